@@ -1,0 +1,44 @@
+/** `crm-module lint`: the editor's rules for pipelines, `file:line:col CODE message` or JSON. */
+import { readFileSync } from 'node:fs';
+import { analyze, Finding, hasErrors, lineColumn } from '../../../server/src/languageservice';
+
+export interface FileReport {
+  file: string;
+  problems: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+  error?: string;
+}
+
+export function lintFile(file: string): FileReport {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { file, problems: [], error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+  }
+  return { file, problems: analyze(text).findings.map((finding) => toProblem(text, finding)) };
+}
+
+function toProblem(text: string, finding: Finding): FileReport['problems'][number] {
+  const start = lineColumn(text, finding.offset);
+  const end = lineColumn(text, finding.offset + finding.length);
+  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, code: finding.code, message: finding.message };
+}
+
+export function formatReports(reports: FileReport[], format: 'text' | 'json'): string {
+  if (format === 'json') return `${JSON.stringify(reports, null, 2)}\n`;
+  const lines: string[] = [];
+  for (const report of reports) {
+    if (report.error) lines.push(`${report.file}: error ${report.error}`);
+    for (const problem of report.problems) lines.push(`${report.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}`);
+  }
+  const errors = reports.reduce((sum, report) => sum + report.problems.filter((problem) => problem.severity === 'error').length + (report.error ? 1 : 0), 0);
+  const warnings = reports.reduce((sum, report) => sum + report.problems.filter((problem) => problem.severity === 'warning').length, 0);
+  lines.push(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function reportsFailed(reports: FileReport[]): boolean {
+  return reports.some((report) => report.error !== undefined || report.problems.some((problem) => problem.severity === 'error'));
+}
+
+export { hasErrors };

@@ -1,0 +1,156 @@
+/** Completions: the keys valid at the cursor, enum values, whole-module snippets and a derived api_name. */
+import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
+import { toApiName } from './edits';
+import { ParsedDocument } from './parse';
+import { JSONSchema, resolve, schemaAtPath, typesOf } from './schema';
+import { describeKey } from './hover';
+
+export type CompletionKind = 'property' | 'value' | 'snippet';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  /** Snippet syntax ($1, ${1|a,b|}); plain text when it has no placeholders. */
+  insertText: string;
+  /** The text the completion replaces. */
+  replace: { offset: number; length: number };
+  detail?: string;
+  documentation?: string;
+  filterText?: string;
+  sortText?: string;
+  preselect?: boolean;
+}
+
+const SAMPLE_PROFILE_ID = '${3:2423488000000015972}';
+
+export const MODULE_SNIPPETS = {
+  text: `{
+\t"plural_label": "\${1:Zylkers}",
+\t"singular_label": "\${2:Zylker}",
+\t"profiles": [{ "id": "${SAMPLE_PROFILE_ID}" }],
+\t"display_field": {
+\t\t"field_label": "\${4:Name}",
+\t\t"data_type": "text"
+\t}
+}`,
+  autonumber: `{
+\t"plural_label": "\${1:Stocks}",
+\t"singular_label": "\${2:Stock}",
+\t"profiles": [{ "id": "${SAMPLE_PROFILE_ID}" }],
+\t"api_name": "\${5:Stocks}",
+\t"display_field": {
+\t\t"field_label": "\${4:Stock Number}",
+\t\t"data_type": "autonumber",
+\t\t"auto_number": {
+\t\t\t"prefix": "\${6:STK}",
+\t\t\t"start_number": "\${7:1}",
+\t\t\t"suffix": "\${8}"
+\t\t}
+\t}
+}`,
+};
+
+function wrapInBody(module: string): string {
+  return `{\n\t"modules": [\n${module.replace(/^/gm, '\t\t')}\n\t]\n}`;
+}
+
+export function complete(parsed: ParsedDocument, offset: number): Completion[] {
+  const { text, root } = parsed;
+  if (!root || text.trim() === '') return bodySnippets({ offset: 0, length: text.length });
+  const location = getLocation(text, offset);
+  const previous = location.previousNode;
+  if (location.isAtPropertyKey) return keyCompletions(parsed, location.path, previous, offset);
+
+  const path = location.path;
+  const replace = previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
+    ? { offset: previous.offset, length: previous.length }
+    : { offset, length: 0 };
+  const schema = schemaAtPath(path);
+  if (!schema) return [];
+  const results: Completion[] = [];
+  if (path.length === 2 && path[0] === 'modules' && typeof path[1] === 'number' && !previous) {
+    results.push(...moduleSnippets(replace));
+  }
+  if (path.length === 0 && !previous) results.push(...bodySnippets(replace));
+  if (schema.enum) {
+    const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
+    schema.enum.forEach((value, index) => results.push({
+      label: JSON.stringify(value), kind: 'value', insertText: JSON.stringify(value), replace,
+      filterText: JSON.stringify(value), documentation: descriptions[index],
+      preselect: value === schema.default,
+    }));
+  }
+  if (path[path.length - 1] === 'api_name') {
+    const moduleNode = findNodeAtLocation(root, path.slice(0, -1));
+    const plural = moduleNode ? findNodeAtLocation(moduleNode, ['plural_label'])?.value : undefined;
+    const derived = typeof plural === 'string' ? toApiName(plural) : '';
+    if (derived) {
+      results.push({
+        label: JSON.stringify(derived), kind: 'value', insertText: JSON.stringify(derived), replace, filterText: JSON.stringify(derived),
+        detail: 'derived from plural_label', preselect: true,
+        documentation: 'The API name Zoho would derive from plural_label: English letters, digits and single underscores.',
+      });
+    }
+  }
+  return results;
+}
+
+function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previous: Node | undefined, offset: number): Completion[] {
+  const objectPath = path.slice(0, -1);
+  const schema = schemaAtPath(objectPath);
+  if (!schema?.properties) return [];
+  const objectNode = findNodeAtLocation(parsed.root!, objectPath);
+  const typing = (previous?.type === 'property' || previous?.type === 'string') && offset >= previous.offset && offset <= previous.offset + previous.length ? previous : undefined;
+  const present = new Set(
+    (objectNode?.type === 'object' ? objectNode.children ?? [] : [])
+      .map((property) => property.children?.[0])
+      .filter((key) => key && key.offset !== typing?.offset)
+      .map((key) => String(key!.value)),
+  );
+  const replace = typing ? { offset: typing.offset, length: typing.length } : { offset, length: 0 };
+  const end = typing ? typing.offset + typing.length : offset;
+  const hasColon = /^\s*:/.test(parsed.text.slice(end, end + 200));
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties)
+    .filter(([key]) => !present.has(key))
+    .map(([key, propertySchema], index) => {
+      const resolved = resolve(propertySchema);
+      return {
+        label: key,
+        kind: 'property' as const,
+        insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${valueSnippet(resolved)}`,
+        replace,
+        filterText: JSON.stringify(key),
+        detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
+        documentation: describeKey(key, resolved, required.has(key)),
+        sortText: `${required.has(key) ? 0 : 1}${index}`,
+      };
+    });
+}
+
+function valueSnippet(schema: JSONSchema): string {
+  if (schema.enum) return `"\${1|${schema.enum.join(',')}|}"`;
+  switch (typesOf(schema)[0]) {
+    case 'array': return schema.items && typesOf(resolve(schema.items))[0] === 'object' ? '[{ $1 }]' : '[$1]';
+    case 'object': return '{ $1 }';
+    case 'integer':
+    case 'number': return '${1:0}';
+    default: return '"$1"';
+  }
+}
+
+function moduleSnippets(replace: { offset: number; length: number }): Completion[] {
+  return [
+    { label: 'module (text display field)', kind: 'snippet', insertText: MODULE_SNIPPETS.text, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field is text that users type.', filterText: '{ module text' },
+    { label: 'module (autonumber display field)', kind: 'snippet', insertText: MODULE_SNIPPETS.autonumber, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field numbers each record: prefix, start number, suffix.', filterText: '{ module autonumber' },
+  ];
+}
+
+function bodySnippets(replace: { offset: number; length: number }): Completion[] {
+  return moduleSnippets(replace).map((item) => ({
+    ...item,
+    label: item.label.replace('module', 'Create Custom Module body'),
+    insertText: wrapInBody(item.insertText),
+    filterText: `{ body ${item.filterText}`,
+  }));
+}

@@ -1,0 +1,8 @@
+export * from './types';
+export { analyze, hasErrors, lineColumn, Analysis } from './analyze';
+export { parseDocument, ParsedDocument } from './parse';
+export { complete, Completion, MODULE_SNIPPETS } from './completion';
+export { hover, Hover, describeKey } from './hover';
+export { documentSymbols, foldingRegions, selectionChain, formatDocument, DocumentSymbol } from './structure';
+export { fixesAt, fixAll } from './fixes';
+export { rootSchema, schemaAtPath } from './schema';

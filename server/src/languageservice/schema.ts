@@ -1,0 +1,117 @@
+/**
+ * Reads schemas/crm-module.schema.json, the one source of key names, types, limits and descriptions.
+ */
+import rawSchema from '../../../schemas/crm-module.schema.json';
+
+export interface ZohoCheck {
+  id: string;
+  pattern: string;
+  mustNotMatch?: boolean;
+  message: string;
+}
+
+export interface ZohoAnnotations {
+  requiredCode?: string;
+  minItemsCode?: string;
+  minItemsMessage?: string;
+  maxItemsCode?: string;
+  maxItemsMessage?: string;
+  nullCode?: string;
+  anyOfCode?: string;
+  anyOfMessage?: string;
+  thenCode?: string;
+  thenMessage?: string;
+  characters?: string;
+  maxDigits?: number;
+  checks?: ZohoCheck[];
+  reserved?: { code: string; why: string; words: string[] };
+  enumDescriptions?: string[];
+}
+
+export interface JSONSchema {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  required?: string[];
+  additionalProperties?: boolean;
+  properties?: Record<string, JSONSchema>;
+  items?: JSONSchema;
+  minItems?: number;
+  maxItems?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  enum?: string[];
+  const?: unknown;
+  default?: unknown;
+  minimum?: number;
+  exclusiveMaximum?: number;
+  anyOf?: JSONSchema[];
+  if?: JSONSchema;
+  then?: JSONSchema;
+  definitions?: Record<string, JSONSchema>;
+  'x-zoho'?: ZohoAnnotations;
+}
+
+export const rootSchema = rawSchema as unknown as JSONSchema;
+
+const resolved = new WeakMap<JSONSchema, JSONSchema>();
+
+/** Follows a local `$ref`; keys written beside the `$ref` (such as a description) win over the target's. */
+export function resolve(schema: JSONSchema): JSONSchema {
+  const cached = resolved.get(schema);
+  if (cached) return cached;
+  let result = schema;
+  if (schema.$ref) {
+    const name = schema.$ref.replace(/^#\/definitions\//, '');
+    const target = rootSchema.definitions?.[name];
+    if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
+    const { $ref: _ignored, ...local } = schema;
+    result = { ...resolve(target), ...local };
+  }
+  resolved.set(schema, result);
+  return result;
+}
+
+export type JSONPath = (string | number)[];
+
+/** The schema that describes the value at `path`, or undefined where the schema knows no such place. */
+export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
+  let current: JSONSchema | undefined = resolve(rootSchema);
+  for (const segment of path) {
+    if (!current) return undefined;
+    if (typeof segment === 'number') {
+      current = current.items ? resolve(current.items) : undefined;
+    } else {
+      const next: JSONSchema | undefined = current.properties?.[segment];
+      current = next ? resolve(next) : undefined;
+    }
+  }
+  return current;
+}
+
+export function typesOf(schema: JSONSchema): string[] {
+  if (!schema.type) return [];
+  return Array.isArray(schema.type) ? schema.type : [schema.type];
+}
+
+const regexCache = new Map<string, RegExp>();
+/** Schema patterns use Unicode classes (\p{L}), so they are compiled with the `u` flag. */
+export function schemaRegExp(pattern: string): RegExp {
+  let re = regexCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    regexCache.set(pattern, re);
+  }
+  return re;
+}
+
+export function isReservedWord(words: string[], value: string): string | undefined {
+  const folded = foldForReserved(value);
+  return words.find((word) => foldForReserved(word) === folded);
+}
+
+/** Reserved words match without regard to case or to runs of spaces around and between words. */
+function foldForReserved(value: string): string {
+  return value.trim().replace(/\s+/g, ' ').toLowerCase();
+}

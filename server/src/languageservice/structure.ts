@@ -1,0 +1,101 @@
+/** The editor's structural JSON features: outline, folding, selection ranges and formatting. */
+import { findNodeAtOffset, format as formatJson, Node } from 'jsonc-parser';
+import { ParsedDocument } from './parse';
+import { TextEdit } from './types';
+
+export type SymbolKind = 'module' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'property';
+
+export interface DocumentSymbol {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  offset: number;
+  length: number;
+  selectionOffset: number;
+  selectionLength: number;
+  children: DocumentSymbol[];
+}
+
+/** Outline entries stop here, so a huge or deep file cannot blow the stack or the response size. */
+const MAX_SYMBOL_DEPTH = 32;
+const MAX_SYMBOLS = 5000;
+
+export function documentSymbols(parsed: ParsedDocument): DocumentSymbol[] {
+  if (!parsed.root) return [];
+  const budget = { left: MAX_SYMBOLS };
+  return childSymbols(parsed.root, 0, budget);
+}
+
+function childSymbols(node: Node, depth: number, budget: { left: number }): DocumentSymbol[] {
+  if (depth > MAX_SYMBOL_DEPTH || (node.type !== 'object' && node.type !== 'array')) return [];
+  const symbols: DocumentSymbol[] = [];
+  (node.children ?? []).forEach((child, index) => {
+    if (budget.left-- <= 0) return;
+    if (node.type === 'object') {
+      const [key, value] = child.children ?? [];
+      if (!key) return;
+      symbols.push(symbolFor(String(key.value), child, key, value, depth, budget));
+    } else {
+      const label = child.type === 'object' ? moduleName(child) ?? String(index) : String(index);
+      symbols.push(symbolFor(label, child, child, child, depth, budget));
+    }
+  });
+  return symbols;
+}
+
+function symbolFor(name: string, whole: Node, selection: Node, value: Node | undefined, depth: number, budget: { left: number }): DocumentSymbol {
+  const isModule = value?.type === 'object' && value.parent?.type === 'array' && moduleName(value) !== undefined;
+  return {
+    name,
+    kind: isModule ? 'module' : (value?.type ?? 'null'),
+    detail: value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean') ? String(value.value) : undefined,
+    offset: whole.offset,
+    length: whole.length,
+    selectionOffset: selection.offset,
+    selectionLength: selection.length,
+    children: value ? childSymbols(value, depth + 1, budget) : [],
+  };
+}
+
+function moduleName(node: Node): string | undefined {
+  const plural = node.children?.find((property) => property.children?.[0]?.value === 'plural_label')?.children?.[1];
+  return typeof plural?.value === 'string' ? plural.value : undefined;
+}
+
+export interface FoldingRegion {
+  startOffset: number;
+  endOffset: number;
+}
+
+export function foldingRegions(parsed: ParsedDocument): FoldingRegion[] {
+  const regions: FoldingRegion[] = [];
+  const stack: Node[] = parsed.root ? [parsed.root] : [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'object' || node.type === 'array') {
+      regions.push({ startOffset: node.offset, endOffset: node.offset + node.length - 1 });
+    }
+    if (regions.length > MAX_SYMBOLS) break;
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return regions.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+/** Innermost first: the value, its property, the enclosing object, … up to the whole document. */
+export function selectionChain(parsed: ParsedDocument, offset: number): { offset: number; length: number }[] {
+  const chain: { offset: number; length: number }[] = [];
+  let node = parsed.root ? findNodeAtOffset(parsed.root, offset, true) : undefined;
+  while (node) {
+    const last = chain[chain.length - 1];
+    if (!last || last.offset !== node.offset || last.length !== node.length) chain.push({ offset: node.offset, length: node.length });
+    node = node.parent;
+  }
+  return chain;
+}
+
+export function formatDocument(text: string, options: { tabSize: number; insertSpaces: boolean }, range?: { offset: number; length: number }): TextEdit[] {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return formatJson(text, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, keepLines: false }).map((edit) => ({
+    offset: edit.offset, length: edit.length, newText: edit.content,
+  }));
+}

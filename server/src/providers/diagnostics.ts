@@ -1,0 +1,46 @@
+/** Pushes diagnostics (textDocument/publishDiagnostics), so clients without pull support get them too. */
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostic } from '../convert';
+import { AnalysisCache } from '../documentCache';
+
+export class DiagnosticsProvider {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: AnalysisCache,
+    private readonly delayMs: () => number,
+  ) {
+    documents.onDidOpen((event) => this.publish(event.document));
+    documents.onDidChangeContent((event) => this.schedule(event.document));
+    documents.onDidClose((event) => {
+      clearTimeout(this.timers.get(event.document.uri));
+      this.timers.delete(event.document.uri);
+      cache.delete(event.document.uri);
+      void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    });
+  }
+
+  private schedule(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    const delay = this.delayMs();
+    if (delay <= 0) return this.publish(document);
+    // Typing fast re-checks once, after the pause, and against the latest text.
+    this.timers.set(document.uri, setTimeout(() => {
+      this.timers.delete(document.uri);
+      const latest = this.documents.get(document.uri);
+      if (latest) this.publish(latest);
+    }, delay));
+  }
+
+  private publish(document: TextDocument): void {
+    try {
+      const { findings } = this.cache.get(document);
+      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+    } catch (error) {
+      this.connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The language server: thin LSP glue over the pure language service, one provider per feature.
+ * Takes any connection (stdio, IPC, or in-memory streams in tests).
+ */
+import {
+  CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './documentCache';
+import { CodeActionProvider, FIX_ALL_KIND } from './providers/codeActions';
+import { CompletionProvider } from './providers/completion';
+import { DiagnosticsProvider } from './providers/diagnostics';
+import { HoverProvider } from './providers/hover';
+import { StructureProvider } from './providers/structure';
+
+export interface ServerOptions {
+  /** Pause after a keystroke before re-checking; 0 checks on every change. */
+  diagnosticsDelayMs?: number;
+}
+
+const DEFAULT_DELAY_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  let delayMs = DEFAULT_DELAY_MS;
+
+  const completion = new CompletionProvider(cache);
+  const hover = new HoverProvider(cache);
+  const codeActions = new CodeActionProvider(cache);
+  const structure = new StructureProvider(cache);
+  new DiagnosticsProvider(connection, documents, cache, () => delayMs);
+
+  connection.onInitialize((params): InitializeResult => {
+    const options = (params.initializationOptions ?? {}) as ServerOptions;
+    if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: { label: 'Zoho CRM module' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
+      serverInfo: { name: 'crm-module-language-server', version: '0.1.0' },
+    };
+  });
+
+  /** A request that throws answers with its fallback and is logged: the server itself never goes down. */
+  const guarded = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (document: TextDocument, params: P) => R) =>
+    (params: P): R => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return fallback;
+      try {
+        return handler(document, params);
+      } catch (error) {
+        connection.console.error(`${name} failed for ${params.textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+        return fallback;
+      }
+    };
+
+  connection.onCompletion(guarded('completion', [], (document, params) => completion.provide(document, params)));
+  connection.onHover(guarded('hover', null, (document, params) => hover.provide(document, params)));
+  connection.onCodeAction(guarded('codeAction', [], (document, params) => codeActions.provide(document, params)));
+  connection.onDocumentSymbol(guarded('documentSymbol', [], (document) => structure.symbols(document)));
+  connection.onFoldingRanges(guarded('foldingRange', [], (document) => structure.folding(document)));
+  connection.onSelectionRanges(guarded('selectionRange', [], (document, params) => structure.selectionRanges(document, params.positions)));
+  connection.onDocumentFormatting(guarded('formatting', [], (document, params) => structure.format(document, params.options)));
+  connection.onDocumentRangeFormatting(guarded('rangeFormatting', [], (document, params) => structure.format(document, params.options, params.range)));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, hover } from '../../server/src/languageservice';
+import { body } from '../helpers/modules';
+
+function hoverOn(text: string, snippet: string, delta = 1) {
+  return hover(analyze(text).parsed, text.indexOf(snippet) + delta);
+}
+
+describe('hover', () => {
+  it('on plural_label: type, mandatory, 25 characters, allowed characters, keywords', () => {
+    const result = hoverOn(body(), '"plural_label"')!;
+    assert.match(result.markdown, /\*\*plural_label\*\* · `string` · mandatory/);
+    assert.match(result.markdown, /At most 25 characters/);
+    assert.match(result.markdown, /letters, digits and spaces/);
+    assert.match(result.markdown, /CustomModule/);
+  });
+  it('on api_name: optional, 50 characters, the underscore rules, the reserved words', () => {
+    const result = hoverOn(body(), '"api_name"')!;
+    assert.match(result.markdown, /optional/);
+    assert.match(result.markdown, /At most 50 characters/);
+    assert.match(result.markdown, /Must start with an English letter/);
+    assert.match(result.markdown, /Must not end with an underscore/);
+    assert.match(result.markdown, /RESERVED_KEYWORD_NOT_ALLOWED/);
+  });
+  it('on start_number: 16 digits', () => assert.match(hoverOn(body(), '"start_number"')!.markdown, /At most 16 digits/));
+  it('on data_type: its values', () => assert.match(hoverOn(body(), '"data_type"')!.markdown, /`autonumber`, `text`/));
+  it('on a reserved value: why', () => {
+    const text = body((m) => (m.api_name = 'Notes'));
+    const result = hoverOn(text, '"Notes"')!;
+    assert.match(result.markdown, /"Notes" is reserved/);
+    assert.match(result.markdown, /system-defined/);
+  });
+  it('on a reserved label: why', () => assert.match(hoverOn(body((m) => (m.plural_label = 'Roles')), '"Roles"')!.markdown, /reserved.*INVALID_DATA/));
+  it('on an unknown key: says so', () => assert.match(hoverOn(body((m) => (m.colour = 'x')), '"colour"')!.markdown, /not a key/));
+  it('covers the hovered key', () => {
+    const text = body();
+    const result = hoverOn(text, '"profiles"')!;
+    assert.equal(text.substr(result.offset, result.length), '"profiles"');
+  });
+  it('nothing on punctuation outside keys', () => assert.equal(hover(analyze(body()).parsed, 0), undefined));
+});
