@@ -5,6 +5,11 @@ const USAGE = `Usage:
   crm-module lint [--format text|json] <file.crm-module.json>…
       Checks files against every rule of Zoho CRM's Create Custom Module API.
       Exit 0 when no file has an error, 1 when one has, 2 on bad usage.
+  crm-module create [--format text|json] <file.crm-module.json>
+      Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. Reads ZOHO_CLIENT_ID,
+      ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, ZOHO_ACCOUNTS_URL (default https://accounts.zoho.com) and
+      ZOHO_API_DOMAIN (default: the api_domain of the token answer). ZOHO_VERBOSE=1 logs each request
+      (secrets redacted). Prints the module id; exit 1 when Zoho refuses, with its errors at file:line:col.
 `;
 
 export async function main(argv: string[], io: { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv }): Promise<number> {
@@ -34,6 +39,11 @@ export async function main(argv: string[], io: { out: (text: string) => void; er
       const reports = files.map(lintFile);
       io.out(formatReports(reports, format));
       return reportsFailed(reports) ? 1 : 0;
+    }
+    case 'create': {
+      if (files.length !== 1) { io.err(`create takes exactly one file\n${USAGE}`); return 2; }
+      const { createCommand } = await import('./create');
+      return createCommand(files[0], format, io);
     }
     case undefined:
     case '--help':

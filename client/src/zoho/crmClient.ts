@@ -1,0 +1,133 @@
+/**
+ * Calls to the CRM API with the right token: a 401 INVALID_TOKEN refreshes once and retries once.
+ * A request that may have reached Zoho is never sent again on its own.
+ */
+import { AxiosInstance, AxiosResponse, Method } from 'axios';
+import { ZohoError } from './errors';
+import { ZohoApiError } from './explain';
+import { createHttp, failedBeforeSending, networkErrorMessage, parseJson } from './http';
+import { Logger } from './log';
+import { TokenManager } from './tokenManager';
+
+export interface Answer {
+  status: number;
+  body: unknown;
+  text: string;
+  retryAfter?: string;
+}
+
+export interface ModuleSummary {
+  id: string;
+  api_name: string;
+  plural_label?: string;
+  singular_label?: string;
+  module_name?: string;
+}
+
+export interface OrgSummary {
+  id?: string;
+  company_name?: string;
+  type?: string;
+  domain_name?: string;
+}
+
+/** The request reached Zoho, or may have: sending it again could create the module twice. */
+export class AmbiguousRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AmbiguousRequestError';
+  }
+}
+
+const TOKEN_CODES = new Set(['INVALID_TOKEN', 'INVALID_OAUTHTOKEN']);
+const LOGGED_BODY_LIMIT = 4000;
+
+export class CrmClient {
+  constructor(
+    readonly apiDomain: string,
+    private readonly tokens: TokenManager,
+    private readonly log: Logger,
+    private readonly http: AxiosInstance = createHttp({ timeoutMs: 60_000 }),
+  ) {}
+
+  async request(method: Method, path: string, data?: string): Promise<Answer> {
+    let token = await this.tokens.accessToken();
+    let answer = await this.send(method, path, token, data);
+    if (answer.status === 401 && TOKEN_CODES.has(errorsOf(answer.body)[0]?.code ?? '')) {
+      // The token died early (revoked, clock skew): refresh once, try once more. A 401 means Zoho did nothing.
+      this.log.info('Zoho refused the access token; refreshing it and trying once more');
+      this.tokens.invalidate(token);
+      token = await this.tokens.accessToken();
+      answer = await this.send(method, path, token, data);
+    }
+    return answer;
+  }
+
+  private async send(method: Method, path: string, token: string, data?: string): Promise<Answer> {
+    // Joined, not resolved: an API domain behind a proxy may carry a path of its own.
+    const url = `${this.apiDomain.replace(/\/+$/, '')}${path}`;
+    this.log.info(`→ ${method.toUpperCase()} ${url}${data !== undefined ? ` (${Buffer.byteLength(data)} bytes) ${truncate(data)}` : ''}`);
+    let response: AxiosResponse;
+    try {
+      response = await this.http.request({
+        method, url, data,
+        headers: { Authorization: `Zoho-oauthtoken ${token}`, ...(data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      });
+    } catch (error) {
+      this.log.warn(`✗ ${method.toUpperCase()} ${url}: ${networkErrorMessage(error, 'no answer')}`);
+      if (method.toUpperCase() === 'GET' || failedBeforeSending(error)) {
+        throw new ZohoError(networkErrorMessage(error, `Could not reach Zoho at ${this.apiDomain}`), 'network');
+      }
+      throw new AmbiguousRequestError(networkErrorMessage(error, 'The request was sent but no answer came back'));
+    }
+    const text = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '');
+    this.log.info(`← ${response.status} ${truncate(text) || '(empty)'}`);
+    const retryAfter = response.headers['retry-after'];
+    return { status: response.status, body: parseJson(text), text, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined };
+  }
+
+  async listModules(): Promise<ModuleSummary[]> {
+    const answer = await this.request('GET', '/crm/v7/settings/modules');
+    if (answer.status === 204) return [];
+    const modules = (answer.body as { modules?: ModuleSummary[] } | undefined)?.modules;
+    if (answer.status !== 200 || !Array.isArray(modules)) throw unexpected(answer, 'Listing the modules');
+    return modules;
+  }
+
+  async org(): Promise<OrgSummary | undefined> {
+    const answer = await this.request('GET', '/crm/v7/org');
+    const org = (answer.body as { org?: OrgSummary[] } | undefined)?.org?.[0];
+    if (answer.status !== 200 || !org) throw unexpected(answer, 'Reading the org');
+    return org;
+  }
+}
+
+/** Errors from either place Zoho puts them: the top level, or inside `modules[]`. */
+export function errorsOf(body: unknown): ZohoApiError[] {
+  if (!body || typeof body !== 'object') return [];
+  const record = body as Record<string, unknown>;
+  if (typeof record.code === 'string' && record.status !== 'success') {
+    return [{ code: record.code, message: String(record.message ?? ''), status: String(record.status ?? 'error'), details: asRecord(record.details) }];
+  }
+  const entries = Array.isArray(record.modules) ? record.modules : Array.isArray(record.data) ? record.data : [];
+  return entries
+    .filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object' && (entry as Record<string, unknown>).status === 'error')
+    .map((entry) => ({ code: String(entry.code ?? 'UNKNOWN'), message: String(entry.message ?? ''), status: 'error', details: asRecord(entry.details) }));
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export function unexpected(answer: Answer, what: string): ZohoError {
+  const errors = errorsOf(answer.body);
+  if (answer.body === undefined) {
+    return new ZohoError(`${what} failed: Zoho answered HTTP ${answer.status} with something that is not JSON${/<html/i.test(answer.text) ? ' (an HTML page: a proxy or a wrong API domain?)' : ''}.`, 'server', undefined, answer.status);
+  }
+  const kind = answer.status === 401 ? 'auth' : answer.status === 429 ? 'throttled' : answer.status >= 500 ? 'server' : 'request';
+  return new ZohoError(`${what} failed: HTTP ${answer.status}${errors[0] ? ` ${errors[0].code}: ${errors[0].message}` : ''}.`, kind, errors[0]?.code, answer.status);
+}
+
+function truncate(text: string): string {
+  return text.length > LOGGED_BODY_LIMIT ? `${text.slice(0, LOGGED_BODY_LIMIT)}… (${text.length} characters)` : text;
+}

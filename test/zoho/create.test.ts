@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { lineColumn } from '../../server/src/languageservice';
+import { CrmClient } from '../../client/src/zoho/crmClient';
+import { createModule, CreateOutcome } from '../../client/src/zoho/createModule';
+import { ZohoError } from '../../client/src/zoho/errors';
+import { createHttp } from '../../client/src/zoho/http';
+import { locateError } from '../../client/src/zoho/locateError';
+import { OAuthClient } from '../../client/src/zoho/oauth';
+import { selfClientSignIn } from '../../client/src/zoho/signIn';
+import { TokenManager } from '../../client/src/zoho/tokenManager';
+import { ZohoStandIn } from '../zohoStandIn/standIn';
+import { body, SAMPLE_AUTONUMBER } from '../helpers/modules';
+import { CapturingLog, DEMO_CLIENT, startStandIn } from '../helpers/standIn';
+
+describe('Create Module against the stand-in', () => {
+  let standIn: ZohoStandIn;
+  let tokens: TokenManager;
+  let log: CapturingLog;
+  let counter = 0;
+  before(async () => {
+    standIn = await startStandIn();
+    const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url });
+    log = new CapturingLog();
+    tokens = new TokenManager({ ...signIn }, new OAuthClient(), log.logger);
+  });
+  after(() => standIn.stop());
+  beforeEach(() => { standIn.faults = {}; standIn.requests.length = 0; });
+
+  const client = (timeoutMs?: number) => new CrmClient(standIn.url, tokens, log.logger, timeoutMs ? createHttp({ timeoutMs }) : undefined);
+  /** A valid body with labels no other test uses, so duplicates never collide by accident. */
+  const fresh = (change: (m: Record<string, any>) => void = () => {}) => {
+    counter++;
+    const letters = String.fromCharCode(65 + (counter % 26)) + String.fromCharCode(65 + Math.floor(counter / 26));
+    return body((m) => { m.plural_label = `Widgets ${letters}`; m.singular_label = `Widget ${letters}`; m.api_name = `Widgets_${letters}`; change(m); });
+  };
+  const posts = () => standIn.crmRequests('POST', '/crm/v7/settings/modules');
+  const lineOf = (text: string, outcome: CreateOutcome) => {
+    assert.equal(outcome.kind, 'rejected');
+    if (outcome.kind !== 'rejected') throw new Error();
+    return lineColumn(text, locateError(text, outcome.errors[0]).offset).line;
+  };
+
+  it('sends exactly the file\'s body once, with the Zoho-oauthtoken header, and returns the id', async () => {
+    const text = fresh();
+    const outcome = await createModule(client(), text);
+    assert.equal(outcome.kind, 'created');
+    assert.match(outcome.kind === 'created' ? outcome.id : '', /^\d{19}$/);
+    assert.equal(posts().length, 1);
+    assert.equal(posts()[0].body, text);
+    assert.match(String(posts()[0].headers.authorization), /^Zoho-oauthtoken 1000\./);
+  });
+
+  it('the page\'s own sample creates "Stocks"', async () => {
+    assert.equal((await createModule(client(), SAMPLE_AUTONUMBER)).kind, 'created');
+  });
+
+  it('an expired access token (401 INVALID_TOKEN) is refreshed once and the request retried once', async () => {
+    await tokens.accessToken();
+    standIn.expireAccessTokens();
+    const before = tokens.refreshCount;
+    const outcome = await createModule(client(), fresh());
+    assert.equal(outcome.kind, 'created');
+    assert.equal(tokens.refreshCount - before, 1);
+    assert.deepEqual(posts().map((request) => request.headers.authorization === posts()[0].headers.authorization), [true, false]);
+  });
+
+  it('a duplicate label is DUPLICATE_DATA on the plural_label line', async () => {
+    const text = fresh();
+    await createModule(client(), text);
+    const again = await createModule(client(), text.replace(/"api_name": "[^"]+"/, '"api_name": "Another_Name"'));
+    assert.equal(again.kind === 'rejected' && again.errors[0].code, 'DUPLICATE_DATA');
+    assert.equal(lineOf(text, again), lineColumn(text, text.indexOf('"plural_label"')).line);
+    assert.match(again.kind === 'rejected' ? again.message : '', /already has a module/);
+  });
+
+  it('a duplicate api_name is DUPLICATE_DATA on the api_name line', async () => {
+    const first = fresh();
+    await createModule(client(), first);
+    const apiName = JSON.parse(first).modules[0].api_name;
+    const text = fresh((m) => (m.api_name = apiName));
+    const outcome = await createModule(client(), text);
+    assert.equal(lineOf(text, outcome), lineColumn(text, text.indexOf('"api_name"')).line);
+  });
+
+  it('a profile id the org does not have is INVALID_DATA on the id line', async () => {
+    const text = fresh((m) => (m.profiles = [{ id: '111' }]));
+    const outcome = await createModule(client(), text);
+    assert.equal(outcome.kind === 'rejected' && outcome.errors[0].code, 'INVALID_DATA');
+    assert.equal(lineOf(text, outcome), lineColumn(text, text.indexOf('"111"')).line);
+  });
+
+  it('a reserved api_name is 403 RESERVED_KEYWORD_NOT_ALLOWED', async () => {
+    const text = fresh((m) => (m.api_name = 'Notes'));
+    const outcome = await createModule(client(), text);
+    assert.equal(outcome.kind === 'rejected' && outcome.status, 403);
+    assert.equal(lineOf(text, outcome), lineColumn(text, text.indexOf('"Notes"')).line);
+  });
+
+  const failures: [string, Record<string, unknown>, RegExp][] = [
+    ['NO_PERMISSION (403): the profile, not the edition', { noPermission: true }, /No permission \(HTTP 403\).*administrator/],
+    ['NOT_SUPPORTED: the edition', { editionWithoutModules: true }, /Enterprise edition/],
+    ['LIMIT_EXCEEDED', { moduleLimitReached: true }, /LIMIT_EXCEEDED.*Upgrade/],
+    ['429: says to wait, retries nothing', { rateLimited: true }, /HTTP 429.*Wait a minute.*nothing is retried/],
+    ['500', { serverError: true }, /HTTP 500.*Try again later/],
+    ['an HTML page', { htmlAnswer: true }, /HTTP 502 with an HTML page/],
+  ];
+  for (const [name, faults, message] of failures) {
+    it(`${name} gets a message a person understands`, async () => {
+      standIn.faults = faults;
+      const outcome = await createModule(client(), fresh());
+      assert.equal(outcome.kind, 'rejected');
+      assert.match(outcome.message, message);
+      assert.equal(posts().length, 1);
+    });
+  }
+
+  it('a wrong API domain (404) is explained', async () => {
+    const wrong = new CrmClient(`${standIn.url}/wrong/`, tokens, log.logger);
+    const outcome = await createModule(wrong, fresh());
+    assert.match(outcome.message, /HTTP 404.*API domain/);
+  });
+
+  it('a dropped connection after creating: no second POST; the lookup says it exists', async () => {
+    standIn.faults = { dropAfterCreate: true };
+    const text = fresh();
+    const outcome = await createModule(client(), text);
+    assert.equal(outcome.kind, 'ambiguous');
+    assert.ok(outcome.kind === 'ambiguous' && outcome.existing);
+    assert.match(outcome.message, /it was created\. It was not sent again/);
+    assert.equal(posts().length, 1);
+    assert.equal(standIn.crmRequests('GET', '/crm/v7/settings/modules').length, 1);
+  });
+
+  it('a timeout before Zoho answered: no second POST; the lookup says it does not exist', async () => {
+    standIn.faults = { slowMs: 400 };
+    const outcome = await createModule(client(100), fresh());
+    assert.equal(outcome.kind, 'ambiguous');
+    assert.match(outcome.message, /no answer in time.*it was not created, and it was not sent again/);
+    assert.equal(posts().length, 1);
+  });
+
+  it('a server that cannot be reached is a network error before anything is sent', async () => {
+    await assert.rejects(createModule(new CrmClient('http://127.0.0.1:9', tokens, log.logger), fresh()), (error: ZohoError) => error.kind === 'network');
+  });
+});
+
+describe('locating Zoho errors in the file', () => {
+  const text = body();
+  const at = (details: Record<string, unknown>) => {
+    const place = locateError(text, { code: 'X', message: 'x', details });
+    return text.substr(place.offset, place.length);
+  };
+  it('by json_path', () => assert.equal(at({ json_path: '$.modules[0].display_field.auto_number.prefix' }), '"ZOHOCRM"'));
+  it('by api_name', () => assert.equal(at({ api_name: 'start_number' }), '"1003"'));
+  it('an object by its key', () => assert.equal(at({ api_name: 'display_field' }), '"display_field"'));
+  it('nothing named: the modules key', () => assert.equal(at({}), '"modules"'));
+});

@@ -1,0 +1,337 @@
+/**
+ * A local Zoho for tests and for trying the extension without an account: the accounts server
+ * (authorize, token, refresh, revoke) and the CRM settings API, as Zoho's documentation describes them,
+ * with switches for the failures Zoho can produce. Listens on 127.0.0.1 only.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { checkCreateBody, ExistingModule } from './validation';
+
+export interface StandInClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUris: string[];
+  /** The data center the user's account lives in: the US listener, or the second (EU) listener. */
+  dataCenter: 'us' | 'eu';
+}
+
+export interface Faults {
+  /** Every refresh is answered `{"error":"invalid_code"}` with HTTP 200, as Zoho does for a revoked token. */
+  refreshDenied?: boolean;
+  /** The accounts server's "Access Denied" throttle answer (HTTP 200). */
+  accountsThrottled?: boolean;
+  /** CRM calls answer 429 TOO_MANY_REQUESTS. */
+  rateLimited?: boolean;
+  /** CRM calls answer 500 INTERNAL_ERROR. */
+  serverError?: boolean;
+  /** CRM calls answer an HTML page with HTTP 502, as a proxy would. */
+  htmlAnswer?: boolean;
+  /** POST /settings/modules waits this long before it creates and answers. */
+  slowMs?: number;
+  /** POST /settings/modules creates the module, then drops the connection without answering. */
+  dropAfterCreate?: boolean;
+  /** The org's edition cannot create modules (NOT_SUPPORTED). */
+  editionWithoutModules?: boolean;
+  /** The user's profile lacks the permission (NO_PERMISSION, 403). */
+  noPermission?: boolean;
+  /** The org already has as many custom modules as its edition allows (LIMIT_EXCEEDED). */
+  moduleLimitReached?: boolean;
+}
+
+export interface RecordedRequest {
+  listener: 'us' | 'eu';
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+interface Grant { clientId: string; scope: string[]; redirectUri?: string; challenge?: string; dataCenter: 'us' | 'eu'; expiresAt: number; used: boolean; offline: boolean }
+interface RefreshToken { clientId: string; scope: string[]; dataCenter: 'us' | 'eu'; revoked: boolean }
+interface AccessToken { refreshToken?: string; scope: string[]; expiresAt: number }
+
+export const DEMO_CLIENT: StandInClient = {
+  clientId: '1000.LOCALSTANDIN0000000000000000',
+  clientSecret: 'local-stand-in-client-secret-0000000000',
+  redirectUris: ['http://127.0.0.1:47120/callback'],
+  dataCenter: 'us',
+};
+
+export const PROFILES = [
+  { id: '2423488000000015972', name: 'Administrator', display_label: 'Administrator', type: 'normal_profile', default: false, custom: false },
+  { id: '2423488000000015975', name: 'Standard', display_label: 'Standard', type: 'normal_profile', default: true, custom: false },
+];
+
+const STANDARD_MODULES: (ExistingModule & { id: string; generated_type: string })[] = [
+  { id: '2423488000000002175', api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' },
+  { id: '2423488000000002179', api_name: 'Contacts', plural_label: 'Contacts', singular_label: 'Contact', generated_type: 'default' },
+  { id: '2423488000000002177', api_name: 'Accounts', plural_label: 'Accounts', singular_label: 'Account', generated_type: 'default' },
+  { id: '2423488000000002181', api_name: 'Deals', plural_label: 'Deals', singular_label: 'Deal', generated_type: 'default' },
+];
+
+const ACCESS_TOKEN_LIFETIME_S = 3600;
+const GRANT_LIFETIME_MS = 3 * 60 * 1000;
+const CREATE_SCOPES = ['ZohoCRM.settings.modules.CREATE', 'ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.modules.ALL'];
+const READ_MODULE_SCOPES = [...CREATE_SCOPES, 'ZohoCRM.settings.modules.READ'];
+
+function zohoToken(): string {
+  return `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
+}
+
+export class ZohoStandIn {
+  readonly clients = new Map<string, StandInClient>();
+  readonly requests: RecordedRequest[] = [];
+  faults: Faults = {};
+  readonly modules: (ExistingModule & { id: string; generated_type: string; profiles?: unknown })[] = STANDARD_MODULES.map((module) => ({ ...module }));
+  private readonly grants = new Map<string, Grant>();
+  readonly refreshTokens = new Map<string, RefreshToken>();
+  private readonly accessTokens = new Map<string, AccessToken>();
+  private nextModuleId = 2423488000000834002n;
+  private servers: Server[] = [];
+  url = '';
+  euUrl = '';
+
+  constructor(clients: StandInClient[] = [DEMO_CLIENT]) {
+    for (const client of clients) this.clients.set(client.clientId, client);
+  }
+
+  async start(port = 0, euPort = 0): Promise<this> {
+    const us = await this.listen(port, 'us');
+    const eu = await this.listen(euPort, 'eu');
+    this.url = `http://127.0.0.1:${us}`;
+    this.euUrl = `http://127.0.0.1:${eu}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })));
+    this.servers = [];
+  }
+
+  private listen(port: number, listener: 'us' | 'eu'): Promise<number> {
+    const server = createServer((request, response) => {
+      void this.handle(listener, request, response).catch((error) => {
+        if (!response.headersSent) json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: String(error), status: 'error' });
+      });
+    });
+    this.servers.push(server);
+    return new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+  }
+
+  accountsUrlOf(dataCenter: 'us' | 'eu'): string {
+    return dataCenter === 'us' ? this.url : this.euUrl;
+  }
+
+  /** What the Zoho API console does for a Self Client: a single-use grant code for the chosen scopes. */
+  issueSelfClientCode(clientId: string, scope: string[]): string {
+    const client = this.clients.get(clientId);
+    if (!client) throw new Error(`unknown client ${clientId}`);
+    const code = zohoToken();
+    this.grants.set(code, { clientId, scope, dataCenter: client.dataCenter, expiresAt: Date.now() + GRANT_LIFETIME_MS, used: false, offline: true });
+    return code;
+  }
+
+  /** Makes every access token issued so far expired, as an hour passing would. */
+  expireAccessTokens(): void {
+    for (const token of this.accessTokens.values()) token.expiresAt = 0;
+  }
+
+  crmRequests(method?: string, path?: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.path.startsWith('/crm/') && (!method || request.method === method) && (!path || request.path === path));
+  }
+
+  private async handle(listener: 'us' | 'eu', request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const body = await readBody(request);
+    const query = Object.fromEntries(url.searchParams);
+    if (url.pathname.startsWith('/__standin/')) return this.control(url.pathname, request.method ?? 'GET', query, body, response);
+    this.requests.push({ listener, method: request.method ?? 'GET', path: url.pathname, query, headers: request.headers, body });
+
+    if (url.pathname === '/oauth/v2/auth' && request.method === 'GET') return this.authorize(listener, query, response);
+    if (url.pathname === '/oauth/v2/token' && request.method === 'POST') return this.token(listener, { ...query, ...Object.fromEntries(new URLSearchParams(body)) }, response);
+    if (url.pathname === '/oauth/v2/token/revoke' && request.method === 'POST') return this.revoke(query, response);
+    if (url.pathname.startsWith('/crm/')) return this.crm(listener, request, response, url.pathname, body);
+    json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
+  }
+
+  // ---- accounts ---------------------------------------------------------------------------------
+
+  private authorize(listener: 'us' | 'eu', query: Record<string, string>, response: ServerResponse): void {
+    const client = this.clients.get(query.client_id ?? '');
+    if (!client) return html(response, 400, 'Invalid Client', 'The client_id is not registered.');
+    if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri)) return html(response, 400, 'Invalid Redirect Uri', 'The redirect URI does not match the one registered for this client.');
+    if (query.response_type !== 'code') return redirect(response, query.redirect_uri, { error: 'unsupported_response_type', state: query.state });
+    if (query.code_challenge && query.code_challenge_method !== 'S256') return redirect(response, query.redirect_uri, { error: 'invalid_request', state: query.state });
+    // The user consents at once; Zoho moves them to their own data center and says which in the redirect.
+    const code = zohoToken();
+    this.grants.set(code, {
+      clientId: client.clientId, scope: (query.scope ?? '').split(','), redirectUri: query.redirect_uri, challenge: query.code_challenge,
+      dataCenter: client.dataCenter, expiresAt: Date.now() + GRANT_LIFETIME_MS, used: false, offline: query.access_type === 'offline',
+    });
+    void listener;
+    redirect(response, query.redirect_uri, { state: query.state, code, location: client.dataCenter, 'accounts-server': this.accountsUrlOf(client.dataCenter) });
+  }
+
+  private token(listener: 'us' | 'eu', form: Record<string, string>, response: ServerResponse): void {
+    // Zoho answers token errors with HTTP 200 and an `error` member.
+    const fail = (error: string, extra: Record<string, string> = {}) => json(response, 200, { error, ...extra });
+    if (this.faults.accountsThrottled) {
+      return fail('Access Denied', { error_description: 'You have made too many requests continuously. Please try again after some time.', status: 'failure' });
+    }
+    const client = this.clients.get(form.client_id ?? '');
+    if (!client) return fail('invalid_client');
+    if (client.clientSecret !== form.client_secret) return fail('invalid_client_secret');
+    if (form.grant_type === 'authorization_code') {
+      const grant = this.grants.get(form.code ?? '');
+      if (!grant || grant.used || grant.expiresAt < Date.now() || grant.clientId !== client.clientId || grant.dataCenter !== listener) return fail('invalid_code');
+      if (grant.redirectUri && grant.redirectUri !== form.redirect_uri) return fail('invalid_redirect_uri');
+      if (grant.challenge && createHash('sha256').update(form.code_verifier ?? '').digest('base64url') !== grant.challenge) return fail('invalid_code');
+      grant.used = true;
+      const accessToken = this.issueAccessToken(grant.scope);
+      const answer: Record<string, unknown> = { access_token: accessToken, scope: grant.scope.join(' '), api_domain: this.url, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_S };
+      if (grant.offline) {
+        const refreshToken = zohoToken();
+        this.refreshTokens.set(refreshToken, { clientId: client.clientId, scope: grant.scope, dataCenter: grant.dataCenter, revoked: false });
+        this.accessTokens.get(accessToken)!.refreshToken = refreshToken;
+        answer.refresh_token = refreshToken;
+      }
+      return json(response, 200, answer);
+    }
+    if (form.grant_type === 'refresh_token') {
+      const stored = this.refreshTokens.get(form.refresh_token ?? '');
+      if (this.faults.refreshDenied || !stored || stored.revoked || stored.clientId !== client.clientId || stored.dataCenter !== listener) return fail('invalid_code');
+      const accessToken = this.issueAccessToken(stored.scope, form.refresh_token);
+      return json(response, 200, { access_token: accessToken, scope: stored.scope.join(' '), api_domain: this.url, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_S });
+    }
+    return fail('unsupported_grant_type');
+  }
+
+  private issueAccessToken(scope: string[], refreshToken?: string): string {
+    const token = zohoToken();
+    this.accessTokens.set(token, { refreshToken, scope, expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000 });
+    return token;
+  }
+
+  private revoke(query: Record<string, string>, response: ServerResponse): void {
+    const stored = this.refreshTokens.get(query.token ?? '');
+    if (!stored || stored.revoked) return json(response, 400, { status: 'failure', error: 'invalid_token' });
+    stored.revoked = true;
+    for (const [token, access] of this.accessTokens) if (access.refreshToken === query.token) this.accessTokens.delete(token);
+    json(response, 200, { status: 'success' });
+  }
+
+  // ---- CRM ----------------------------------------------------------------------------------------
+
+  private async crm(listener: 'us' | 'eu', request: IncomingMessage, response: ServerResponse, path: string, body: string): Promise<void> {
+    if (listener !== 'us') return json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
+    if (this.faults.htmlAnswer) return html(response, 502, '502 Bad Gateway', 'The proxy server received an invalid response from an upstream server.');
+    const header = String(request.headers.authorization ?? '');
+    const match = /^Zoho-oauthtoken (\S+)$/.exec(header);
+    if (!match) return json(response, 401, { code: 'AUTHENTICATION_FAILURE', details: {}, message: 'Authentication failed', status: 'error' });
+    const access = this.accessTokens.get(match[1]);
+    if (!access || access.expiresAt < Date.now()) return json(response, 401, { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
+    if (this.faults.rateLimited) return json(response, 429, { code: 'TOO_MANY_REQUESTS', details: {}, message: 'too many requests', status: 'error' });
+    if (this.faults.serverError) return json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' });
+
+    const version = /^\/crm\/v(\d+)\//.exec(path)?.[1];
+    const route = path.replace(/^\/crm\/v\d+/, '');
+    const method = request.method ?? 'GET';
+    const scoped = (allowed: string[]) => access.scope.some((scope) => allowed.includes(scope) || scope === 'ZohoCRM.settings.ALL');
+    if (route === '/settings/modules' && method === 'POST') {
+      if (Number(version) < 6) return json(response, 400, { code: 'API_NOT_SUPPORTED', details: {}, message: 'the API is not supported for the requested version', status: 'error' });
+      if (!scoped(CREATE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      return this.createModule(request, response, body);
+    }
+    if (route === '/settings/modules' && method === 'GET') {
+      if (!scoped(READ_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      return json(response, 200, { modules: this.modules.map(({ profiles: _profiles, ...module }) => ({ ...module, module_name: module.plural_label, api_supported: true })) });
+    }
+    if (route === '/settings/profiles' && method === 'GET') return json(response, 200, { profiles: PROFILES });
+    if (route === '/org' && method === 'GET') return json(response, 200, { org: [{ id: '2423488000000000123', company_name: 'Zylker Local', type: 'production', domain_name: 'org2423488' }] });
+    json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
+  }
+
+  private async createModule(request: IncomingMessage, response: ServerResponse, text: string): Promise<void> {
+    if (this.faults.slowMs) await new Promise((resolve) => setTimeout(resolve, this.faults.slowMs));
+    // A client that gave up has closed the socket: like Zoho's front end, nothing is created then.
+    if (request.socket.destroyed) return;
+    if (this.faults.editionWithoutModules) return json(response, 400, { code: 'NOT_SUPPORTED', details: {}, message: 'module creation is not supported for the current edition', status: 'error' });
+    if (this.faults.noPermission) return json(response, 403, { code: 'NO_PERMISSION', details: { permissions: ['Crm_Implied_Customize_Zoho_CRM'] }, message: 'permission denied', status: 'error' });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
+    }
+    const verdict = checkCreateBody(body, this.modules, PROFILES.map((profile) => profile.id));
+    if (verdict) return json(response, verdict.httpStatus, { modules: [verdict.error] });
+    if (this.faults.moduleLimitReached) return json(response, 400, { modules: [{ code: 'LIMIT_EXCEEDED', details: {}, message: 'module creation limit has been reached', status: 'error' }] });
+    const module = (body as { modules: Record<string, any>[] }).modules[0];
+    const id = String(this.nextModuleId++);
+    this.modules.push({
+      id, generated_type: 'custom', plural_label: module.plural_label, singular_label: module.singular_label, profiles: module.profiles,
+      api_name: module.api_name ?? String(module.plural_label).trim().replace(/\s+/g, '_'),
+    });
+    if (this.faults.dropAfterCreate) {
+      request.socket.destroy();
+      return;
+    }
+    json(response, 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
+  }
+
+  // ---- control, for tests in other processes (the VS Code host) and for people trying it ----------
+
+  private control(path: string, method: string, query: Record<string, string>, body: string, response: ServerResponse): void {
+    const input = body ? JSON.parse(body) : {};
+    switch (`${method} ${path}`) {
+      case 'GET /__standin/requests': return json(response, 200, this.requests);
+      case 'DELETE /__standin/requests': this.requests.length = 0; return json(response, 200, {});
+      case 'POST /__standin/faults': this.faults = input; return json(response, 200, this.faults);
+      case 'POST /__standin/expire-access-tokens': this.expireAccessTokens(); return json(response, 200, {});
+      case 'GET /__standin/modules': return json(response, 200, this.modules);
+      case 'GET /__standin/refresh-tokens': return json(response, 200, [...this.refreshTokens.entries()].map(([token, value]) => ({ token, ...value })));
+      case 'GET /__standin/self-client-code':
+      case 'POST /__standin/self-client-code': {
+        const clientId = input.client_id ?? query.client_id ?? DEMO_CLIENT.clientId;
+        const scope = String(input.scope ?? query.scope ?? 'ZohoCRM.settings.modules.ALL,ZohoCRM.settings.profiles.READ,ZohoCRM.org.READ').split(',');
+        try {
+          return json(response, 200, { code: this.issueSelfClientCode(clientId, scope), expires_in: GRANT_LIFETIME_MS / 1000 });
+        } catch (error) {
+          return json(response, 400, { error: String(error) });
+        }
+      }
+      default: return json(response, 404, { error: 'unknown control endpoint' });
+    }
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function json(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8' });
+  response.end(JSON.stringify(body));
+}
+
+function html(response: ServerResponse, status: number, title: string, text: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/html' });
+  response.end(`<html><head><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>`);
+}
+
+function redirect(response: ServerResponse, target: string, params: Record<string, string | undefined>): void {
+  const url = new URL(target);
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) url.searchParams.set(key, value);
+  response.writeHead(302, { Location: url.toString() });
+  response.end();
+}
