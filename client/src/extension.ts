@@ -1,13 +1,120 @@
+/** Wires the extension: the language client, Zoho sign-in, Create Module and the status bar. */
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { ZohoAuthenticationProvider, PROVIDER_ID } from './auth/authProvider';
+import { ConnectionInfo, ConnectionStore } from './auth/connectionStore';
+import { SignInArgs, signIn } from './auth/signInFlow';
+import { signOut } from './auth/signOut';
+import { ConnectionStatusBar } from './auth/statusBar';
+import { CreateModuleCommand } from './create/createModuleCommand';
+import { RemoteDiagnostics } from './create/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
+import { readSettings } from './settings';
+import { ZohoError } from './zoho/errors';
+import { Logger } from './zoho/log';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Zoho CRM', { log: true });
-  context.subscriptions.push(output);
-  client = await startLanguageClient(context, output);
+/** What the extension hands to tests (and other extensions): nothing secret. */
+export interface ExtensionApi {
+  connections(): ConnectionInfo[];
+  activeConnection(): ConnectionInfo | undefined;
+  /** Every line written to the log channel in this session, as written (already redacted). */
+  logLines(): string[];
+  statusBarText(): string;
+}
+
+const LOG_MEMORY = 5000;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const channel = vscode.window.createOutputChannel('Zoho CRM', { log: true });
+  const lines: string[] = [];
+  const remember = (level: string, message: string) => {
+    lines.push(`${level} ${message}`);
+    if (lines.length > LOG_MEMORY) lines.shift();
+  };
+  const log = new Logger({
+    info: (message) => { channel.info(message); remember('info', message); },
+    warn: (message) => { channel.warn(message); remember('warn', message); },
+    error: (message) => { channel.error(message); remember('error', message); },
+  });
+  const store = new ConnectionStore(context.globalState, context.secrets, log, () => {
+    const settings = readSettings();
+    return { apiDomainOverride: settings.apiDomain, timeoutMs: settings.timeoutMs };
+  });
+  const remote = new RemoteDiagnostics();
+  const create = new CreateModuleCommand(store, log, remote);
+  const statusBar = new ConnectionStatusBar(store);
+  const authProvider = new ZohoAuthenticationProvider(store, log);
+
+  context.subscriptions.push(
+    channel, remote, statusBar, authProvider,
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
+    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri) => create.run(uri)),
+    vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(store, log, args)),
+    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string }) => runSignOut(store, log, args?.connectionId)),
+    vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(store, log)),
+    vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
+  );
+
+  try {
+    client = await startLanguageClient(context, channel);
+  } catch (error) {
+    log.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage('Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
+  }
+
+  return {
+    connections: () => store.list(),
+    activeConnection: () => store.active(),
+    logLines: () => [...lines],
+    statusBarText: () => statusBar.text,
+  };
+}
+
+async function runSignIn(store: ConnectionStore, log: Logger, args?: SignInArgs): Promise<ConnectionInfo | undefined> {
+  try {
+    const connection = await signIn(store, log, args);
+    if (connection) void vscode.window.showInformationMessage(`Signed in to Zoho CRM: ${connection.label}. Create Module now sends there.`);
+    return connection;
+  } catch (error) {
+    const message = log.redactor.redact(error instanceof ZohoError ? error.message : `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+}
+
+async function runSignOut(store: ConnectionStore, log: Logger, connectionId?: string): Promise<{ revoked: boolean; message: string } | undefined> {
+  const connections = store.list();
+  let connection = connections.find((candidate) => candidate.id === connectionId);
+  if (!connection && !connectionId) {
+    if (connections.length === 1) connection = connections[0];
+    else {
+      const chosen = await vscode.window.showQuickPick(connections.map((candidate) => ({ label: candidate.label, description: candidate.apiDomain, connection: candidate })), { placeHolder: 'Sign out of which Zoho org?' });
+      connection = chosen?.connection;
+    }
+  }
+  if (!connection) {
+    if (!connections.length) void vscode.window.showInformationMessage('You are not signed in to Zoho CRM.');
+    return undefined;
+  }
+  return signOut(store, log, connection);
+}
+
+async function switchConnection(store: ConnectionStore, log: Logger): Promise<void> {
+  const active = store.active();
+  type Item = vscode.QuickPickItem & { action: () => Promise<unknown> };
+  const items: Item[] = [
+    ...store.list().map((connection) => ({
+      label: `${connection.id === active?.id ? '$(check) ' : ''}${connection.label}`, description: connection.apiDomain,
+      action: () => store.setActive(connection.id),
+    })),
+    { label: '$(add) Sign in to another org…', action: () => runSignIn(store, log) },
+    ...(store.list().length ? [{ label: '$(sign-out) Sign out…', action: () => runSignOut(store, log) }] : []),
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Where should Zoho CRM: Create Module send modules?' });
+  await chosen?.action();
 }
 
 export async function deactivate(): Promise<void> {

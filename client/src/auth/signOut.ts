@@ -1,0 +1,30 @@
+/** Sign-out: revoke the refresh token at Zoho, then forget the secrets, whatever Zoho answered. */
+import * as vscode from 'vscode';
+import { OAuthClient } from '../zoho/oauth';
+import { Logger } from '../zoho/log';
+import { ConnectionInfo, ConnectionStore } from './connectionStore';
+
+export async function signOut(store: ConnectionStore, log: Logger, connection: ConnectionInfo, oauth = new OAuthClient()): Promise<{ revoked: boolean; message: string }> {
+  const secrets = await store.secretsOf(connection.id).catch(() => undefined);
+  let revoked = false;
+  let problem = '';
+  if (secrets) {
+    log.redactor.add(secrets.clientSecret);
+    log.redactor.add(secrets.refreshToken);
+    try {
+      await oauth.revoke({ accountsServer: connection.accountsServer, refreshToken: secrets.refreshToken });
+      revoked = true;
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+      log.warn(`Revoking the refresh token failed: ${problem}`);
+    }
+  }
+  await store.remove(connection.id);
+  const message = revoked
+    ? `Signed out of ${connection.label}: the token was revoked at Zoho and removed from VS Code.`
+    : `Signed out of ${connection.label} in VS Code, but Zoho did not confirm revoking the token (${problem || 'no token was stored'}). You can revoke it in Zoho Accounts › Connected Apps.`;
+  log.info(message);
+  if (revoked) void vscode.window.showInformationMessage(message);
+  else void vscode.window.showWarningMessage(message);
+  return { revoked, message };
+}
