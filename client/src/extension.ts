@@ -22,6 +22,8 @@ export interface ExtensionApi {
   /** Every line written to the log channel in this session, as written (already redacted). */
   logLines(): string[];
   statusBarText(): string;
+  /** Everything this extension keeps in global state (descriptions of connections, never secrets). */
+  globalState(): Record<string, unknown>;
 }
 
 const LOG_MEMORY = 5000;
@@ -50,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(
     channel, remote, statusBar, authProvider,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
-    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri) => create.run(uri)),
+    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]) => create.run(uri, options)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(store, log, args)),
     vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string }) => runSignOut(store, log, args?.connectionId)),
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(store, log)),
@@ -69,6 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     activeConnection: () => store.active(),
     logLines: () => [...lines],
     statusBarText: () => statusBar.text,
+    globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
   };
 }
 

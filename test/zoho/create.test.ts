@@ -42,7 +42,7 @@ describe('Create Module against the stand-in', () => {
   };
 
   it('sends exactly the file\'s body once, with the Zoho-oauthtoken header, and returns the id', async () => {
-    const text = fresh();
+    const text = `${fresh()}\n`;
     const outcome = await createModule(client(), text);
     assert.equal(outcome.kind, 'created');
     assert.match(outcome.kind === 'created' ? outcome.id : '', /^\d{19}$/);

@@ -88,6 +88,7 @@ export class ZohoStandIn {
   private readonly grants = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly accessTokens = new Map<string, AccessToken>();
+  private readonly issuedAccessTokens: string[] = [];
   private nextModuleId = 2423488000000834002n;
   private servers: Server[] = [];
   url = '';
@@ -213,6 +214,7 @@ export class ZohoStandIn {
 
   private issueAccessToken(scope: string[], refreshToken?: string): string {
     const token = zohoToken();
+    this.issuedAccessTokens.push(token);
     this.accessTokens.set(token, { refreshToken, scope, expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000 });
     return token;
   }
@@ -295,6 +297,8 @@ export class ZohoStandIn {
       case 'POST /__standin/expire-access-tokens': this.expireAccessTokens(); return json(response, 200, {});
       case 'GET /__standin/modules': return json(response, 200, this.modules);
       case 'GET /__standin/refresh-tokens': return json(response, 200, [...this.refreshTokens.entries()].map(([token, value]) => ({ token, ...value })));
+      // Every secret it ever handed out, so tests can prove none of them leaked anywhere.
+      case 'GET /__standin/issued-secrets': return json(response, 200, { refreshTokens: [...this.refreshTokens.keys()], accessTokens: [...this.issuedAccessTokens], grantCodes: [...this.grants.keys()] });
       case 'GET /__standin/self-client-code':
       case 'POST /__standin/self-client-code': {
         const clientId = input.client_id ?? query.client_id ?? DEMO_CLIENT.clientId;

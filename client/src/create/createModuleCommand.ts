@@ -27,7 +27,9 @@ export class CreateModuleCommand {
 
   constructor(private readonly store: ConnectionStore, private readonly log: Logger, private readonly remote: RemoteDiagnostics) {}
 
-  async run(target?: vscode.Uri): Promise<CommandResult> {
+  /** `options` is for automation (a second argument that is not the Explorer's selection). */
+  async run(target?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]): Promise<CommandResult> {
+    const interactive = Array.isArray(options) || options?.interactive !== false;
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!uri || !MODULE_FILE.test(uri.path)) {
       return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
@@ -40,13 +42,13 @@ export class CreateModuleCommand {
     }
     this.inFlight.add(uri.toString());
     try {
-      return await this.send(uri);
+      return await this.send(uri, interactive);
     } finally {
       this.inFlight.delete(uri.toString());
     }
   }
 
-  private async send(uri: vscode.Uri): Promise<CommandResult> {
+  private async send(uri: vscode.Uri, interactive: boolean): Promise<CommandResult> {
     const name = path.basename(uri.path);
     let document: vscode.TextDocument;
     try {
@@ -65,6 +67,7 @@ export class CreateModuleCommand {
 
     let connection = this.store.active();
     if (!connection) {
+      if (!interactive) return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
       const choice = await vscode.window.showInformationMessage('Sign in to Zoho CRM to create the module.', 'Sign In');
       if (choice !== 'Sign In') return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
       try {

@@ -15,6 +15,8 @@ export function createHttp(options: HttpOptions = {}): AxiosInstance {
     // Zoho answers JSON; keep the raw text so an HTML error page can be recognised and reported.
     responseType: 'text',
     transformResponse: [(data) => data],
+    // Send bodies byte for byte: axios would otherwise trim a JSON string (dropping the file's final newline).
+    transformRequest: [(data) => data],
     maxRedirects: 0,
     proxy: false,
     headers: { 'User-Agent': 'zoho-crm-modules-vscode/0.1' },

@@ -1,0 +1,91 @@
+/** The real VS Code host on this machine: code-server 4.100.3 (VS Code 1.100.3), on 127.0.0.1 only. */
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import * as path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const HOST_DIR = path.join(ROOT, '.vscode-test/code-server');
+const ENTRY = path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js');
+
+export function ensureHost(): void {
+  if (existsSync(path.join(HOST_DIR, '.installed-4.100.3'))) return;
+  const result = spawnSync('bash', [path.join(ROOT, 'scripts/install-vscode-host.sh')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Installing the VS Code host (code-server) failed; see the output above.');
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/** User settings that keep a fresh profile quiet: no welcome page, no trust prompt, no telemetry. */
+export function writeUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'security.workspace.trust.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.tips.enabled': false,
+    'update.mode': 'none',
+    'window.commandCenter': false,
+    ...extra,
+  }, null, 2));
+}
+
+export async function startHost(options: { workspace: string; userDataDir: string; extensionsDir: string; port?: number; env?: Record<string, string> }): Promise<RunningHost> {
+  const port = options.port ?? (await freePort());
+  const output: string[] = [];
+  const child = spawn(process.execPath, [
+    ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', options.workspace,
+  ], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk) => output.push(String(chunk)));
+  child.stderr!.on('data', (chunk) => output.push(String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output.join('')}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`code-server did not start within 60 s:\n${output.join('')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url, port, process: child, output,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }),
+  };
+}
+
+export function chromiumPath(): string {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('Chromium is not installed (apt-get install chromium), or set CHROMIUM_PATH.');
+}
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];

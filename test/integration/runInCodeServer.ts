@@ -1,0 +1,125 @@
+/**
+ * Runs the integration suite inside a real VS Code (code-server) driven by headless Chromium, with the
+ * local Zoho stand-in. The suite reports through a results file; it asks this driver, over a loopback
+ * HTTP port, for what only the browser page can give (screenshots, the Problems panel as shown).
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { ZohoStandIn } from '../zohoStandIn/standIn';
+import { CHROMIUM_ARGS, chromiumPath, ensureHost, freePort, ROOT, startHost, writeUserSettings } from './host';
+
+const SUITE_TIMEOUT_MS = 8 * 60 * 1000;
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+interface Results { passed: number; failed: number; tests: { title: string; state: string; error?: string }[]; done: boolean }
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  ensureHost();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const temp = mkdtempSync(path.join(tmpdir(), 'zoho-vscode-'));
+  const workspace = path.join(temp, 'workspace');
+  cpSync(path.join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
+  const userDataDir = path.join(temp, 'user-data');
+  writeUserSettings(userDataDir);
+  const resultsFile = path.join(temp, 'results.json');
+
+  const standIn = await new ZohoStandIn().start();
+  let page: Page | undefined;
+  const driver = createServer((request, response) => void serveDriver(request, response, () => page));
+  const driverPort = await freePort();
+  await new Promise<void>((resolve) => driver.listen(driverPort, '127.0.0.1', resolve));
+
+  const host = await startHost({
+    workspace, userDataDir, extensionsDir: path.join(temp, 'extensions'),
+    env: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
+  });
+  let browser: Browser | undefined;
+  let exitCode = 1;
+  try {
+    // Playwright gives the browser a new empty profile of its own.
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const remote = (file: string) => `vscode-remote://127.0.0.1:${host.port}${file}`;
+    const payload = JSON.stringify([
+      ['extensionDevelopmentPath', remote(ROOT)],
+      ['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/suite/index.js'))],
+    ]);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
+    await page.goto(`${host.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+    console.log(`VS Code ${host.url} (code-server) started; running the suite in its extension host…`);
+    const results = await waitForResults(resultsFile, host.process);
+    for (const test of results.tests) {
+      console.log(`${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`);
+    }
+    console.log(`\nVS Code integration suite: ${results.passed} passed, ${results.failed} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+    exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;
+  } catch (error) {
+    console.error(`The integration run failed: ${error instanceof Error ? error.stack : String(error)}`);
+    console.error(`code-server output:\n${host.output.join('').slice(-5000)}`);
+    if (page) await page.screenshot({ path: path.join(RESULTS_DIR, 'failure.png') }).catch(() => {});
+  } finally {
+    await browser?.close().catch(() => {});
+    await host.stop();
+    await standIn.stop();
+    driver.close();
+    driver.closeAllConnections();
+    rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
+  }
+  return exitCode;
+}
+
+async function waitForResults(file: string, host: { exitCode: number | null }): Promise<Results> {
+  const deadline = Date.now() + SUITE_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) {
+      try {
+        const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
+        if (results.done) return results;
+      } catch {
+        // being written
+      }
+    }
+    if (host.exitCode !== null) throw new Error('code-server exited before the suite finished');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The suite did not finish within ${SUITE_TIMEOUT_MS / 60000} minutes`);
+}
+
+/** What the suite may ask of the page: a screenshot, or the text of a part of the workbench. */
+async function serveDriver(request: IncomingMessage, response: ServerResponse, page: () => Page | undefined): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const current = page();
+  const reply = (status: number, body: unknown) => { response.writeHead(status, { 'Content-Type': 'application/json' }); response.end(JSON.stringify(body)); };
+  if (!current) return reply(503, { error: 'no page yet' });
+  try {
+    if (url.pathname === '/screenshot') {
+      const name = (url.searchParams.get('name') ?? 'screenshot').replace(/[^\w-]/g, '');
+      const file = path.join(RESULTS_DIR, `${name}.png`);
+      await current.screenshot({ path: file });
+      return reply(200, { file });
+    }
+    if (url.pathname === '/text') {
+      const selector = url.searchParams.get('selector') ?? 'body';
+      await current.waitForSelector(selector, { timeout: 10_000 });
+      const texts = await current.locator(selector).allInnerTexts();
+      return reply(200, { texts });
+    }
+    if (url.pathname === '/click') {
+      await current.locator(url.searchParams.get('selector') ?? 'body').first().click({ timeout: 10_000 });
+      return reply(200, {});
+    }
+    if (url.pathname === '/key') {
+      await current.keyboard.press(url.searchParams.get('key') ?? 'Escape');
+      return reply(200, {});
+    }
+    reply(404, { error: 'unknown' });
+  } catch (error) {
+    reply(500, { error: String(error) });
+  }
+}
+
+main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });

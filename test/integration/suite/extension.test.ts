@@ -1,0 +1,217 @@
+/** The extension in a real VS Code: the vscode API, the language client, SecretStorage, the Problems panel. */
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
+
+const WORKSPACE = process.env.ZOHO_TEST_WORKSPACE!;
+const STAND_IN = process.env.ZOHO_STANDIN_URL!;
+const DRIVER = process.env.ZOHO_TEST_DRIVER;
+const EXTENSION_ID = 'zoho-crm-tools.zoho-crm-modules';
+const DEMO = { clientId: '1000.LOCALSTANDIN0000000000000000', clientSecret: 'local-stand-in-client-secret-0000000000' };
+
+const fileUri = (name: string) => vscode.Uri.file(path.join(WORKSPACE, name));
+const messages: string[] = [];
+
+async function standIn<T>(route: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${STAND_IN}${route}`, init);
+  return (await response.json()) as T;
+}
+
+async function driver<T>(route: string): Promise<T> {
+  if (!DRIVER) throw new Error('no browser driver in this host');
+  return (await (await fetch(`${DRIVER}${route}`)).json()) as T;
+}
+
+/** Resolves when the diagnostics of `uri` satisfy `check`, checking now and on every change (no sleeps). */
+function diagnosticsWhere(uri: vscode.Uri, check: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const test = () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (check(diagnostics)) {
+        subscription.dispose();
+        clearTimeout(timer);
+        resolve(diagnostics);
+      }
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => { if (event.uris.some((changed) => changed.toString() === uri.toString())) test(); });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for diagnostics: ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.source, d.code, d.range.start.line]))}`));
+    }, timeoutMs);
+    test();
+  });
+}
+
+const ours = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'zoho-crm');
+const remote = (diagnostics: vscode.Diagnostic[]) => diagnostics.filter((d) => d.source === 'zoho-crm (server)');
+const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(fileUri(name));
+  return vscode.window.showTextDocument(document);
+}
+
+function positionOf(document: vscode.TextDocument, snippet: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(snippet);
+  assert.ok(offset >= 0, `${snippet} not in ${document.fileName}`);
+  return document.positionAt(offset + delta);
+}
+
+describe('Zoho CRM Modules in a real VS Code', function () {
+  let api: ExtensionApi;
+
+  before(async () => {
+    const config = vscode.workspace.getConfiguration('zohoCrm');
+    await config.update('accountsUrl', STAND_IN, vscode.ConfigurationTarget.Workspace);
+    await config.update('crmWebUrl', STAND_IN, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('opening a *.crm-module.json activates the extension and gives it our language id', async () => {
+    const editor = await open('warehouses.crm-module.json');
+    assert.equal(editor.document.languageId, 'zoho-crm-module');
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(extension, 'extension is loaded');
+    api = extension.isActive ? extension.exports : await extension.activate();
+    assert.equal(vscode.version, '1.100.3');
+  });
+
+  it('a file with several mistakes shows each as a diagnostic with its Zoho code, on its line', async () => {
+    const { document } = await open('mistakes.crm-module.json');
+    const diagnostics = ours(await diagnosticsWhere(document.uri, (list) => ours(list).length >= 4, 'four mistakes'));
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`), [
+      '4 INVALID_DATA', '6 MINIMUM_DATA_NOT_FOUND', '7 RESERVED_KEYWORD_NOT_ALLOWED', '10 DEPENDENT_FIELD_MISSING',
+    ]);
+    assert.deepEqual(ours(vscode.languages.getDiagnostics(fileUri('warehouses.crm-module.json'))), []);
+  });
+
+  it('completion offers the keys at the cursor and the data_type values', async () => {
+    const { document } = await open('completion.crm-module.json');
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"display_field"'));
+    const keyLabels = keys.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    for (const key of ['singular_label', 'profiles', 'api_name']) assert.ok(keyLabels.includes(key), `${key} in ${keyLabels}`);
+    assert.ok(!keyLabels.includes('plural_label'), 'plural_label is already there');
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"data_type": ""', 14));
+    const valueLabels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.ok(valueLabels.includes('"autonumber"') && valueLabels.includes('"text"'), `${valueLabels}`);
+  });
+
+  it('hover shows the limits of a key', async () => {
+    const { document } = await open('warehouses.crm-module.json');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"plural_label"', 3));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /At most 25 characters/);
+    assert.match(text, /mandatory/);
+  });
+
+  it('a quick fix clears its diagnostic', async () => {
+    const editor = await open('mistakes.crm-module.json');
+    const uri = editor.document.uri;
+    const reserved = ours(await diagnosticsWhere(uri, (list) => ours(list).some((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED'), 'reserved api_name'))
+      .find((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, reserved.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.isPreferred && action.title.startsWith('Rename to'));
+    assert.ok(fix?.edit, `a preferred fix among ${JSON.stringify(actions.map((action) => ({ title: action.title, preferred: action.isPreferred, diagnostics: action.diagnostics?.map(codeOf) })))}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await diagnosticsWhere(uri, (list) => ours(list).length === 3 && !ours(list).some((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED'), 'reserved word fixed');
+    assert.match(editor.document.getText(), /"api_name": "Stock_Items"/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await diagnosticsWhere(uri, (list) => ours(list).length === 4, 'reverted');
+  });
+
+  it('signs in with a Self Client code; the connection is active and shown in the status bar', async () => {
+    const { code } = await standIn<{ code: string }>('/__standin/self-client-code', { method: 'POST', body: JSON.stringify({ client_id: DEMO.clientId }) });
+    const connection = await vscode.commands.executeCommand<{ id: string; label: string } | undefined>('zohoCrm.signIn', {
+      method: 'selfClient', dataCenter: 'us', environment: 'production', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, code,
+    });
+    assert.ok(connection, 'signed in');
+    assert.ok(connection.label, JSON.stringify(connection));
+    assert.equal(connection.label, 'Zylker Local (US · production)');
+    assert.equal(api.activeConnection()?.id, connection.id);
+    await open('warehouses.crm-module.json');
+    assert.match(api.statusBarText(), /Zylker Local \(US · production\)/);
+    if (DRIVER) {
+      // The Accounts menu, as a person opens it, lists the connection under our provider.
+      await driver('/click?selector=' + encodeURIComponent('.activitybar .codicon-accounts-view-bar-icon'));
+      const { texts } = await driver<{ texts: string[] }>('/text?selector=' + encodeURIComponent('.monaco-menu-container'));
+      await driver('/key?key=Escape');
+      assert.match(texts.join('\n'), /Zylker Local \(US · production\) \(Zoho CRM\)/);
+    }
+    messages.push(connection.label);
+  });
+
+  it('Create Module sends the file once, exactly as written, and names the new module id', async () => {
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const uri = fileUri('warehouses.crm-module.json');
+    const outcome = await vscode.commands.executeCommand<{ kind: string; id?: string; message: string }>('zohoCrm.createModule', uri);
+    messages.push(outcome.message);
+    assert.equal(outcome.kind, 'created', outcome.message);
+    assert.match(outcome.message, new RegExp(`id ${outcome.id}`));
+    const posts = (await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST' && request.path === '/crm/v7/settings/modules');
+    assert.equal(posts.length, 1);
+    assert.equal(posts[0].body, readFileSync(uri.fsPath, 'utf8'));
+    const modules = await standIn<{ id: string; api_name: string }[]>('/__standin/modules');
+    assert.ok(modules.some((module) => module.id === outcome.id && module.api_name === 'Warehouses'));
+  });
+
+  it('a Zoho error answer becomes a diagnostic on the matching key; editing the file clears it', async () => {
+    const editor = await open('leads-again.crm-module.json');
+    const uri = editor.document.uri;
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri);
+    messages.push(outcome.message);
+    assert.equal(outcome.kind, 'rejected');
+    const diagnostics = remote(await diagnosticsWhere(uri, (list) => remote(list).length > 0, 'Zoho\'s answer'));
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`), ['4 DUPLICATE_DATA']);
+    assert.equal(editor.document.getText(diagnostics[0].range), '"Leads"');
+    await editor.edit((edit) => edit.replace(diagnostics[0].range, '"Lead Records"'));
+    await diagnosticsWhere(uri, (list) => remote(list).length === 0, 'cleared by the edit');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('the Problems panel lists the diagnostics of a bad file, as a person sees them', async function () {
+    if (!DRIVER) this.skip();
+    await open('mistakes.crm-module.json');
+    await diagnosticsWhere(fileUri('mistakes.crm-module.json'), (list) => ours(list).length === 4, 'four mistakes');
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    const { texts } = await driver<{ texts: string[] }>(`/text?selector=${encodeURIComponent('.markers-panel .monaco-tl-contents')}`);
+    const shown = texts.join('\n');
+    for (const code of ['RESERVED_KEYWORD_NOT_ALLOWED', 'MINIMUM_DATA_NOT_FOUND', 'DEPENDENT_FIELD_MISSING']) assert.ok(shown.includes(code), `${code} in the Problems panel:\n${shown}`);
+    assert.match(shown, /mistakes\.crm-module\.json/);
+    const { file } = await driver<{ file: string }>('/screenshot?name=problems-panel');
+    assert.ok(existsSync(file));
+  });
+
+  it('sign-out revokes the token at the stand-in and removes the secrets', async () => {
+    const connection = api.activeConnection()!;
+    const before = await standIn<{ token: string; revoked: boolean }[]>('/__standin/refresh-tokens');
+    assert.equal(before.filter((token) => !token.revoked).length, 1);
+    const result = await vscode.commands.executeCommand<{ revoked: boolean; message: string }>('zohoCrm.signOut', { connectionId: connection.id });
+    messages.push(result.message);
+    assert.equal(result.revoked, true);
+    const after = await standIn<{ token: string; revoked: boolean }[]>('/__standin/refresh-tokens');
+    assert.equal(after.filter((token) => !token.revoked).length, 0);
+    assert.deepEqual(api.connections(), []);
+    const outcome = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.createModule', fileUri('warehouses.crm-module.json'), { interactive: false });
+    assert.notEqual(outcome?.kind, 'created');
+  });
+
+  it('no secret appears in the log, settings, global state or messages of the whole run', async () => {
+    const issued = await standIn<{ refreshTokens: string[]; accessTokens: string[]; grantCodes: string[] }>('/__standin/issued-secrets');
+    const secrets = [DEMO.clientSecret, ...issued.refreshTokens, ...issued.accessTokens, ...issued.grantCodes];
+    assert.ok(issued.refreshTokens.length >= 1 && issued.accessTokens.length >= 1 && issued.grantCodes.length >= 1);
+    const settingsFiles = [path.join(process.env.ZOHO_TEST_USER_DATA ?? '', 'User/settings.json'), path.join(WORKSPACE, '.vscode/settings.json')]
+      .filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
+    const places: Record<string, string> = {
+      log: api.logLines().join('\n'),
+      globalState: JSON.stringify(api.globalState()),
+      settings: settingsFiles.join('\n') + JSON.stringify(vscode.workspace.getConfiguration('zohoCrm')),
+      messages: messages.join('\n'),
+    };
+    assert.match(places.log, /→ POST .*\/crm\/v7\/settings\/modules/, 'the log recorded the request');
+    assert.match(places.settings, /accountsUrl/);
+    for (const [place, text] of Object.entries(places)) {
+      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 8)}…) is in the ${place}`);
+    }
+  });
+});
