@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs a real VS Code (code-server 4.100.3 = VS Code 1.100.3, the last line on Node 20) into
-# .vscode-test/code-server, without any download outside the npm registry and Debian.
-# Idempotent: a finished install leaves a stamp and is reused.
+# Installs a real VS Code (code-server 4.100.3 = VS Code 1.100.3, the last line on Node 20) without any
+# download outside the npm registry and Debian. It goes to a cache outside the clone (reused by later
+# clones on the same machine) and .vscode-test/code-server links to it. A finished install leaves a stamp.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-dest="$here/.vscode-test/code-server"
 version=4.100.3
+dest="${ZOHO_VSCODE_HOST_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/zoho-crm-modules}/code-server-$version"
 stamp="$dest/.installed-$version"
-[ -f "$stamp" ] && exit 0
+link() { mkdir -p "$here/.vscode-test"; ln -sfn "$dest" "$here/.vscode-test/code-server"; }
+if [ -f "$stamp" ]; then link; exit 0; fi
+echo "Installing the VS Code host (code-server $version) into $dest (about 3 minutes, once per machine)"
 
 need_apt=()
 command -v rg >/dev/null || need_apt+=(ripgrep)
@@ -34,3 +36,4 @@ ln -sfn node_modules "$vs/node_modules.asar"
 npm rebuild argon2 --loglevel=error
 node node_modules/code-server/out/node/entry.js --version
 touch "$stamp"
+link

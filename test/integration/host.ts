@@ -9,7 +9,7 @@ export const HOST_DIR = path.join(ROOT, '.vscode-test/code-server');
 const ENTRY = path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js');
 
 export function ensureHost(): void {
-  if (existsSync(path.join(HOST_DIR, '.installed-4.100.3'))) return;
+  if (existsSync(path.join(HOST_DIR, '.installed-4.100.3'))) return; // the link and the cached install are there
   const result = spawnSync('bash', [path.join(ROOT, 'scripts/install-vscode-host.sh')], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('Installing the VS Code host (code-server) failed; see the output above.');
 }

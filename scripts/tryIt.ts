@@ -1,0 +1,67 @@
+/**
+ * `npm start`: a local VS Code in the browser with the packaged extension installed, the examples/
+ * workspace open, and the local Zoho stand-in running and configured. Nothing needs a Zoho account.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ensureHost, freePort, HOST_DIR, ROOT, startHost, writeUserSettings } from '../test/integration/host';
+import { DEMO_CLIENT, ZohoStandIn } from '../test/zohoStandIn/standIn';
+
+async function startStandIn(): Promise<ZohoStandIn> {
+  try {
+    return await new ZohoStandIn().start(47110, 47111);
+  } catch {
+    return new ZohoStandIn().start();
+  }
+}
+
+async function main(): Promise<void> {
+  ensureHost();
+  const temp = mkdtempSync(path.join(tmpdir(), 'zoho-try-'));
+  const extensionsDir = path.join(temp, 'extensions');
+  const userDataDir = path.join(temp, 'user-data');
+  const vsix = path.join(ROOT, 'dist/zoho-crm-modules.vsix');
+  const install = spawnSync(process.execPath, [path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
+  if (install.status !== 0) throw new Error(`Installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
+
+  const standIn = await startStandIn();
+  writeUserSettings(userDataDir, {
+    'zohoCrm.accountsUrl': standIn.url,
+    'zohoCrm.crmWebUrl': standIn.url,
+    'zohoCrm.oauth.redirectPort': 47120,
+    'workbench.colorTheme': 'Default Light Modern',
+    'git.openRepositoryInParentFolders': 'never',
+  });
+  const port = Number(process.env.PORT) || (await freePort());
+  const host = await startHost({ workspace: path.join(ROOT, 'examples'), userDataDir, extensionsDir, port });
+  process.stdout.write(`
+VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(path.join(ROOT, 'examples'))}
+
+  1. Open mistakes.crm-module.json: every problem is underlined with the code Zoho would answer; hover,
+     complete (Ctrl+Space) and fix them (Ctrl+.).
+  2. Command palette › "Zoho CRM: Sign In" › "Paste a Self Client grant code" › United States › Production:
+       Client ID      ${DEMO_CLIENT.clientId}
+       Client secret  ${DEMO_CLIENT.clientSecret}
+       Grant code     open ${standIn.url}/__standin/self-client-code and copy "code"
+     (or "Sign in with the browser": the local Zoho consents at once).
+  3. Open stocks.crm-module.json › the cloud icon in the editor title (Zoho CRM: Create Module).
+
+The local Zoho (${standIn.url}) knows the profile ids 2423488000000015972 and 2423488000000015975,
+and already has Leads, Contacts, Accounts and Deals. Ctrl+C stops everything.
+`);
+  const stop = async () => {
+    await host.stop();
+    await standIn.stop();
+    rmSync(temp, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
