@@ -157,6 +157,10 @@ describe('strict JSON', () => {
   it('a block comment is an error', () => assert.equal(ruleOf(body().replace('"api_name"', '/* name */ "api_name"')), 'INVALID_DATA/syntax-comment'));
   it('a trailing comma in an object is an error', () => assert.equal(ruleOf(body().replace('"BRANCH"', '"BRANCH",')), 'INVALID_DATA/syntax-trailing-comma'));
   it('a trailing comma in an array is an error', () => assert.equal(ruleOf(body().replace(/}\n\s*]\n}$/, '},\n]\n}')), 'INVALID_DATA/syntax-trailing-comma'));
+  it('a comma before an empty object or array is not trailing', () => {
+    assert.ok(!findings(body((m) => (m.profiles = [{ id: '1' }, {}]))).some((finding) => finding.rule === 'syntax-trailing-comma'));
+    assert.deepEqual(findings('{"modules": [[], {}]}').filter((finding) => finding.rule === 'syntax-trailing-comma'), []);
+  });
   it('a missing comma is an error', () => assert.ok(codes(body().replace('"stock",', '"stock"')).includes('INVALID_DATA')));
 });
 

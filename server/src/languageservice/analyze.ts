@@ -1,7 +1,6 @@
 /** Text in, findings out: the whole check of a module file, shared by the server, the CLI and tests. */
 import { parseDocument, ParsedDocument } from './parse';
 import { Finding } from './types';
-import { validate } from './validate';
 
 export interface Analysis {
   parsed: ParsedDocument;
@@ -10,7 +9,7 @@ export interface Analysis {
 
 export function analyze(text: string): Analysis {
   const parsed = parseDocument(text);
-  const findings = [...parsed.syntaxFindings, ...validate(parsed)].sort((a, b) => a.offset - b.offset);
+  const findings = [...parsed.syntaxFindings, ...parsed.ruleFindings].sort((a, b) => a.offset - b.offset);
   return { parsed, findings };
 }
 

@@ -1,15 +1,19 @@
 /**
- * Parses a module file the way Zoho reads it: strict JSON. Comments and trailing commas are reported
- * (with fixes) but tolerated while building the tree, so every other problem is still found in one pass.
+ * Reads a module file the way Zoho reads it: strict JSON. Comments and trailing commas are reported
+ * (with fixes) but tolerated, so every other problem is still found in the same pass.
  */
-import { createScanner, parseTree, Node, ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
+import { createScanner, JSONVisitor, Node, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
+import { strictVisit } from './strictVisit';
 import { Finding, Fix, OWN_CODES } from './types';
+import { SchemaValidator } from './validate';
 
 export interface ParsedDocument {
   text: string;
-  /** Undefined for an empty file or one nested too deeply to read safely. */
-  root: Node | undefined;
+  /** The tree, built on first use (completion, hover, outline); undefined for an empty or too deep file. */
+  readonly root: Node | undefined;
   syntaxFindings: Finding[];
+  /** The schema rules' findings, from the same pass as the syntax. */
+  ruleFindings: Finding[];
 }
 
 /** Module bodies are five levels deep; anything past this is not a module file, and recursion must stop. */
@@ -18,100 +22,138 @@ export const MAX_DEPTH = 256;
 export const MAX_SYNTAX_FINDINGS = 50;
 
 const SYNTAX_CODE = 'INVALID_DATA';
+const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
+/** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
 export function parseDocument(text: string): ParsedDocument {
-  const findings: Finding[] = [];
-  const scan = scanTrivia(text, findings);
-  if (scan.tooDeepAt !== undefined) {
-    findings.push({
-      code: OWN_CODES.tooDeep,
-      severity: 'error',
+  // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
+  const fast = readWith(text, (visitor) => strictVisit(text, visitor));
+  const result = fast ?? readWith(text, (visitor) => { visit(text, visitor, OPTIONS); return true; })!;
+  const { syntax, rules, tooDeepAt } = result;
+  if (tooDeepAt !== undefined) {
+    return document(text, [{
+      code: OWN_CODES.tooDeep, severity: 'error', rule: 'syntax-depth', offset: tooDeepAt, length: 1,
       message: `The JSON is nested more than ${MAX_DEPTH} levels deep here; a Create Custom Module body is only a few levels deep. The rest of the file was not checked.`,
-      offset: scan.tooDeepAt,
-      length: 1,
-      rule: 'syntax-depth',
-    });
-    return { text, root: undefined, syntaxFindings: findings };
+    }], [], false);
   }
-  if (scan.significantTokens === 0) {
-    findings.push({
-      code: SYNTAX_CODE,
-      severity: 'error',
-      message:
-        'The file holds no JSON. Zoho expects an object such as {"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}; the "module" completion writes one.',
-      offset: 0,
-      length: Math.min(text.length, 1),
-      rule: 'syntax-empty',
-    });
-    return { text, root: undefined, syntaxFindings: findings };
+  if (!syntax.sawValue) {
+    return document(text, [...syntax.findings.filter((finding) => finding.rule === 'syntax-comment'), {
+      code: SYNTAX_CODE, severity: 'error', rule: 'syntax-empty', offset: 0, length: Math.min(text.length, 1),
+      message: 'The file holds no JSON. Zoho expects an object such as {"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}; the "module" completion writes one.',
+    }], [], false);
   }
-
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-  let reported = 0;
-  for (const error of errors) {
-    if (error.error === ParseErrorCode.InvalidCommentToken) continue; // reported by scanTrivia, with a fix
-    if (reported === MAX_SYNTAX_FINDINGS) {
-      findings.push({
-        code: OWN_CODES.tooManyProblems,
-        severity: 'error',
-        message: `More than ${MAX_SYNTAX_FINDINGS} JSON syntax errors; the rest are not listed. Is this a JSON file?`,
-        offset: error.offset,
-        length: Math.max(1, error.length),
-        rule: 'syntax-too-many',
-      });
-      break;
-    }
-    findings.push({
-      code: SYNTAX_CODE,
-      severity: 'error',
-      message: `${describeParseError(error.error)} Zoho accepts strict JSON only.`,
-      offset: error.offset,
-      length: Math.max(1, error.length),
-      rule: 'syntax',
-    });
-    reported++;
-  }
-  return { text, root, syntaxFindings: findings };
+  return document(text, syntax.findings, rules.findings, true);
 }
 
-interface TriviaScan {
-  significantTokens: number;
-  tooDeepAt?: number;
-}
+type Walk = (visitor: Required<Pick<JSONVisitor, 'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment' | 'onError'>>) => boolean;
 
-/** One pass of the scanner (no recursion, so any size and depth is safe): comments, trailing commas, depth. */
-function scanTrivia(text: string, findings: Finding[]): TriviaScan {
-  const scanner = createScanner(text, false);
+/**
+ * One walk feeding both collectors. Undefined when the walk gave up (the fast walk at a syntax error).
+ * jsonc-parser recurses per level, so a pathological nesting ends its walk with a RangeError: too deep.
+ */
+function readWith(text: string, walk: Walk): { syntax: SyntaxCollector; rules: SchemaValidator; tooDeepAt?: number } | undefined {
+  const syntax = new SyntaxCollector(text);
+  const rules = new SchemaValidator(text);
+  const ruleVisitor = rules.visitor();
   let depth = 0;
-  let significantTokens = 0;
-  let lastSignificant: { kind: SyntaxKind; offset: number } | undefined;
-  const strays: Finding[] = [];
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    const offset = scanner.getTokenOffset();
-    switch (kind) {
-      case SyntaxKind.LineCommentTrivia:
-      case SyntaxKind.BlockCommentTrivia:
-        strays.push(commentFinding(text, offset, scanner.getTokenLength()));
-        continue;
-      case SyntaxKind.Trivia:
-      case SyntaxKind.LineBreakTrivia:
-        continue;
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken:
-        if (++depth > MAX_DEPTH) return { significantTokens: significantTokens + 1, tooDeepAt: offset };
-        break;
-      case SyntaxKind.CloseBraceToken:
-      case SyntaxKind.CloseBracketToken:
-        depth = Math.max(0, depth - 1);
-        if (lastSignificant?.kind === SyntaxKind.CommaToken) strays.push(trailingCommaFinding(lastSignificant.offset));
-        break;
-    }
-    significantTokens++;
-    lastSignificant = { kind, offset };
+  let tooDeepAt: number | undefined;
+  const opened = (offset: number) => {
+    if (++depth > MAX_DEPTH && tooDeepAt === undefined) tooDeepAt = offset;
+    syntax.significant();
+  };
+  try {
+    const completed = walk({
+      onObjectBegin: (offset, length, line, column, path) => { opened(offset); if (tooDeepAt === undefined) ruleVisitor.onObjectBegin!(offset, length, line, column, path); },
+      onArrayBegin: (offset, length, line, column, path) => { opened(offset); if (tooDeepAt === undefined) ruleVisitor.onArrayBegin!(offset, length, line, column, path); },
+      onObjectEnd: (offset, length, line, column) => { depth--; syntax.closing(); ruleVisitor.onObjectEnd!(offset, length, line, column); },
+      onArrayEnd: (offset, length, line, column) => { depth--; syntax.closing(); ruleVisitor.onArrayEnd!(offset, length, line, column); },
+      onObjectProperty: (name, offset, length, line, column, path) => { syntax.significant(); ruleVisitor.onObjectProperty!(name, offset, length, line, column, path); },
+      onLiteralValue: (value, offset, length, line, column, path) => { syntax.significant(); ruleVisitor.onLiteralValue!(value, offset, length, line, column, path); },
+      onSeparator: (character, offset) => syntax.separator(character, offset),
+      onComment: (offset, length) => syntax.comment(offset, length),
+      onError: (error, offset, length) => syntax.error(error, offset, length),
+    });
+    if (!completed && tooDeepAt === undefined) return undefined;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    tooDeepAt ??= findTooDeep(text);
   }
-  findings.push(...strays);
-  return { significantTokens };
+  return { syntax, rules, tooDeepAt };
+}
+
+function document(text: string, syntaxFindings: Finding[], ruleFindings: Finding[], hasTree: boolean): ParsedDocument {
+  let root: Node | undefined;
+  let built = !hasTree;
+  return {
+    text, syntaxFindings, ruleFindings,
+    get root() {
+      if (!built) {
+        built = true;
+        root = parseTree(text, [], OPTIONS);
+      }
+      return root;
+    },
+  };
+}
+
+/** Where the nesting first passes MAX_DEPTH, found with the scanner (no recursion). */
+function findTooDeep(text: string): number {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.OpenBraceToken || kind === SyntaxKind.OpenBracketToken) {
+      if (++depth > MAX_DEPTH) return scanner.getTokenOffset();
+    } else if (kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return 0;
+}
+
+/** Comments, trailing commas and syntax errors, from the parser's events. */
+class SyntaxCollector {
+  readonly findings: Finding[] = [];
+  sawValue = false;
+  private pendingComma: number | undefined;
+  private errors = 0;
+
+  constructor(private readonly text: string) {}
+
+  significant(): void {
+    this.sawValue = true;
+    this.pendingComma = undefined;
+  }
+
+  closing(): void {
+    this.sawValue = true;
+    if (this.pendingComma !== undefined) this.findings.push(trailingCommaFinding(this.pendingComma));
+    this.pendingComma = undefined;
+  }
+
+  separator(character: string, offset: number): void {
+    this.sawValue = true;
+    this.pendingComma = character === ',' ? offset : undefined;
+  }
+
+  comment(offset: number, length: number): void {
+    this.findings.push(commentFinding(this.text, offset, length));
+  }
+
+  error(code: ParseErrorCode, offset: number, length: number): void {
+    this.sawValue = true;
+    if (this.errors > MAX_SYNTAX_FINDINGS) return;
+    if (this.errors++ === MAX_SYNTAX_FINDINGS) {
+      this.findings.push({
+        code: OWN_CODES.tooManyProblems, severity: 'error', rule: 'syntax-too-many', offset, length: Math.max(1, length),
+        message: `More than ${MAX_SYNTAX_FINDINGS} JSON syntax errors; the rest are not listed. Is this a JSON file?`,
+      });
+      return;
+    }
+    this.findings.push({
+      code: SYNTAX_CODE, severity: 'error', rule: 'syntax', offset, length: Math.max(1, length),
+      message: `${describeParseError(code)} Zoho accepts strict JSON only.`,
+    });
+  }
 }
 
 function commentFinding(text: string, offset: number, length: number): Finding {

@@ -90,25 +90,41 @@ export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
   return current;
 }
 
+const typeLists = new WeakMap<JSONSchema, string[]>();
 export function typesOf(schema: JSONSchema): string[] {
-  if (!schema.type) return [];
-  return Array.isArray(schema.type) ? schema.type : [schema.type];
+  let types = typeLists.get(schema);
+  if (!types) {
+    types = !schema.type ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+    typeLists.set(schema, types);
+  }
+  return types;
 }
 
 const regexCache = new Map<string, RegExp>();
+let lastPattern = '';
+let lastRegExp: RegExp | undefined;
 /** Schema patterns use Unicode classes (\p{L}), so they are compiled with the `u` flag. */
 export function schemaRegExp(pattern: string): RegExp {
+  // A large file checks the same key thousands of times in a row: remember the last one.
+  if (pattern === lastPattern && lastRegExp) return lastRegExp;
   let re = regexCache.get(pattern);
   if (!re) {
     re = new RegExp(pattern, 'u');
     regexCache.set(pattern, re);
   }
+  lastPattern = pattern;
+  lastRegExp = re;
   return re;
 }
 
+const foldedWords = new WeakMap<string[], Map<string, string>>();
 export function isReservedWord(words: string[], value: string): string | undefined {
-  const folded = foldForReserved(value);
-  return words.find((word) => foldForReserved(word) === folded);
+  let folded = foldedWords.get(words);
+  if (!folded) {
+    folded = new Map(words.map((word) => [foldForReserved(word), word]));
+    foldedWords.set(words, folded);
+  }
+  return folded.get(foldForReserved(value));
 }
 
 /** Reserved words match without regard to case or to runs of spaces around and between words. */

@@ -1,347 +1,456 @@
 /**
  * Every documented rule of Create Custom Module, driven by the schema: types, mandatory keys, limits,
  * allowed characters, reserved words and the display_field dependencies, each with the Zoho error code.
+ *
+ * It runs on the parser's events in the same single pass that finds syntax errors, without building a
+ * tree: a 1 MB file is checked in the time of a scan, and the tree is only built when a feature asks.
  */
-import { findNodeAtLocation, Node } from 'jsonc-parser';
+import { JSONVisitor, Node } from 'jsonc-parser';
 import {
   didYouMean, codePointLength, cleanLabel, insertPropertyEdit, removePropertyEdit, replaceNode, sliceCodePoints, toApiName,
 } from './edits';
-import { ParsedDocument } from './parse';
-import { isReservedWord, JSONPath, JSONSchema, resolve, rootSchema, schemaRegExp, typesOf, ZohoCheck } from './schema';
+import { isReservedWord, JSONPath, JSONSchema, resolve, rootSchema, schemaRegExp, typesOf, ZohoAnnotations, ZohoCheck } from './schema';
 import { Finding, Fix, OWN_CODES } from './types';
 
 const INVALID_DATA = 'INVALID_DATA';
 /** A file that is garbage can hold millions of values; the Problems panel needs only the first ones. */
 export const MAX_FINDINGS = 1000;
 
-interface Place {
-  node: Node;
-  path: JSONPath;
-  /** Where a missing key is reported: the key of this value, or of the nearest enclosing property. */
-  anchor: Node;
-  /** How messages name this value: `plural_label`, `profiles[0].id`. */
-  name: string;
+interface Span { offset: number; length: number }
+
+/**
+ * What is known about the value that starts next: which schema describes it and where it sits. Paths
+ * and names are derived only when a finding needs them: a 1 MB file has tens of thousands of values.
+ */
+class Place {
+  constructor(
+    /** Undefined where the schema knows nothing (unknown keys, duplicates, inside a wrong type). */
+    readonly schema: JSONSchema | undefined,
+    readonly parent: Place | undefined,
+    readonly segment: string | number | undefined,
+    /** Where a missing key is reported: the key of this value, or of the nearest enclosing property. */
+    readonly anchor: Span,
+  ) {}
+
+  get path(): JSONPath {
+    return this.parent ? [...this.parent.path, this.segment!] : [];
+  }
+
+  get isRoot(): boolean {
+    return this.parent === undefined;
+  }
+
+  /** How messages name this value: `plural_label`, `profiles[0]`. */
+  get name(): string {
+    if (this.parent === undefined) return 'The body';
+    if (typeof this.segment === 'number') return `${this.parent.name}[${this.segment}]`;
+    return this.segment ?? 'value';
+  }
 }
 
-class Validator {
+interface Property extends Span {
+  key: string;
+  /** End of the property (its value's end), once the value is read. */
+  end: number;
+  value?: unknown;
+  valueSpan?: Span;
+  duplicate: boolean;
+  unknown: boolean;
+}
+
+interface ObjectFrame { kind: 'object'; place: Place; offset: number; wrongType: boolean; properties: Property[]; deferred?: (() => void)[] }
+interface ArrayFrame { kind: 'array'; place: Place; offset: number; wrongType: boolean; count: number; extra: Span[]; items: JSONSchema | undefined }
+type Frame = ObjectFrame | ArrayFrame;
+
+export class SchemaValidator {
   readonly findings: Finding[] = [];
-  constructor(readonly text: string) {}
+  private readonly stack: Frame[] = [];
+  private started = false;
 
-  report(finding: Omit<Finding, 'offset' | 'length'>, node: Node): void {
+  constructor(private readonly text: string) {}
+
+  /** The callbacks to pass to jsonc-parser's `visit`. */
+  visitor(): JSONVisitor {
+    return {
+      onObjectBegin: (offset) => this.objectBegin(offset),
+      onObjectProperty: (name, offset, length) => this.property(name, offset, length),
+      onObjectEnd: (offset, length) => this.objectEnd(offset + length),
+      onArrayBegin: (offset) => this.arrayBegin(offset),
+      onArrayEnd: (offset, length) => this.arrayEnd(offset + length),
+      onLiteralValue: (value, offset, length) => this.literal(value, offset, length),
+    };
+  }
+
+  private report(finding: Omit<Finding, 'offset' | 'length'>, span: Span): void {
     if (this.findings.length >= MAX_FINDINGS) return;
-    this.findings.push({ ...finding, offset: node.offset, length: Math.max(1, node.length) });
+    this.findings.push({ ...finding, offset: span.offset, length: Math.max(1, span.length) });
   }
 
-  value(place: Place, schemaRef: JSONSchema): void {
-    const schema = resolve(schemaRef);
-    const zoho = schema['x-zoho'] ?? {};
-    const { node } = place;
-    if (node.type === 'null' && zoho.nullCode) {
-      this.report({
-        code: zoho.nullCode, severity: 'error', rule: 'null',
-        message: zoho.minItemsMessage ?? `${place.name} must not be null.`,
-        fixes: this.defaultFix(node, schema, `Add an empty ${place.name} entry`),
-      }, node);
-      return;
+  // ---- where the next value sits ------------------------------------------------------------------
+
+  private nextPlace(): Place {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      if (this.started) return new Place(undefined, undefined, undefined, ROOT_ANCHOR);
+      this.started = true;
+      return new Place(resolve(rootSchema), undefined, undefined, ROOT_ANCHOR);
     }
-    if (!matchesType(this.text, node, typesOf(schema))) {
-      this.typeMismatch(place, schema);
-      return;
+    if (top.kind === 'array') {
+      return new Place(top.items, top.place, top.count++, top.place.anchor);
     }
-    switch (node.type) {
-      case 'object': return this.object(place, schema);
-      case 'array': return this.array(place, schema);
-      case 'string': return this.string(place, schema);
-      case 'number': return this.number(place, schema);
-    }
+    const property = top.properties[top.properties.length - 1];
+    if (!property || property.valueSpan) return new Place(undefined, top.place, 'value', top.place.anchor);
+    const propertySchema = top.place.schema?.properties?.[property.key];
+    const usable = propertySchema && !top.wrongType && !property.duplicate;
+    return new Place(usable ? resolve(propertySchema) : undefined, top.place, property.key, property);
   }
 
-  typeMismatch(place: Place, schema: JSONSchema): void {
-    const { node } = place;
-    const expected = typesOf(schema);
-    const fixes: Fix[] = [];
-    const raw = this.text.substr(node.offset, node.length);
-    if (expected.includes('string') && (node.type === 'number' || node.type === 'boolean')) {
-      fixes.push({ title: `Write ${raw} as a string: "${raw}"`, edits: [replaceNode(node, JSON.stringify(raw))], preferred: true });
-    } else if (expected.includes('array') && node.type === 'object') {
-      fixes.push({ title: 'Put the object in an array: [ … ]', edits: [{ offset: node.offset, length: 0, newText: '[' }, { offset: node.offset + node.length, length: 0, newText: ']' }], preferred: true });
-    }
-    const precisionNote = node.type === 'number' && expected.includes('string') && /\d{16,}/.test(raw)
-      ? ' As a number it would also lose digits (JSON numbers keep about 15).' : '';
-    const message = place.path.length === 0
-      ? 'The request body must be a JSON object: {"modules": [ … ]}.'
-      : `${place.name} must be ${describeTypes(expected)}, not ${describeNode(node)}.${precisionNote}`;
-    this.report({ code: INVALID_DATA, severity: 'error', rule: 'type', message, fixes }, node);
-  }
-
-  object(place: Place, schema: JSONSchema): void {
-    const zoho = schema['x-zoho'] ?? {};
-    const { node } = place;
-    const seen = new Map<string, Node>();
-    for (const property of node.children ?? []) {
-      const keyNode = property.children?.[0];
-      if (!keyNode) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) {
-        this.report({
-          code: OWN_CODES.duplicateKey, severity: 'error', rule: 'duplicate-key',
-          message: `"${key}" appears twice in this object; Zoho would read only one of them. Remove one.`,
-          fixes: [{ title: `Remove this "${key}"`, edits: [removePropertyEdit(this.text, property)] }],
-        }, keyNode);
-        continue;
+  /** Tells the enclosing object or array that one of its values is complete. */
+  private valueDone(span: Span, value?: unknown): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) return;
+    if (top.kind === 'object') {
+      const property = top.properties[top.properties.length - 1];
+      if (property && !property.valueSpan) {
+        property.valueSpan = span;
+        property.value = value;
+        property.end = span.offset + span.length;
       }
-      seen.set(key, property);
+    } else if (top.place.schema?.maxItems !== undefined && top.count > top.place.schema.maxItems) {
+      top.extra.push(span);
     }
+  }
+
+  private typeMatches(place: Place, kind: string, raw?: string): boolean {
+    const types = place.schema ? typesOf(place.schema) : [];
+    if (!place.schema || types.length === 0) return true;
+    if (kind === 'number') return types.includes('number') || (types.includes('integer') && /^-?\d+$/.test(raw ?? ''));
+    return types.includes(kind);
+  }
+
+  // ---- objects ------------------------------------------------------------------------------------
+
+  private objectBegin(offset: number): void {
+    const place = this.nextPlace();
+    this.stack.push({ kind: 'object', place, offset, wrongType: !this.typeMatches(place, 'object'), properties: [] });
+  }
+
+  private property(key: string, offset: number, length: number): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (frame?.kind !== 'object') return;
+    const schema = frame.place.schema;
+    const property: Property = {
+      key, offset, length, end: offset + length,
+      duplicate: find(frame, key) !== undefined,
+      unknown: !!schema && !frame.wrongType && !schema.properties?.[key] && schema.additionalProperties === false,
+    };
+    frame.properties.push(property);
+  }
+
+  private objectEnd(end: number): void {
+    const frame = this.stack.pop();
+    if (frame?.kind !== 'object') return;
+    const span = { offset: frame.offset, length: end - frame.offset };
+    if (frame.wrongType) this.typeMismatch(frame.place, span, 'object');
+    else if (frame.place.schema) this.checkObject(frame, span);
+    this.valueDone(span);
+  }
+
+  /** A jsonc-style node of the object, for the edits that add or remove properties. */
+  private objectNode(frame: ObjectFrame, span: Span): Node {
+    const children: Node[] = [];
+    const node: Node = { type: 'object', offset: span.offset, length: span.length, children };
+    for (const property of frame.properties) children.push({ type: 'property', offset: property.offset, length: property.end - property.offset, parent: node });
+    return node;
+  }
+
+  private checkObject(frame: ObjectFrame, span: Span): void {
+    const schema = frame.place.schema!;
+    // Most objects of a large file (each profile) break no rule: tell that cheaply first.
+    if (!frame.deferred && !schema.anyOf && !schema.if && (schema.required ?? []).every((key) => find(frame, key) !== undefined)
+      && frame.properties.every((property) => !property.duplicate && !property.unknown)) return;
+    const zoho = schema['x-zoho'] ?? NO_ANNOTATIONS;
+    const { place } = frame;
+    const has = (key: string) => find(frame, key) !== undefined;
+    let node: Node | undefined;
+    const objectNode = () => (node ??= this.objectNode(frame, span));
+    const insert = (key: string) => insertPropertyEdit(this.text, objectNode(), key, defaultValueText(resolve(schema.properties![key])));
+
+    frame.properties.forEach((property, index) => {
+      if (!property.duplicate) return;
+      this.report({
+        code: OWN_CODES.duplicateKey, severity: 'error', rule: 'duplicate-key',
+        message: `"${property.key}" appears twice in this object; Zoho would read only one of them. Remove one.`,
+        fixes: [{ title: `Remove this "${property.key}"`, edits: [removePropertyEdit(this.text, objectNode().children![index])] }],
+      }, property);
+    });
 
     for (const key of schema.required ?? []) {
-      if (seen.has(key)) continue;
-      const propertySchema = resolve(schema.properties![key]);
+      if (has(key)) continue;
       this.report({
         code: zoho.requiredCode ?? 'MANDATORY_NOT_FOUND', severity: 'error', rule: 'required',
-        message: `${place.path.length ? place.name : 'The body'} is missing the mandatory key "${key}". ${firstSentence(propertySchema.description)}`.trim(),
-        fixes: [{ title: `Add "${key}"`, edits: [insertPropertyEdit(this.text, node, key, defaultValueText(propertySchema))], preferred: true }],
+        message: `${place.name} is missing the mandatory key "${key}". ${firstSentence(resolve(schema.properties![key]).description)}`.trim(),
+        fixes: [{ title: `Add "${key}"`, edits: [insert(key)], preferred: true }],
       }, place.anchor);
     }
 
-    if (schema.anyOf && schema.anyOf.every((alternative) => (alternative.required ?? []).some((key) => !seen.has(key)))) {
+    if (schema.anyOf && schema.anyOf.every((alternative) => (alternative.required ?? []).some((key) => !has(key)))) {
       const options = schema.anyOf.flatMap((alternative) => alternative.required ?? []);
       this.report({
         code: zoho.anyOfCode ?? 'EXPECTED_FIELD_MISSING', severity: 'error', rule: 'any-of',
         message: zoho.anyOfMessage ?? `${place.name} needs one of ${options.join(', ')}.`,
-        fixes: options.map((key, index) => ({
-          title: `Add "${key}"`,
-          edits: [insertPropertyEdit(this.text, node, key, defaultValueText(resolve(schema.properties![key])))],
-          preferred: index === options.length - 1,
-        })),
+        fixes: options.map((key, index) => ({ title: `Add "${key}"`, edits: [insert(key)], preferred: index === options.length - 1 })),
       }, place.anchor);
     }
 
-    if (schema.if && schema.then) this.conditional(place, schema, seen);
-
-    const known = Object.keys(schema.properties ?? {});
-    for (const [key, property] of seen) {
-      const keyNode = property.children![0];
-      const valueNode = property.children?.[1];
-      const propertySchema = schema.properties?.[key];
-      if (!propertySchema) {
-        if (schema.additionalProperties === false) this.unknownKey(place, key, property, known.filter((name) => !seen.has(name)));
-        continue;
+    if (schema.if && schema.then) {
+      // `if data_type is "autonumber" then auto_number is required`, in the schema's own words.
+      let trigger: Span | undefined;
+      const holds = (schema.if.required ?? []).every((key) => {
+        const property = find(frame, key);
+        const expected = schema.if!.properties?.[key]?.const;
+        if (!property?.valueSpan || (expected !== undefined && property.value !== expected)) return false;
+        trigger = property.valueSpan;
+        return true;
+      });
+      if (holds) {
+        for (const key of schema.then.required ?? []) {
+          if (has(key)) continue;
+          this.report({
+            code: zoho.thenCode ?? 'DEPENDENT_FIELD_MISSING', severity: 'error', rule: 'dependent',
+            message: zoho.thenMessage ?? `${place.name} needs "${key}".`,
+            fixes: [{ title: `Add "${key}"`, edits: [insert(key)], preferred: true }],
+          }, trigger ?? place.anchor);
+        }
       }
-      if (!valueNode) continue; // a syntax error already says the value is missing
-      this.value({ node: valueNode, path: [...place.path, key], anchor: keyNode, name: key }, propertySchema);
     }
+
+    frame.properties.forEach((property, index) => {
+      if (!property.unknown || property.duplicate) return;
+      const candidates = Object.keys(schema.properties ?? {}).filter((name) => !has(name));
+      this.unknownKey(place, property, objectNode().children![index], candidates);
+    });
+    for (const run of frame.deferred ?? []) run();
   }
 
-  /** `if data_type is "autonumber" then auto_number is required`, in the schema's own words. */
-  conditional(place: Place, schema: JSONSchema, seen: Map<string, Node>): void {
-    const zoho = schema['x-zoho'] ?? {};
-    const condition = schema.if!;
-    let trigger: Node | undefined;
-    for (const key of condition.required ?? []) {
-      const valueNode = seen.get(key)?.children?.[1];
-      const expected = condition.properties?.[key]?.const;
-      if (!valueNode || (expected !== undefined && valueNode.value !== expected)) return;
-      trigger = valueNode;
-    }
-    for (const key of schema.then!.required ?? []) {
-      if (seen.has(key)) continue;
-      this.report({
-        code: zoho.thenCode ?? 'DEPENDENT_FIELD_MISSING', severity: 'error', rule: 'dependent',
-        message: zoho.thenMessage ?? `${place.name} needs "${key}".`,
-        fixes: [{ title: `Add "${key}"`, edits: [insertPropertyEdit(this.text, place.node, key, defaultValueText(resolve(schema.properties![key])))], preferred: true }],
-      }, trigger ?? place.anchor);
-    }
-  }
-
-  unknownKey(place: Place, key: string, property: Node, candidates: string[]): void {
-    const keyNode = property.children![0];
-    const suggestion = didYouMean(key, candidates);
+  private unknownKey(place: Place, property: Property, propertyNode: Node, candidates: string[]): void {
+    const keySpan = { offset: property.offset, length: property.length };
+    const suggestion = didYouMean(property.key, candidates);
     const fixes: Fix[] = [];
-    if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, edits: [replaceNode(keyNode, JSON.stringify(suggestion))], preferred: true });
-    fixes.push({ title: `Remove "${key}"`, edits: [removePropertyEdit(this.text, property)] });
-    const where = place.path.length ? ` in ${place.name}` : ' at the top level';
+    if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, edits: [{ ...keySpan, newText: JSON.stringify(suggestion) }], preferred: true });
+    fixes.push({ title: `Remove "${property.key}"`, edits: [removePropertyEdit(this.text, propertyNode)] });
+    const where = place.isRoot ? ' at the top level' : ` in ${place.name}`;
     const known = candidates.length ? ` Known keys here: ${candidates.join(', ')}.` : '';
     this.report({
       code: OWN_CODES.unknownKey, severity: 'warning', rule: 'unknown-key',
       message: suggestion
-        ? `Unknown key "${key}"${where}. Did you mean "${suggestion}"?`
-        : `Unknown key "${key}"${where}: it is not part of the Create Custom Module body.${known}`,
+        ? `Unknown key "${property.key}"${where}. Did you mean "${suggestion}"?`
+        : `Unknown key "${property.key}"${where}: it is not part of the Create Custom Module body.${known}`,
       fixes,
-    }, keyNode);
+    }, keySpan);
   }
 
-  array(place: Place, schema: JSONSchema): void {
-    const zoho = schema['x-zoho'] ?? {};
-    const items = place.node.children ?? [];
-    if (schema.minItems !== undefined && items.length < schema.minItems) {
-      this.report({
-        code: zoho.minItemsCode ?? INVALID_DATA, severity: 'error', rule: 'min-items',
-        message: zoho.minItemsMessage ?? `${place.name} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`,
-        fixes: this.defaultFix(place.node, schema, `Add an empty ${place.name} entry`),
-      }, place.node);
-    }
-    if (schema.maxItems !== undefined && items.length > schema.maxItems) {
-      for (const extra of items.slice(schema.maxItems)) {
+  // ---- arrays -------------------------------------------------------------------------------------
+
+  private arrayBegin(offset: number): void {
+    const place = this.nextPlace();
+    const wrongType = !this.typeMatches(place, 'array');
+    const items = place.schema?.items && !wrongType ? resolve(place.schema.items) : undefined;
+    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items });
+  }
+
+  private arrayEnd(end: number): void {
+    const frame = this.stack.pop();
+    if (frame?.kind !== 'array') return;
+    const span = { offset: frame.offset, length: end - frame.offset };
+    const schema = frame.place.schema;
+    if (frame.wrongType) this.typeMismatch(frame.place, span, 'array');
+    else if (schema) {
+      const zoho = schema['x-zoho'] ?? {};
+      if (schema.minItems !== undefined && frame.count < schema.minItems) {
+        this.report({
+          code: zoho.minItemsCode ?? INVALID_DATA, severity: 'error', rule: 'min-items',
+          message: zoho.minItemsMessage ?? `${frame.place.name} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`,
+          fixes: defaultFix(span, schema, `Add an empty ${frame.place.name} entry`),
+        }, span);
+      }
+      for (const extra of frame.extra) {
         this.report({
           code: zoho.maxItemsCode ?? INVALID_DATA, severity: 'error', rule: 'max-items',
-          message: zoho.maxItemsMessage ?? `${place.name} takes at most ${schema.maxItems} entries.`,
+          message: zoho.maxItemsMessage ?? `${frame.place.name} takes at most ${schema.maxItems} entries.`,
         }, extra);
       }
     }
-    if (!schema.items) return;
-    items.forEach((item, index) => {
-      this.value({ node: item, path: [...place.path, index], anchor: place.anchor, name: `${place.name}[${index}]` }, schema.items!);
-    });
+    this.valueDone(span);
   }
 
-  defaultFix(node: Node, schema: JSONSchema, title: string): Fix[] {
-    if (!schema.items) return [];
-    return [{ title, edits: [replaceNode(node, `[${defaultValueText(resolve(schema.items))}]`)], preferred: true }];
+  // ---- strings, numbers, booleans, null -------------------------------------------------------------
+
+  private literal(value: unknown, offset: number, length: number): void {
+    const place = this.nextPlace();
+    const span = { offset, length };
+    this.valueDone(span, value);
+    const schema = place.schema;
+    if (!schema) return;
+    const zoho = schema['x-zoho'] ?? NO_ANNOTATIONS;
+    if (value === null && zoho.nullCode) {
+      this.report({
+        code: zoho.nullCode, severity: 'error', rule: 'null',
+        message: zoho.minItemsMessage ?? `${place.name} must not be null.`,
+        fixes: defaultFix(span, schema, `Add an empty ${place.name} entry`),
+      }, span);
+      return;
+    }
+    const kind = value === null ? 'null' : typeof value;
+    const raw = kind === 'number' ? this.text.substr(offset, length) : undefined;
+    if (!this.typeMatches(place, kind, raw)) return this.typeMismatch(place, span, kind, raw);
+    if (typeof value === 'string') this.string(place, schema, value, span);
+    else if (kind === 'number') this.number(place, schema, raw!, span);
   }
 
-  string(place: Place, schema: JSONSchema): void {
-    const zoho = schema['x-zoho'] ?? {};
-    const value = String(place.node.value);
-    const name = place.name;
-    const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+  private typeMismatch(place: Place, span: Span, kind: string, raw?: string): void {
+    const expected = typesOf(place.schema!);
+    const fixes: Fix[] = [];
+    if (expected.includes('string') && (kind === 'number' || kind === 'boolean')) {
+      const text = this.text.substr(span.offset, span.length);
+      fixes.push({ title: `Write ${text} as a string: "${text}"`, edits: [{ ...span, newText: JSON.stringify(text) }], preferred: true });
+    } else if (expected.includes('array') && kind === 'object') {
+      fixes.push({ title: 'Put the object in an array: [ … ]', edits: [{ offset: span.offset, length: 0, newText: '[' }, { offset: span.offset + span.length, length: 0, newText: ']' }], preferred: true });
+    }
+    const precisionNote = kind === 'number' && expected.includes('string') && /\d{16,}/.test(raw ?? '')
+      ? ' As a number it would also lose digits (JSON numbers keep about 15).' : '';
+    const message = place.isRoot
+      ? 'The request body must be a JSON object: {"modules": [ … ]}.'
+      : `${place.name} must be ${describeTypes(expected)}, not ${describeKind(kind, raw)}.${precisionNote}`;
+    this.report({ code: INVALID_DATA, severity: 'error', rule: 'type', message, fixes }, span);
+  }
+
+  private string(place: Place, schema: JSONSchema, value: string, span: Span): void {
+    const zoho = schema['x-zoho'] ?? NO_ANNOTATIONS;
+    // Built only for a finding: most strings of a large file have none.
+    const shown = () => JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+    const replaceWith = (text: string) => [{ ...span, newText: JSON.stringify(text) }];
     let checkFailed = false;
     for (const check of zoho.checks ?? []) {
       const matches = schemaRegExp(check.pattern).test(value);
       if (check.mustNotMatch ? !matches : matches) continue;
       checkFailed = true;
-      this.report({
-        code: INVALID_DATA, severity: 'error', rule: check.id,
-        message: `${name} ${check.message}: ${shown}.`,
-        fixes: this.checkFix(check, value, place),
-      }, place.node);
+      this.report({ code: INVALID_DATA, severity: 'error', rule: check.id, message: `${place.name} ${check.message}: ${shown()}.`, fixes: checkFix(check, value, span) }, span);
     }
     if (!zoho.checks && schema.pattern && !schemaRegExp(schema.pattern).test(value)) {
       checkFailed = true;
-      this.report({ code: INVALID_DATA, severity: 'error', rule: 'pattern', message: `${name} has characters Zoho does not allow: ${shown}.` }, place.node);
+      this.report({ code: INVALID_DATA, severity: 'error', rule: 'pattern', message: `${place.name} has characters Zoho does not allow: ${shown()}.` }, span);
     }
-    const length = codePointLength(value);
+    // UTF-16 length bounds the count of characters from above: count them only when it may matter.
+    const length = value.length > (schema.maxLength ?? Infinity) || value.length < 2 * (schema.minLength ?? 0) ? codePointLength(value) : value.length;
+    const isApiName = place.segment === 'api_name';
     if (schema.maxLength !== undefined && length > schema.maxLength) {
       let trimmed = sliceCodePoints(value, schema.maxLength).trimEnd();
-      if (place.path[place.path.length - 1] === 'api_name') trimmed = trimmed.replace(/[_ ]+$/, '');
+      if (isApiName) trimmed = trimmed.replace(/[_ ]+$/, '');
       this.report({
         code: INVALID_DATA, severity: 'error', rule: 'max-length',
-        message: `${name} is ${length} characters long; Zoho allows at most ${schema.maxLength}${zoho.characters ? ` (${zoho.characters})` : ''}.`,
-        fixes: trimmed ? [{ title: `Trim to ${schema.maxLength} characters: ${JSON.stringify(trimmed)}`, edits: [replaceNode(place.node, JSON.stringify(trimmed))], preferred: true }] : [],
-      }, place.node);
+        message: `${place.name} is ${length} characters long; Zoho allows at most ${schema.maxLength}${zoho.characters ? ` (${zoho.characters})` : ''}.`,
+        fixes: trimmed ? [{ title: `Trim to ${schema.maxLength} characters: ${JSON.stringify(trimmed)}`, edits: replaceWith(trimmed), preferred: true }] : [],
+      }, span);
     }
     if (!checkFailed && schema.minLength !== undefined && length < schema.minLength) {
-      this.report({ code: INVALID_DATA, severity: 'error', rule: 'min-length', message: `${name} must not be empty.` }, place.node);
+      this.report({ code: INVALID_DATA, severity: 'error', rule: 'min-length', message: `${place.name} must not be empty.` }, span);
     }
     if (zoho.maxDigits !== undefined && /^\d+$/.test(value) && value.length > zoho.maxDigits) {
-      this.tooManyDigits(place, value, zoho.maxDigits, JSON.stringify);
+      this.tooManyDigits(place, value, zoho.maxDigits, span, JSON.stringify);
     }
-    if (schema.enum && !schema.enum.includes(value)) this.notInEnum(place, schema.enum, value);
-    if (zoho.reserved) {
-      const word = isReservedWord(zoho.reserved.words, value);
-      if (word) this.reservedWord(place, value, word, zoho.reserved);
+    if (schema.enum && !schema.enum.includes(value)) {
+      const values = schema.enum;
+      const close = values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ?? didYouMean(value, values);
+      const ordered = close ? [close, ...values.filter((candidate) => candidate !== close)] : values;
+      this.report({
+        code: INVALID_DATA, severity: 'error', rule: 'enum',
+        message: `${JSON.stringify(value)} is not a valid ${place.name}: use ${values.map((v) => JSON.stringify(v)).join(' or ')}.`,
+        fixes: ordered.map((candidate) => ({ title: `Change to "${candidate}"`, edits: replaceWith(candidate), preferred: candidate === close })),
+      }, span);
+    }
+    const reserved = zoho.reserved;
+    const word = reserved ? isReservedWord(reserved.words, value) : undefined;
+    if (reserved && word) {
+      const finding: Finding = {
+        code: reserved.code, severity: 'error', rule: 'reserved', offset: span.offset, length: Math.max(1, span.length), fixes: [],
+        message: `${JSON.stringify(value)} is a system-defined keyword ("${word}"): ${reserved.why}. Choose another ${place.name}.`,
+      };
+      if (this.findings.length < MAX_FINDINGS) this.findings.push(finding);
+      const module = this.stack[this.stack.length - 1];
+      if (isApiName && module?.kind === 'object') {
+        // The suggestion uses plural_label, which may come later in the module: decide when it is read.
+        (module.deferred ??= []).push(() => {
+          const suggestion = suggestApiName(value, find(module, 'plural_label')?.value, reserved.words);
+          if (suggestion) finding.fixes!.push({ title: `Rename to "${suggestion}"`, edits: replaceWith(suggestion), preferred: true });
+        });
+      }
     }
   }
 
-  number(place: Place, schema: JSONSchema): void {
+  private number(place: Place, schema: JSONSchema, raw: string, span: Span): void {
     const zoho = schema['x-zoho'] ?? {};
     // Read the digits from the text: past 2^53 the parsed value has already lost some.
-    const raw = this.text.substr(place.node.offset, place.node.length);
     if (schema.minimum !== undefined && raw.startsWith('-')) {
-      this.report({ code: INVALID_DATA, severity: 'error', rule: 'minimum', message: `${place.name} must not be negative: only digits are allowed.` }, place.node);
+      this.report({ code: INVALID_DATA, severity: 'error', rule: 'minimum', message: `${place.name} must not be negative: only digits are allowed.` }, span);
       return;
     }
-    if (zoho.maxDigits !== undefined && raw.length > zoho.maxDigits) {
-      this.tooManyDigits(place, raw, zoho.maxDigits, (digits) => digits);
-    }
+    if (zoho.maxDigits !== undefined && raw.length > zoho.maxDigits) this.tooManyDigits(place, raw, zoho.maxDigits, span, (digits) => digits);
   }
 
-  tooManyDigits(place: Place, digits: string, max: number, write: (digits: string) => string): void {
+  private tooManyDigits(place: Place, digits: string, max: number, span: Span, write: (digits: string) => string): void {
     const kept = digits.slice(0, max);
     this.report({
       code: INVALID_DATA, severity: 'error', rule: 'max-digits',
       message: `${place.name} has ${digits.length} digits; Zoho allows at most ${max}.`,
-      fixes: [{ title: `Keep the first ${max} digits: ${kept}`, edits: [replaceNode(place.node, write(kept))] }],
-    }, place.node);
+      fixes: [{ title: `Keep the first ${max} digits: ${kept}`, edits: [{ ...span, newText: write(kept) }] }],
+    }, span);
   }
+}
 
-  notInEnum(place: Place, values: string[], value: string): void {
-    const close = values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ?? didYouMean(value, values);
-    const ordered = close ? [close, ...values.filter((candidate) => candidate !== close)] : values;
-    this.report({
-      code: INVALID_DATA, severity: 'error', rule: 'enum',
-      message: `${JSON.stringify(value)} is not a valid ${place.name}: use ${values.map((v) => JSON.stringify(v)).join(' or ')}.`,
-      fixes: ordered.map((candidate) => ({ title: `Change to "${candidate}"`, edits: [replaceNode(place.node, JSON.stringify(candidate))], preferred: candidate === close })),
-    }, place.node);
-  }
+const ROOT_ANCHOR: Span = { offset: 0, length: 1 };
+const NO_ANNOTATIONS: ZohoAnnotations = {};
 
-  reservedWord(place: Place, value: string, word: string, reserved: { code: string; why: string }): void {
-    const fixes: Fix[] = [];
-    if (place.path[place.path.length - 1] === 'api_name') {
-      const suggestion = this.suggestApiName(place, value);
-      if (suggestion) fixes.push({ title: `Rename to "${suggestion}"`, edits: [replaceNode(place.node, JSON.stringify(suggestion))], preferred: true });
+/** The first property of that name (module objects hold a handful: a scan beats a Map). */
+function find(frame: ObjectFrame, key: string): Property | undefined {
+  for (const property of frame.properties) if (property.key === key) return property;
+  return undefined;
+}
+
+/** A free API name: the one derived from plural_label, else the reserved one with a suffix. */
+function suggestApiName(reservedValue: string, plural: unknown, words: string[]): string | undefined {
+  const candidates = [typeof plural === 'string' ? toApiName(plural) : '', toApiName(`${reservedValue}_Custom`)];
+  return candidates.find((candidate) => candidate && candidate.toLowerCase() !== reservedValue.toLowerCase() && !isReservedWord(words, candidate));
+}
+
+function checkFix(check: ZohoCheck, value: string, span: Span): Fix[] {
+  let fixed: string | undefined;
+  let title = '';
+  switch (check.id) {
+    case 'label-characters': fixed = cleanLabel(value); title = 'Remove special characters'; break;
+    case 'api-name-characters':
+      fixed = value.replace(/[^A-Za-z0-9 _]+/g, '_').replace(/_{2,}/g, '_').replace(/^_+|_+$/g, '');
+      title = 'Replace special characters with underscores';
+      break;
+    case 'api-name-start': fixed = value.replace(/^[^A-Za-z]+/, ''); title = 'Start with the first letter'; break;
+    case 'api-name-trailing-underscore': fixed = value.replace(/_+$/, ''); title = 'Remove the trailing underscore'; break;
+    case 'api-name-double-underscore': fixed = value.replace(/_{2,}/g, '_'); title = 'Replace "__" with "_"'; break;
+    case 'affix-characters': fixed = value.replace(/[^A-Za-z0-9]+/g, ''); title = 'Keep only letters and digits'; break;
+    case 'start-number-digits': fixed = value.replace(/\D+/g, ''); title = 'Keep only the digits'; break;
+    case 'profile-id-digits': {
+      const digits = value.replace(/\D+/g, '');
+      if (digits.length >= 1 && digits.length <= 19 && digits !== value) { fixed = digits; title = 'Keep only the digits'; }
+      break;
     }
-    this.report({
-      code: reserved.code, severity: 'error', rule: 'reserved',
-      message: `${JSON.stringify(value)} is a system-defined keyword ("${word}"): ${reserved.why}. Choose another ${place.name}.`,
-      fixes,
-    }, place.node);
   }
-
-  /** A free API name: the one derived from plural_label, else the reserved one with a suffix. */
-  suggestApiName(place: Place, reservedValue: string): string | undefined {
-    const module = place.node.parent?.parent;
-    const plural = module ? findNodeAtLocation(module, ['plural_label'])?.value : undefined;
-    const apiSchema = resolve(resolve(rootSchema).properties!.modules.items!).properties!.api_name;
-    const words = resolve(apiSchema)['x-zoho']?.reserved?.words ?? [];
-    const candidates = [typeof plural === 'string' ? toApiName(plural) : '', toApiName(`${reservedValue}_Custom`)];
-    return candidates.find((candidate) => candidate && candidate.toLowerCase() !== reservedValue.toLowerCase() && !isReservedWord(words, candidate));
-  }
-
-  checkFix(check: ZohoCheck, value: string, place: Place): Fix[] {
-    let fixed: string | undefined;
-    let title = '';
-    switch (check.id) {
-      case 'label-characters': fixed = cleanLabel(value); title = 'Remove special characters'; break;
-      case 'api-name-characters':
-        fixed = value.replace(/[^A-Za-z0-9 _]+/g, '_').replace(/_{2,}/g, '_').replace(/^_+|_+$/g, '');
-        title = 'Replace special characters with underscores';
-        break;
-      case 'api-name-start': fixed = value.replace(/^[^A-Za-z]+/, ''); title = 'Start with the first letter'; break;
-      case 'api-name-trailing-underscore': fixed = value.replace(/_+$/, ''); title = 'Remove the trailing underscore'; break;
-      case 'api-name-double-underscore': fixed = value.replace(/_{2,}/g, '_'); title = 'Replace "__" with "_"'; break;
-      case 'affix-characters': fixed = value.replace(/[^A-Za-z0-9]+/g, ''); title = 'Keep only letters and digits'; break;
-      case 'start-number-digits': fixed = value.replace(/\D+/g, ''); title = 'Keep only the digits'; break;
-      case 'profile-id-digits': {
-        const digits = value.replace(/\D+/g, '');
-        if (digits.length >= 1 && digits.length <= 19 && digits !== value) { fixed = digits; title = 'Keep only the digits'; }
-        break;
-      }
-    }
-    if (fixed === undefined || fixed === value) return [];
-    if (fixed === '' && check.id !== 'affix-characters') return [];
-    return [{ title: `${title}: ${JSON.stringify(fixed)}`, edits: [replaceNode(place.node, JSON.stringify(fixed))], preferred: true }];
-  }
+  if (fixed === undefined || fixed === value) return [];
+  if (fixed === '' && check.id !== 'affix-characters') return [];
+  return [{ title: `${title}: ${JSON.stringify(fixed)}`, edits: [{ ...span, newText: JSON.stringify(fixed) }], preferred: true }];
 }
 
-export function validate(parsed: ParsedDocument): Finding[] {
-  if (!parsed.root) return [];
-  const validator = new Validator(parsed.text);
-  validator.value({ node: parsed.root, path: [], anchor: firstCharacter(parsed.root), name: 'The body' }, rootSchema);
-  return validator.findings;
-}
-
-function firstCharacter(node: Node): Node {
-  return { ...node, length: 1 };
-}
-
-function matchesType(text: string, node: Node, types: string[]): boolean {
-  if (types.length === 0) return true;
-  switch (node.type) {
-    case 'number':
-      return types.includes('number') || (types.includes('integer') && /^-?\d+$/.test(text.substr(node.offset, node.length)));
-    default:
-      return types.includes(node.type);
-  }
+function defaultFix(span: Span, schema: JSONSchema, title: string): Fix[] {
+  if (!schema.items) return [];
+  return [{ title, edits: [{ ...span, newText: `[${defaultValueText(resolve(schema.items))}]` }], preferred: true }];
 }
 
 function describeTypes(types: string[]): string {
@@ -349,15 +458,14 @@ function describeTypes(types: string[]): string {
   return words.join(' or ');
 }
 
-function describeNode(node: Node): string {
-  switch (node.type) {
-    case 'null': return 'null';
-    case 'number': return `the number ${node.value}`;
-    case 'boolean': return String(node.value);
+function describeKind(kind: string, raw?: string): string {
+  switch (kind) {
+    case 'number': return `the number ${raw}`;
     case 'string': return 'a string';
-    case 'array': return 'an array';
     case 'object': return 'an object';
-    default: return node.type;
+    case 'array': return 'an array';
+    case 'boolean': return 'true or false';
+    default: return kind;
   }
 }
 
@@ -384,3 +492,5 @@ export function defaultValueText(schema: JSONSchema): string {
     default: return '""';
   }
 }
+
+export { replaceNode };

@@ -1,0 +1,190 @@
+/**
+ * `npm run bench`: our language server against the peer (vscode-json-languageservice with our schema), in
+ * one run, on the same documents. One line per figure: ours, the peer's, the ratio (ours / peer).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseTree } from 'jsonc-parser';
+import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from '../../server/src/languageservice';
+import { LspTestClient, SERVER } from '../helpers/lspClient';
+import { SAMPLE_AUTONUMBER } from '../helpers/modules';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const PEER = path.join(__dirname, 'peerServer.js');
+const EDITS = Number(process.env.BENCH_EDITS ?? 300);
+
+/** A valid module file of about `bytes`: the sample with as many profiles as it takes. */
+function moduleOfSize(bytes: number): string {
+  const entry = '{ "id": "2423488000000015972" }';
+  const count = Math.max(1, Math.round((bytes - 600) / (entry.length + 8)));
+  const profiles = Array.from({ length: count }, () => `        ${entry}`).join(',\n');
+  return SAMPLE_AUTONUMBER.replace(/"profiles": \[[\s\S]*?\],/, `"profiles": [\n${profiles}\n      ],`);
+}
+
+function stats(samples: number[]): { median: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p99: at(0.99) };
+}
+
+const rows: string[] = [];
+function line(figure: string, ours: number, peer: number | undefined, unit: string, target?: string): void {
+  const ratio = peer ? (ours / peer).toFixed(2) : '—';
+  const text = `${figure.padEnd(48)} ours ${format(ours, unit).padStart(10)}   peer ${peer === undefined ? '—'.padStart(10) : format(peer, unit).padStart(10)}   ratio ${ratio.padStart(5)}${target ? `   target ${target}` : ''}`;
+  rows.push(text);
+  console.log(text);
+}
+function format(value: number, unit: string): string {
+  return unit === 'ms' ? `${value.toFixed(2)} ms` : unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'KB' ? `${value.toFixed(1)} KB` : `${value.toFixed(2)}${unit}`;
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+/** Edits one character of the plural label back and forth; each edit waits for its own diagnostics. */
+async function protocolLatency(client: LspTestClient, uri: string, text: string, edits: number): Promise<number[]> {
+  const document = TextDocument.create(uri, 'zoho-crm-module', 1, text);
+  const offset = text.indexOf('"Stocks"') + 6;
+  const range = { start: document.positionAt(offset), end: document.positionAt(offset + 1) };
+  await client.open(uri, text);
+  const samples: number[] = [];
+  let version = 1;
+  // The first edits warm the JIT of both servers; they are not counted.
+  const warmUp = Math.min(50, Math.floor(edits / 4));
+  for (let index = 0; index < edits + warmUp; index++) {
+    version++;
+    const letter = index % 2 === 0 ? 'z' : 's';
+    const waiting = client.diagnostics(uri, version);
+    const started = process.hrtime.bigint();
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: letter }] });
+    await waiting;
+    if (index >= warmUp) samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  client.versions.set(uri, version);
+  return samples;
+}
+
+async function completionLatency(client: LspTestClient, uri: string, text: string, count: number): Promise<number[]> {
+  const document = TextDocument.create(uri, 'zoho-crm-module', 1, text);
+  const position = document.positionAt(text.indexOf('"display_field"') + 1);
+  const samples: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const started = process.hrtime.bigint();
+    await client.request('textDocument/completion', { textDocument: { uri }, position });
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return samples;
+}
+
+async function coldStart(args: string[], script: string, text: string): Promise<number> {
+  const started = process.hrtime.bigint();
+  const client = new LspTestClient(args, script);
+  await client.initialize({ diagnosticsDelayMs: 0 });
+  await client.open('file:///bench/cold.crm-module.json', text);
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  await client.close();
+  return elapsed;
+}
+
+function timeInProcess(fn: () => void, minRuns: number, minMs: number): number {
+  for (let index = 0; index < 3; index++) fn();
+  const samples: number[] = [];
+  const deadline = Date.now() + minMs;
+  while (samples.length < minRuns || Date.now() < deadline) {
+    const started = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (samples.length > 2000) break;
+  }
+  return stats(samples).median;
+}
+
+async function main(): Promise<void> {
+  const sample = SAMPLE_AUTONUMBER;
+  const oneMb = moduleOfSize(1_000_000);
+  if (analyze(oneMb).findings.length) throw new Error('the 1 MB file should be valid');
+  console.log(`Benchmark on node ${process.version}, ${EDITS} edits per figure; peer: vscode-json-languageservice with schemas/crm-module.schema.json\n`);
+
+  // Through the real protocol.
+  const ours = new LspTestClient(['--stdio']);
+  const peer = new LspTestClient(['--stdio'], PEER);
+  await ours.initialize({ diagnosticsDelayMs: 0 });
+  await peer.initialize();
+  for (const [name, text] of [['sample body', sample], ['1 MB module file', oneMb]] as const) {
+    const uri = `file:///bench/${name.replace(/\W/g, '')}.crm-module.json`;
+    const a = stats(await protocolLatency(ours, uri, text, EDITS));
+    const b = stats(await protocolLatency(peer, uri, text, EDITS));
+    line(`diagnostics latency, ${name}, median`, a.median, b.median, 'ms');
+    line(`diagnostics latency, ${name}, p99`, a.p99, b.p99, 'ms', name === 'sample body' ? '< 10 ms, ratio ≤ 1' : '< 50 ms, ratio ≤ 1');
+  }
+  const completionUri = 'file:///bench/completion.crm-module.json';
+  await ours.open(completionUri, sample);
+  await peer.open(completionUri, sample);
+  const ca = stats(await completionLatency(ours, completionUri, sample, EDITS));
+  const cb = stats(await completionLatency(peer, completionUri, sample, EDITS));
+  line('completion latency, median', ca.median, cb.median, 'ms');
+  line('completion latency, p99', ca.p99, cb.p99, 'ms', 'ratio ≤ 1');
+
+  // Memory after 1,000 edits of the 1 MB file.
+  const memoryUri = 'file:///bench/memory.crm-module.json';
+  await protocolLatency(ours, memoryUri, oneMb, 1000);
+  await protocolLatency(peer, memoryUri, oneMb, 1000);
+  line('resident set after 1,000 edits of 1 MB', rssMb(ours.process.pid!), rssMb(peer.process.pid!), 'MB', '< 80 MB');
+  await ours.close();
+  await peer.close();
+
+  // Cold start: process start to the first diagnostics of an open file.
+  // One at a time, alternating, so neither competes with the other for the two cores.
+  const coldOursSamples: number[] = [];
+  const coldPeerSamples: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    coldOursSamples.push(await coldStart(['--stdio'], SERVER, sample));
+    coldPeerSamples.push(await coldStart(['--stdio'], PEER, sample));
+  }
+  const coldOurs = stats(coldOursSamples).median;
+  const coldPeer = stats(coldPeerSamples).median;
+  line('cold start to first diagnostics', coldOurs, coldPeer, 'ms', '< 300 ms');
+
+  // In process: our rules vs the peer's validation, and the floor (jsonc-parser's parse).
+  const service = getLanguageService({ schemaRequestService: async () => readFileSync(path.join(ROOT, 'schemas/crm-module.schema.json'), 'utf8') });
+  service.configure({ validate: true, schemas: [{ uri: 'file:///schema.json', fileMatch: ['*.crm-module.json'] }] });
+  const peerValidate = async (text: string) => {
+    const document = JsonTextDocument.create('file:///x.crm-module.json', 'json', 1, text);
+    await service.doValidation(document, service.parseJSONDocument(document));
+  };
+  await peerValidate(sample); // loads the schema once
+  console.log('');
+  const sizes: [string, string][] = [['sample', sample], ['10 KB', moduleOfSize(10_000)], ['100 KB', moduleOfSize(100_000)], ['1 MB', oneMb], ['5 MB', moduleOfSize(5_000_000)]];
+  const perByte: number[] = [];
+  for (const [name, text] of sizes) {
+    const ourTime = timeInProcess(() => analyze(text), 20, 300);
+    const peerSamples: number[] = [];
+    for (let index = 0; index < (text.length > 2_000_000 ? 5 : 20); index++) {
+      const started = process.hrtime.bigint();
+      await peerValidate(text);
+      peerSamples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    const parseTime = timeInProcess(() => parseTree(text, []), 20, 300);
+    line(`in process, ${name}: rules vs peer validation`, ourTime, stats(peerSamples).median, 'ms');
+    line(`in process, ${name}: rules vs bare jsonc-parser parse`, ourTime, parseTime, 'ms', 'ratio ≤ 3');
+    if (name !== 'sample') perByte.push(ourTime / text.length);
+  }
+  const growth = perByte[perByte.length - 1] / perByte[0];
+  console.log(`${'time per byte, 5 MB vs 10 KB (1.0 = linear)'.padEnd(48)} ${growth.toFixed(2)}`);
+
+  // Sizes of what ships (production bundles).
+  console.log('');
+  spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'ignore' });
+  const kb = (file: string) => (existsSync(file) ? statSync(file).size / 1024 : NaN);
+  console.log(`${'client bundle'.padEnd(48)} ${kb(path.join(ROOT, 'dist/client.js')).toFixed(1)} KB`);
+  console.log(`${'server bundle'.padEnd(48)} ${kb(path.join(ROOT, 'dist/server.js')).toFixed(1)} KB`);
+  console.log(`${'.vsix'.padEnd(48)} ${kb(path.join(ROOT, 'dist/zoho-crm-modules.vsix')).toFixed(1)} KB   target < 1024 KB`);
+  spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+}
+
+main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
