@@ -14,10 +14,21 @@ import { CHROMIUM_ARGS, chromiumPath, ensureHost, freePort, ROOT, startHost, wri
 const SUITE_TIMEOUT_MS = 8 * 60 * 1000;
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
-interface Results { passed: number; failed: number; tests: { title: string; state: string; error?: string }[]; done: boolean }
+export interface Results { passed: number; failed: number; tests: { title: string; state: string; error?: string }[]; done: boolean; metrics?: Record<string, number> }
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const results = await runInHost(path.join(ROOT, 'out/test/integration/suite/index.js'));
+  if (!results) return 1;
+  for (const test of results.tests) {
+    console.log(`${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`);
+  }
+  console.log(`\nVS Code integration suite: ${results.passed} passed, ${results.failed} failed (${Math.round((Date.now() - started) / 1000)} s)`);
+  return results.failed === 0 && results.passed > 0 ? 0 : 1;
+}
+
+/** Starts the stand-in, code-server and Chromium, runs `testsEntry` in the extension host, stops everything. */
+export async function runInHost(testsEntry: string): Promise<Results | undefined> {
   ensureHost();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const temp = mkdtempSync(path.join(tmpdir(), 'zoho-vscode-'));
@@ -38,25 +49,20 @@ async function main(): Promise<number> {
     env: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
   });
   let browser: Browser | undefined;
-  let exitCode = 1;
+  let results: Results | undefined;
   try {
     // Playwright gives the browser a new empty profile of its own.
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const remote = (file: string) => `vscode-remote://127.0.0.1:${host.port}${file}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(ROOT)],
-      ['extensionTestsPath', remote(path.join(ROOT, 'out/test/integration/suite/index.js'))],
+      ['extensionTestsPath', remote(testsEntry)],
     ]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
     await page.goto(`${host.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-    console.log(`VS Code ${host.url} (code-server) started; running the suite in its extension host…`);
-    const results = await waitForResults(resultsFile, host.process);
-    for (const test of results.tests) {
-      console.log(`${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`);
-    }
-    console.log(`\nVS Code integration suite: ${results.passed} passed, ${results.failed} failed (${Math.round((Date.now() - started) / 1000)} s)`);
-    exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;
+    console.log(`VS Code ${host.url} (code-server) started; running ${path.basename(testsEntry)} in its extension host…`);
+    results = await waitForResults(resultsFile, host.process);
   } catch (error) {
     console.error(`The integration run failed: ${error instanceof Error ? error.stack : String(error)}`);
     console.error(`code-server output:\n${host.output.join('').slice(-5000)}`);
@@ -69,7 +75,7 @@ async function main(): Promise<number> {
     driver.closeAllConnections();
     rmSync(temp, { recursive: true, force: true, maxRetries: 3 });
   }
-  return exitCode;
+  return results;
 }
 
 async function waitForResults(file: string, host: { exitCode: number | null }): Promise<Results> {
@@ -122,4 +128,4 @@ async function serveDriver(request: IncomingMessage, response: ServerResponse, p
   }
 }
 
-main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });
+if (require.main === module) main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });

@@ -25,9 +25,9 @@ const SYNTAX_CODE = 'INVALID_DATA';
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
-export function parseDocument(text: string): ParsedDocument {
+export function parseDocument(text: string, options: { fastPath?: boolean } = {}): ParsedDocument {
   // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
-  const fast = readWith(text, (visitor) => strictVisit(text, visitor));
+  const fast = options.fastPath === false ? undefined : readWith(text, (visitor) => strictVisit(text, visitor));
   const result = fast ?? readWith(text, (visitor) => { visit(text, visitor, OPTIONS); return true; })!;
   const { syntax, rules, tooDeepAt } = result;
   if (tooDeepAt !== undefined) {
