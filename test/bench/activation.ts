@@ -1,6 +1,7 @@
 /**
  * Runs in the real VS Code's extension host (from `npm run bench`): how long from opening a module file
- * to the extension being active, and to its first diagnostics. A measurement, not a test.
+ * to the extension being active and to its first diagnostics, and how long its activate() ran. A
+ * measurement, not a test.
  */
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -24,9 +25,10 @@ export async function run(): Promise<void> {
   while (!extension.isActive) await new Promise((resolve) => setTimeout(resolve, 1));
   const activationMs = performance.now() - started;
   const firstDiagnosticsMs = await diagnostics;
+  const activateMs = (extension.exports as { activationMs: number }).activationMs;
   writeFileSync(process.env.ZOHO_TEST_RESULTS!, JSON.stringify({
     done: true, passed: wasActive ? 0 : 1, failed: wasActive ? 1 : 0,
     tests: [{ title: 'activation', state: wasActive ? 'failed' : 'passed', error: wasActive ? 'the extension was already active' : undefined }],
-    metrics: { activationMs, firstDiagnosticsMs },
+    metrics: { activationMs, activateMs, firstDiagnosticsMs },
   }));
 }

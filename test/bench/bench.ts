@@ -196,7 +196,8 @@ async function main(): Promise<void> {
     const results = await runInHost(path.join(__dirname, 'activation.js'));
     const metrics = results?.metrics;
     if (metrics) {
-      console.log(`${'activation in VS Code 1.100.3 (open file → active)'.padEnd(48)} ${metrics.activationMs.toFixed(0)} ms`);
+      console.log(`${'activate() in VS Code 1.100.3'.padEnd(48)} ${metrics.activateMs.toFixed(0)} ms`);
+      console.log(`${'open file → extension active in VS Code'.padEnd(48)} ${metrics.activationMs.toFixed(0)} ms`);
       console.log(`${'open file → first diagnostics in VS Code'.padEnd(48)} ${metrics.firstDiagnosticsMs.toFixed(0)} ms`);
     } else {
       console.log(`activation in VS Code: not measured (${results?.tests[0]?.error ?? 'the host run failed'})`);

@@ -1,6 +1,7 @@
 /** The real VS Code host on this machine: code-server 4.100.3 (VS Code 1.100.3), on 127.0.0.1 only. */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
 
@@ -89,3 +90,13 @@ export function chromiumPath(): string {
 }
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+
+/** A throwaway copy of the suite's workspace, a fresh user profile and where the suite writes its results. */
+export function prepareRun(prefix: string): { temp: string; workspace: string; userDataDir: string; resultsFile: string } {
+  const temp = mkdtempSync(path.join(tmpdir(), prefix));
+  const workspace = path.join(temp, 'workspace');
+  cpSync(path.join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
+  const userDataDir = path.join(temp, 'user-data');
+  writeUserSettings(userDataDir);
+  return { temp, workspace, userDataDir, resultsFile: path.join(temp, 'results.json') };
+}

@@ -3,13 +3,12 @@
  * local Zoho stand-in. The suite reports through a results file; it asks this driver, over a loopback
  * HTTP port, for what only the browser page can give (screenshots, the Problems panel as shown).
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
-import { CHROMIUM_ARGS, chromiumPath, ensureHost, freePort, ROOT, startHost, writeUserSettings } from './host';
+import { CHROMIUM_ARGS, chromiumPath, ensureHost, freePort, prepareRun, ROOT, startHost } from './host';
 
 const SUITE_TIMEOUT_MS = 8 * 60 * 1000;
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -31,12 +30,7 @@ async function main(): Promise<number> {
 export async function runInHost(testsEntry: string): Promise<Results | undefined> {
   ensureHost();
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const temp = mkdtempSync(path.join(tmpdir(), 'zoho-vscode-'));
-  const workspace = path.join(temp, 'workspace');
-  cpSync(path.join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
-  const userDataDir = path.join(temp, 'user-data');
-  writeUserSettings(userDataDir);
-  const resultsFile = path.join(temp, 'results.json');
+  const { temp, workspace, userDataDir, resultsFile } = prepareRun('zoho-vscode-');
 
   const standIn = await new ZohoStandIn().start();
   let page: Page | undefined;

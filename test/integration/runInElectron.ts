@@ -2,20 +2,14 @@
  * The same suite in a desktop VS Code through @vscode/test-electron, for machines that can download it
  * (these cannot: they reach only npm and Debian). Results come back the same way, through a file.
  */
-import { mkdtempSync, cpSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
-import { ROOT, writeUserSettings } from './host';
+import { prepareRun, ROOT } from './host';
 
 async function main(): Promise<number> {
-  const temp = mkdtempSync(path.join(tmpdir(), 'zoho-electron-'));
-  const workspace = path.join(temp, 'workspace');
-  cpSync(path.join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
-  const userDataDir = path.join(temp, 'user-data');
-  writeUserSettings(userDataDir);
-  const resultsFile = path.join(temp, 'results.json');
+  const { workspace, userDataDir, resultsFile } = prepareRun('zoho-electron-');
   const standIn = await new ZohoStandIn().start();
   try {
     await runTests({

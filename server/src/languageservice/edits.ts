@@ -2,10 +2,6 @@
 import { Node } from 'jsonc-parser';
 import { TextEdit } from './types';
 
-export function replaceNode(node: Node, newText: string): TextEdit {
-  return { offset: node.offset, length: node.length, newText };
-}
-
 export function indentOfLine(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const match = /^[ \t]*/.exec(text.slice(lineStart, offset + 1));
@@ -40,7 +36,7 @@ export function insertPropertyEdit(text: string, objectNode: Node, key: string, 
 }
 
 /** Removes a property (and the comma that joins it to its neighbours). */
-export function removePropertyEdit(text: string, propertyNode: Node): TextEdit {
+export function removePropertyEdit(propertyNode: Node): TextEdit {
   const parent = propertyNode.parent;
   const siblings = parent?.children ?? [propertyNode];
   const index = siblings.indexOf(propertyNode);

@@ -1,5 +1,5 @@
 /** Hovers: what a key is, its type, whether it is mandatory, its limits; on a reserved word, why. */
-import { findNodeAtOffset, getNodePath, Node } from 'jsonc-parser';
+import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { ParsedDocument } from './parse';
 import { isReservedWord, JSONSchema, resolve, schemaAtPath, typesOf } from './schema';
 
@@ -77,4 +77,3 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export type { Node };

@@ -7,7 +7,7 @@
  */
 import { JSONVisitor, Node } from 'jsonc-parser';
 import {
-  didYouMean, codePointLength, cleanLabel, insertPropertyEdit, removePropertyEdit, replaceNode, sliceCodePoints, toApiName,
+  didYouMean, codePointLength, cleanLabel, insertPropertyEdit, removePropertyEdit, sliceCodePoints, toApiName,
 } from './edits';
 import { isReservedWord, JSONPath, JSONSchema, resolve, rootSchema, schemaRegExp, typesOf, ZohoAnnotations, ZohoCheck } from './schema';
 import { Finding, Fix, OWN_CODES } from './types';
@@ -181,7 +181,7 @@ export class SchemaValidator {
       this.report({
         code: OWN_CODES.duplicateKey, severity: 'error', rule: 'duplicate-key',
         message: `"${property.key}" appears twice in this object; Zoho would read only one of them. Remove one.`,
-        fixes: [{ title: `Remove this "${property.key}"`, edits: [removePropertyEdit(this.text, objectNode().children![index])] }],
+        fixes: [{ title: `Remove this "${property.key}"`, edits: [removePropertyEdit(objectNode().children![index])] }],
       }, property);
     });
 
@@ -238,7 +238,7 @@ export class SchemaValidator {
     const suggestion = didYouMean(property.key, candidates);
     const fixes: Fix[] = [];
     if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, edits: [{ ...keySpan, newText: JSON.stringify(suggestion) }], preferred: true });
-    fixes.push({ title: `Remove "${property.key}"`, edits: [removePropertyEdit(this.text, propertyNode)] });
+    fixes.push({ title: `Remove "${property.key}"`, edits: [removePropertyEdit(propertyNode)] });
     const where = place.isRoot ? ' at the top level' : ` in ${place.name}`;
     const known = candidates.length ? ` Known keys here: ${candidates.join(', ')}.` : '';
     this.report({
@@ -493,4 +493,3 @@ export function defaultValueText(schema: JSONSchema): string {
   }
 }
 
-export { replaceNode };
