@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { readSettings } from '../settings';
 import { CrmClient } from '../zoho/crmClient';
-import { authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, Environment } from '../zoho/dataCenters';
+import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, Environment } from '../zoho/dataCenters';
 import { ZohoError } from '../zoho/errors';
 import { Logger } from '../zoho/log';
 import { randomUrlSafe } from '../zoho/oauth';
@@ -113,12 +113,6 @@ async function keep(store: ConnectionStore, log: Logger, result: SignInResult, d
   await store.add(info, { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken }, { token: result.accessToken, expiresAt: result.expiresAt });
   log.info(`Signed in: ${info.label}, API ${apiDomain}, accounts ${info.accountsServer}`);
   return info;
-}
-
-/** The token answer names the production host; sandbox and developer orgs live beside it. */
-export function apiDomainFor(tokenApiDomain: string, environment: Environment): string {
-  if (environment === 'production') return tokenApiDomain;
-  return tokenApiDomain.replace(/^https:\/\/www\./, `https://${environment}.`);
 }
 
 async function pick<T extends string>(items: { id: T; label: string; description?: string; detail?: string }[], placeHolder: string): Promise<T | undefined> {

@@ -62,3 +62,9 @@ export function environmentOfApiDomain(apiDomain: string): Environment {
   if (host.startsWith('developer.')) return 'developer';
   return 'production';
 }
+
+/** The token answer names the production host; sandbox and developer orgs live beside it. */
+export function apiDomainFor(tokenApiDomain: string, environment: Environment): string {
+  if (environment === 'production') return tokenApiDomain;
+  return tokenApiDomain.replace(/^https:\/\/www\./, `https://${environment}.`);
+}
