@@ -45,7 +45,8 @@ VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(path.joi
        Client ID      ${DEMO_CLIENT.clientId}
        Client secret  ${DEMO_CLIENT.clientSecret}
        Grant code     open ${standIn.url}/__standin/self-client-code and copy "code"
-     (or "Sign in with the browser": the local Zoho consents at once).
+     ("Sign in with the browser" works too: the local Zoho consents at once. This VS Code runs in your
+     browser and rewrites 127.0.0.1 links, so use "Copy Link" on the sign-in notification and open it.)
   3. Open stocks.crm-module.json › the cloud icon in the editor title (Zoho CRM: Create Module).
 
 The local Zoho (${standIn.url}) knows the profile ids 2423488000000015972 and 2423488000000015975,

@@ -81,7 +81,7 @@ export async function signIn(store: ConnectionStore, log: Logger, args: SignInAr
         cancel.onCancellationRequested(() => controller.abort());
         return browserSignIn({
           clientId, clientSecret, accountsUrl, port: settings.redirectPort, scopes: settings.scopes, signal: controller.signal,
-          openBrowser: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url))),
+          openBrowser: (url) => openBrowser(url),
         });
       },
     );
@@ -113,6 +113,17 @@ async function keep(store: ConnectionStore, log: Logger, result: SignInResult, d
   await store.add(info, { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken }, { token: result.accessToken, expiresAt: result.expiresAt });
   log.info(`Signed in: ${info.label}, API ${apiDomain}, accounts ${info.accountsServer}`);
   return info;
+}
+
+/**
+ * Opens Zoho's consent page, and offers the link to copy: the browser may not open (no default browser,
+ * a remote or web VS Code that rewrites loopback addresses), and a person can then paste it themselves.
+ */
+async function openBrowser(url: string): Promise<boolean> {
+  const opened = await vscode.env.openExternal(vscode.Uri.parse(url));
+  void vscode.window.showInformationMessage('Zoho\'s sign-in page should be open in your browser. If it is not, copy the link and open it there.', 'Copy Link')
+    .then((choice) => choice && vscode.env.clipboard.writeText(url));
+  return opened;
 }
 
 async function pick<T extends string>(items: { id: T; label: string; description?: string; detail?: string }[], placeHolder: string): Promise<T | undefined> {
