@@ -56,7 +56,8 @@ function wrapInBody(module: string): string {
 
 export function complete(parsed: ParsedDocument, offset: number): Completion[] {
   const { text, root } = parsed;
-  if (!root || text.trim() === '') return bodySnippets({ offset: 0, length: text.length });
+  if (text.trim() === '') return bodySnippets({ offset: 0, length: text.length });
+  if (!root) return [];
   const location = getLocation(text, offset);
   const previous = location.previousNode;
   if (location.isAtPropertyKey) return keyCompletions(parsed, location.path, previous, offset);
