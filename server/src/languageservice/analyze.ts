@@ -1,4 +1,5 @@
 /** Text in, findings out: the whole check of a module file, shared by the server, the CLI and tests. */
+import { reanalyzeEdit } from './incremental';
 import { parseDocument, ParsedDocument } from './parse';
 import { Finding } from './types';
 
@@ -11,6 +12,11 @@ export function analyze(text: string): Analysis {
   const parsed = parseDocument(text);
   const findings = [...parsed.syntaxFindings, ...parsed.ruleFindings].sort((a, b) => a.offset - b.offset);
   return { parsed, findings };
+}
+
+/** The analysis of `text`, re-using `previous` when the edit between them allows (see incremental.ts). */
+export function reanalyze(previous: Analysis | undefined, text: string): Analysis {
+  return (previous && reanalyzeEdit(previous, text)) ?? analyze(text);
 }
 
 export function hasErrors(findings: Finding[]): boolean {

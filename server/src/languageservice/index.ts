@@ -1,5 +1,5 @@
 export * from './types';
-export { analyze, hasErrors, lineColumn, Analysis } from './analyze';
+export { analyze, reanalyze, hasErrors, lineColumn, Analysis } from './analyze';
 export { parseDocument, ParsedDocument } from './parse';
 export { complete, Completion, MODULE_SNIPPETS } from './completion';
 export { hover, Hover, describeKey } from './hover';

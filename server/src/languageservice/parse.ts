@@ -5,7 +5,7 @@
 import { createScanner, JSONVisitor, Node, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import { strictVisit } from './strictVisit';
 import { Finding, Fix, OWN_CODES } from './types';
-import { SchemaValidator } from './validate';
+import { SchemaValidator, StringValues } from './validate';
 
 export interface ParsedDocument {
   text: string;
@@ -14,6 +14,8 @@ export interface ParsedDocument {
   syntaxFindings: Finding[];
   /** The schema rules' findings, from the same pass as the syntax. */
   ruleFindings: Finding[];
+  /** The string values the rules checked, when the text was well formed (see incremental.ts). */
+  strings?: StringValues;
 }
 
 /** Module bodies are five levels deep; anything past this is not a module file, and recursion must stop. */
@@ -42,7 +44,9 @@ export function parseDocument(text: string, options: { fastPath?: boolean } = {}
       message: 'The file holds no JSON. Zoho expects an object such as {"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}; the "module" completion writes one.',
     }], [], false);
   }
-  return document(text, syntax.findings, rules.findings, true);
+  const parsed = document(text, syntax.findings, rules.findings, true);
+  if (fast && syntax.findings.length === 0) parsed.strings = rules.strings;
+  return parsed;
 }
 
 type Walk = (visitor: Required<Pick<JSONVisitor, 'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment' | 'onError'>>) => boolean;
@@ -81,7 +85,7 @@ function readWith(text: string, walk: Walk): { syntax: SyntaxCollector; rules: S
   return { syntax, rules, tooDeepAt };
 }
 
-function document(text: string, syntaxFindings: Finding[], ruleFindings: Finding[], hasTree: boolean): ParsedDocument {
+export function document(text: string, syntaxFindings: Finding[], ruleFindings: Finding[], hasTree: boolean): ParsedDocument {
   let root: Node | undefined;
   let built = !hasTree;
   return {

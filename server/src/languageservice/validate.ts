@@ -62,8 +62,18 @@ interface ObjectFrame { kind: 'object'; place: Place; offset: number; wrongType:
 interface ArrayFrame { kind: 'array'; place: Place; offset: number; wrongType: boolean; count: number; extra: Span[]; items: JSONSchema | undefined }
 type Frame = ObjectFrame | ArrayFrame;
 
+/** Where each string value the schema knows sits, in order: what lets an edit inside one be re-checked alone. */
+export interface StringValues {
+  offsets: number[];
+  lengths: number[];
+  schemas: JSONSchema[];
+  /** The key each value belongs to (values directly in arrays are not kept). */
+  keys: string[];
+}
+
 export class SchemaValidator {
   readonly findings: Finding[] = [];
+  readonly strings: StringValues = { offsets: [], lengths: [], schemas: [], keys: [] };
   private readonly stack: Frame[] = [];
   private started = false;
 
@@ -304,7 +314,17 @@ export class SchemaValidator {
     const kind = value === null ? 'null' : typeof value;
     const raw = kind === 'number' ? this.text.substr(offset, length) : undefined;
     if (!this.typeMatches(place, kind, raw)) return this.typeMismatch(place, span, kind, raw);
-    if (typeof value === 'string') this.string(place, schema, value, span);
+    if (typeof value === 'string') {
+      // Plain arrays of numbers and shared references: keeping tens of thousands of objects alive would cost
+      // more in garbage collection than the re-check saves.
+      if (typeof place.segment === 'string') {
+        this.strings.offsets.push(offset);
+        this.strings.lengths.push(length);
+        this.strings.schemas.push(schema);
+        this.strings.keys.push(place.segment);
+      }
+      this.string(place, schema, value, span);
+    }
     else if (kind === 'number') this.number(place, schema, raw!, span);
   }
 
@@ -323,6 +343,12 @@ export class SchemaValidator {
       ? 'The request body must be a JSON object: {"modules": [ … ]}.'
       : `${place.name} must be ${describeTypes(expected)}, not ${describeKind(kind, raw)}.${precisionNote}`;
     this.report({ code: INVALID_DATA, severity: 'error', rule: 'type', message, fixes }, span);
+  }
+
+  /** Checks the string value of `key` on its own (the incremental re-check of an edit inside it). */
+  checkString(schema: JSONSchema, key: string, value: string, span: Span): Finding[] {
+    this.string(new Place(schema, DETACHED, key, span), schema, value, span);
+    return this.findings;
   }
 
   private string(place: Place, schema: JSONSchema, value: string, span: Span): void {
@@ -409,6 +435,8 @@ export class SchemaValidator {
 }
 
 const ROOT_ANCHOR: Span = { offset: 0, length: 1 };
+/** The parent of a value re-checked alone: its messages name it by its key, as a full check does. */
+const DETACHED = new Place(undefined, undefined, undefined, ROOT_ANCHOR);
 const NO_ANNOTATIONS: ZohoAnnotations = {};
 
 /** The first property of that name (module objects hold a handful: a scan beats a Map). */

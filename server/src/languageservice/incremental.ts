@@ -1,0 +1,90 @@
+/**
+ * Re-checks a file after an edit that stayed inside one string value (typing in a label, an id): only
+ * that value's rules run again, and every other finding moves with the text. Anything else (an edit that
+ * touches structure, quotes or escapes, or a value other rules read) is re-checked in full. Equivalence
+ * with a full check is what the tests assert, over random edits.
+ */
+import { document, ParsedDocument } from './parse';
+import { Finding, TextEdit } from './types';
+import { SchemaValidator, StringValues } from './validate';
+
+/** Values that other rules read: the autonumber condition, and the reserved api_name's suggested name. */
+const READ_BY_OTHER_RULES = new Set(['data_type', 'api_name']);
+
+export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Finding[] }, text: string): { parsed: ParsedDocument; findings: Finding[] } | undefined {
+  const old = previous.parsed;
+  const strings = old.strings;
+  if (!strings || old.syntaxFindings.length) return undefined;
+  const change = changedRange(old.text, text);
+  if (!change) return previous;
+  const removed = old.text.slice(change.offset, change.offset + change.removed);
+  const inserted = text.slice(change.offset, change.offset + change.inserted);
+  if (/["\\\u0000-\u001f]/.test(removed) || /["\\\u0000-\u001f]/.test(inserted)) return undefined;
+
+  const index = lastAtOrBefore(strings.offsets, change.offset - 1);
+  if (index < 0) return undefined;
+  const valueOffset = strings.offsets[index];
+  const valueEnd = valueOffset + strings.lengths[index];
+  // Strictly between the quotes: the token's boundaries do not move.
+  if (change.offset < valueOffset + 1 || change.offset + change.removed > valueEnd - 1) return undefined;
+  const key = strings.keys[index];
+  if (READ_BY_OTHER_RULES.has(key)) return undefined;
+  // plural_label feeds the rename offered for a reserved api_name.
+  if (key === 'plural_label' && old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED')) return undefined;
+
+  const delta = change.inserted - change.removed;
+  const newLength = strings.lengths[index] + delta;
+  let value: string;
+  try {
+    value = JSON.parse(text.substr(valueOffset, newLength));
+  } catch {
+    return undefined;
+  }
+  const kept = old.ruleFindings
+    .filter((finding) => !(finding.offset === valueOffset && finding.length === strings.lengths[index]))
+    .map((finding) => moveFinding(finding, valueOffset, valueEnd, delta));
+  const own = new SchemaValidator(text).checkString(strings.schemas[index], key, value, { offset: valueOffset, length: newLength });
+  const ruleFindings = [...kept, ...own].sort((a, b) => a.offset - b.offset);
+
+  const moved: StringValues = { ...strings, offsets: strings.offsets.slice(), lengths: strings.lengths.slice() };
+  moved.lengths[index] = newLength;
+  for (let at = index + 1; at < moved.offsets.length; at++) moved.offsets[at] += delta;
+  const parsed = document(text, [], ruleFindings, true);
+  parsed.strings = moved;
+  return { parsed, findings: ruleFindings };
+}
+
+/** The one span where the texts differ: common prefix and suffix, in one linear scan. */
+export function changedRange(before: string, after: string): { offset: number; removed: number; inserted: number } | undefined {
+  if (before === after) return undefined;
+  const shorter = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { offset: start, removed: before.length - start - end, inserted: after.length - start - end };
+}
+
+function lastAtOrBefore(sorted: number[], offset: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= offset) { found = middle; low = middle + 1; } else high = middle - 1;
+  }
+  return found;
+}
+
+/** Findings after the edited value move by `delta`; edits that span it grow or shrink with it. */
+function moveFinding(finding: Finding, valueOffset: number, valueEnd: number, delta: number): Finding {
+  const moveEdit = (edit: TextEdit): TextEdit => {
+    if (edit.offset >= valueEnd) return { ...edit, offset: edit.offset + delta };
+    if (edit.offset <= valueOffset && edit.offset + edit.length >= valueEnd) return { ...edit, length: edit.length + delta };
+    return edit;
+  };
+  const offset = finding.offset >= valueEnd ? finding.offset + delta : finding.offset;
+  const length = finding.offset <= valueOffset && finding.offset + finding.length >= valueEnd ? finding.length + delta : finding.length;
+  if (offset === finding.offset && length === finding.length && !finding.fixes?.some((fix) => fix.edits.some((edit) => edit.offset + edit.length >= valueEnd))) return finding;
+  return { ...finding, offset, length, fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map(moveEdit) })) };
+}
