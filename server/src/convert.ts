@@ -19,7 +19,6 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
     codeDescription: ZOHO_CODES.has(finding.code) ? { href: DOCS_URL } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
-    data: { rule: finding.rule },
   };
 }
 

@@ -37,8 +37,10 @@ describe('incremental re-check after an edit inside a value', () => {
         const removeCount = inside ? Math.min(Math.floor(next() * 3), token.index! + token[0].length - 1 - start) : Math.floor(next() * 2);
         const piece = PIECES[Math.floor(next() * PIECES.length)];
         const edited = text.slice(0, start) + piece + text.slice(start + Math.max(0, removeCount));
-        const incremental = reanalyze(analysis, edited);
-        if (reanalyzeEdit(analysis, edited)) reused++;
+        // What reanalyze does, with a count of how often the previous analysis was re-used.
+        const reusedAnalysis = reanalyzeEdit(analysis, edited);
+        if (reusedAnalysis) reused++;
+        const incremental = reusedAnalysis ?? analyze(edited);
         const full = analyze(edited);
         assert.deepEqual(normal(incremental), normal(full), `step ${step}: ${JSON.stringify(piece)} at ${start}`);
         // A broken file is re-checked in full until repaired: start again from the base to keep exercising reuse.
@@ -49,6 +51,14 @@ describe('incremental re-check after an edit inside a value', () => {
       assert.ok(reused > 30, `the incremental path was taken ${reused} times`);
     });
   }
+
+  it('reanalyze re-uses when it can and checks in full when it cannot', () => {
+    const text = body();
+    const first = analyze(text);
+    const edited = text.replace('"ZOHOCRM"', '"ZOHOCRX"');
+    assert.deepEqual(normal(reanalyze(first, edited)), normal(analyze(edited)));
+    assert.deepEqual(normal(reanalyze(undefined, edited)), normal(analyze(edited)));
+  });
 
   it('finds the one changed span', () => {
     assert.deepEqual(changedRange('abcdef', 'abXYef'), { offset: 2, removed: 2, inserted: 2 });

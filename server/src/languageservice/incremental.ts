@@ -6,7 +6,7 @@
  */
 import { document, ParsedDocument } from './parse';
 import { Finding, TextEdit } from './types';
-import { SchemaValidator, StringValues } from './validate';
+import { SchemaValidator } from './validate';
 
 /** Values that other rules read: the autonumber condition, and the reserved api_name's suggested name. */
 const READ_BY_OTHER_RULES = new Set(['data_type', 'api_name']);
@@ -46,11 +46,13 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   const own = new SchemaValidator(text).checkString(strings.schemas[index], key, value, { offset: valueOffset, length: newLength });
   const ruleFindings = [...kept, ...own].sort((a, b) => a.offset - b.offset);
 
-  const moved: StringValues = { ...strings, offsets: strings.offsets.slice(), lengths: strings.lengths.slice() };
-  moved.lengths[index] = newLength;
-  for (let at = index + 1; at < moved.offsets.length; at++) moved.offsets[at] += delta;
+  // The positions move to the new analysis in place (copying them each keystroke costs memory); the
+  // previous analysis stays valid for its findings but can no longer be re-used.
+  old.strings = undefined;
+  strings.lengths[index] = newLength;
+  if (delta !== 0) for (let at = index + 1; at < strings.offsets.length; at++) strings.offsets[at] += delta;
   const parsed = document(text, [], ruleFindings, true);
-  parsed.strings = moved;
+  parsed.strings = strings;
   return { parsed, findings: ruleFindings };
 }
 

@@ -14,7 +14,8 @@ export interface ParsedDocument {
   syntaxFindings: Finding[];
   /** The schema rules' findings, from the same pass as the syntax. */
   ruleFindings: Finding[];
-  /** The string values the rules checked, when the text was well formed (see incremental.ts). */
+  /** The string values the rules checked, when the text was well formed (see incremental.ts); handed on to
+   * the next analysis when it re-uses this one. */
   strings?: StringValues;
 }
 
