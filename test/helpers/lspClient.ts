@@ -5,6 +5,8 @@ import {
   createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
+
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 
 export class LspTestClient {
@@ -17,7 +19,8 @@ export class LspTestClient {
   versions = new Map<string, number>();
 
   constructor(args: string[] = ['--stdio'], script = SERVER) {
-    this.process = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Started as the shipped launchers start it: with the server's node flags.
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {

@@ -6,7 +6,7 @@
  */
 import { document, ParsedDocument } from './parse';
 import { Finding, TextEdit } from './types';
-import { SchemaValidator } from './validate';
+import { MAX_FINDINGS, SchemaValidator } from './validate';
 
 /** Values that other rules read: the autonumber condition, and the reserved api_name's suggested name. */
 const READ_BY_OTHER_RULES = new Set(['data_type', 'api_name']);
@@ -14,20 +14,21 @@ const READ_BY_OTHER_RULES = new Set(['data_type', 'api_name']);
 export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Finding[] }, text: string): { parsed: ParsedDocument; findings: Finding[] } | undefined {
   const old = previous.parsed;
   const strings = old.strings;
-  if (!strings || old.syntaxFindings.length) return undefined;
+  // A capped list (see MAX_FINDINGS) cannot be patched: which findings it dropped is not known.
+  if (!strings || old.syntaxFindings.length || old.ruleFindings.length >= MAX_FINDINGS) return undefined;
   const change = changedRange(old.text, text);
   if (!change) return previous;
   const removed = old.text.slice(change.offset, change.offset + change.removed);
   const inserted = text.slice(change.offset, change.offset + change.inserted);
   if (/["\\\u0000-\u001f]/.test(removed) || /["\\\u0000-\u001f]/.test(inserted)) return undefined;
 
-  const index = lastAtOrBefore(strings.offsets, change.offset - 1);
+  const index = lastAtOrBefore(strings.offsets, strings.count, change.offset - 1);
   if (index < 0) return undefined;
   const valueOffset = strings.offsets[index];
   const valueEnd = valueOffset + strings.lengths[index];
   // Strictly between the quotes: the token's boundaries do not move.
   if (change.offset < valueOffset + 1 || change.offset + change.removed > valueEnd - 1) return undefined;
-  const key = strings.keys[index];
+  const { schema, key } = strings.table[strings.kinds[index]];
   if (READ_BY_OTHER_RULES.has(key)) return undefined;
   // plural_label feeds the rename offered for a reserved api_name.
   if (key === 'plural_label' && old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED')) return undefined;
@@ -43,14 +44,14 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   const kept = old.ruleFindings
     .filter((finding) => !(finding.offset === valueOffset && finding.length === strings.lengths[index]))
     .map((finding) => moveFinding(finding, valueOffset, valueEnd, delta));
-  const own = new SchemaValidator(text).checkString(strings.schemas[index], key, value, { offset: valueOffset, length: newLength });
+  const own = new SchemaValidator(text).checkString(schema, key, value, { offset: valueOffset, length: newLength });
   const ruleFindings = [...kept, ...own].sort((a, b) => a.offset - b.offset);
 
   // The positions move to the new analysis in place (copying them each keystroke costs memory); the
   // previous analysis stays valid for its findings but can no longer be re-used.
   old.strings = undefined;
   strings.lengths[index] = newLength;
-  if (delta !== 0) for (let at = index + 1; at < strings.offsets.length; at++) strings.offsets[at] += delta;
+  if (delta !== 0) for (let at = index + 1; at < strings.count; at++) strings.offsets[at] += delta;
   const parsed = document(text, [], ruleFindings, true);
   parsed.strings = strings;
   return { parsed, findings: ruleFindings };
@@ -67,9 +68,9 @@ export function changedRange(before: string, after: string): { offset: number; r
   return { offset: start, removed: before.length - start - end, inserted: after.length - start - end };
 }
 
-function lastAtOrBefore(sorted: number[], offset: number): number {
+function lastAtOrBefore(sorted: Int32Array, count: number, offset: number): number {
   let low = 0;
-  let high = sorted.length - 1;
+  let high = count - 1;
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;

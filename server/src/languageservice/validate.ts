@@ -62,18 +62,48 @@ interface ObjectFrame { kind: 'object'; place: Place; offset: number; wrongType:
 interface ArrayFrame { kind: 'array'; place: Place; offset: number; wrongType: boolean; count: number; extra: Span[]; items: JSONSchema | undefined }
 type Frame = ObjectFrame | ArrayFrame;
 
-/** Where each string value the schema knows sits, in order: what lets an edit inside one be re-checked alone. */
-export interface StringValues {
-  offsets: number[];
-  lengths: number[];
-  schemas: JSONSchema[];
-  /** The key each value belongs to (values directly in arrays are not kept). */
-  keys: string[];
+/**
+ * Where each string value the schema knows sits, in order: what lets an edit inside one be re-checked alone.
+ * Typed arrays and a small table of (schema, key) pairs: tens of thousands of entries with no object each,
+ * so keeping them costs the garbage collector next to nothing.
+ */
+export class StringValues {
+  count = 0;
+  offsets: Int32Array = new Int32Array(256);
+  lengths: Int32Array = new Int32Array(256);
+  kinds: Int32Array = new Int32Array(256);
+  readonly table: { schema: JSONSchema; key: string }[] = [];
+  private readonly kindOf = new Map<JSONSchema, Map<string, number>>();
+
+  add(offset: number, length: number, schema: JSONSchema, key: string): void {
+    if (this.count === this.offsets.length) {
+      this.offsets = grow(this.offsets);
+      this.lengths = grow(this.lengths);
+      this.kinds = grow(this.kinds);
+    }
+    let byKey = this.kindOf.get(schema);
+    if (!byKey) this.kindOf.set(schema, (byKey = new Map()));
+    let kind = byKey.get(key);
+    if (kind === undefined) {
+      kind = this.table.push({ schema, key }) - 1;
+      byKey.set(key, kind);
+    }
+    this.offsets[this.count] = offset;
+    this.lengths[this.count] = length;
+    this.kinds[this.count] = kind;
+    this.count++;
+  }
+}
+
+function grow(array: Int32Array): Int32Array {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 export class SchemaValidator {
   readonly findings: Finding[] = [];
-  readonly strings: StringValues = { offsets: [], lengths: [], schemas: [], keys: [] };
+  readonly strings = new StringValues();
   private readonly stack: Frame[] = [];
   private started = false;
 
@@ -315,14 +345,7 @@ export class SchemaValidator {
     const raw = kind === 'number' ? this.text.substr(offset, length) : undefined;
     if (!this.typeMatches(place, kind, raw)) return this.typeMismatch(place, span, kind, raw);
     if (typeof value === 'string') {
-      // Plain arrays of numbers and shared references: keeping tens of thousands of objects alive would cost
-      // more in garbage collection than the re-check saves.
-      if (typeof place.segment === 'string') {
-        this.strings.offsets.push(offset);
-        this.strings.lengths.push(length);
-        this.strings.schemas.push(schema);
-        this.strings.keys.push(place.segment);
-      }
+      if (typeof place.segment === 'string') this.strings.add(offset, length, schema, place.segment);
       this.string(place, schema, value, span);
     }
     else if (kind === 'number') this.number(place, schema, raw!, span);
