@@ -6,12 +6,10 @@ import * as vscode from 'vscode';
 import { readSettings } from '../settings';
 import { CrmClient } from '../zoho/crmClient';
 import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, Environment } from '../zoho/dataCenters';
-import { ZohoError } from '../zoho/errors';
 import { Logger } from '../zoho/log';
-import { randomUrlSafe } from '../zoho/oauth';
+import { OAuthClient, randomUrlSafe } from '../zoho/oauth';
 import { browserSignIn, selfClientSignIn, SignInResult } from '../zoho/signIn';
 import { TokenManager } from '../zoho/tokenManager';
-import { OAuthClient } from '../zoho/oauth';
 import { ConnectionInfo, ConnectionStore } from './connectionStore';
 
 export interface SignInArgs {
@@ -131,4 +129,3 @@ async function pick<T extends string>(items: { id: T; label: string; description
   return chosen?.id;
 }
 
-export { ZohoError };

@@ -1,6 +1,6 @@
 /** `crm-module lint`: the editor's rules for pipelines, `file:line:col CODE message` or JSON. */
 import { readFileSync } from 'node:fs';
-import { analyze, Finding, hasErrors, lineColumn } from '../../../server/src/languageservice';
+import { analyze, Finding, lineColumn } from '../../../server/src/languageservice';
 
 export interface FileReport {
   file: string;
@@ -41,4 +41,3 @@ export function reportsFailed(reports: FileReport[]): boolean {
   return reports.some((report) => report.error !== undefined || report.problems.some((problem) => problem.severity === 'error'));
 }
 
-export { hasErrors };

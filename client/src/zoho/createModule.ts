@@ -4,7 +4,7 @@
  */
 import { AmbiguousRequestError, CrmClient, errorsOf, ModuleSummary } from './crmClient';
 import { ZohoError } from './errors';
-import { describeApiError, describeHttpFailure, ZohoApiError } from './explain';
+import { describeHttpFailure, ZohoApiError } from './explain';
 
 export type CreateOutcome =
   | { kind: 'created'; id: string; message: string }
@@ -66,4 +66,3 @@ function identity(bodyText: string): { apiName?: string; pluralLabel?: string } 
   }
 }
 
-export { describeApiError };
