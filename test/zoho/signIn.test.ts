@@ -4,17 +4,10 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import axios from 'axios';
 import { browserSignIn, selfClientSignIn, trustedAccountsServer } from '../../client/src/zoho/signIn';
 import { ZohoError } from '../../client/src/zoho/errors';
+import { freePort } from '../integration/host';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { DEMO_CLIENT, EU_CLIENT, startStandIn } from '../helpers/standIn';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Plays the browser: opens the consent URL, follows Zoho's redirect to our loopback callback. */
 function browser(tamper?: (callback: URL) => void) {

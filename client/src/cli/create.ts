@@ -1,6 +1,5 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
-import { readFileSync } from 'node:fs';
-import { analyze, hasErrors, lineColumn } from '../../../server/src/languageservice';
+import { lineColumn } from '../../../server/src/languageservice';
 import { CrmClient } from '../zoho/crmClient';
 import { createModule } from '../zoho/createModule';
 import { ZohoError } from '../zoho/errors';
@@ -9,15 +8,14 @@ import { locateError } from '../zoho/locateError';
 import { Logger } from '../zoho/log';
 import { OAuthClient } from '../zoho/oauth';
 import { TokenManager } from '../zoho/tokenManager';
-import { formatReports, lintFile } from './lint';
+import { formatReports, lintFile, reportsFailed } from './lint';
 
 interface Io { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv }
 
 export async function createCommand(file: string, format: 'text' | 'json', io: Io): Promise<number> {
-  const report = lintFile(file);
-  if (report.error) { io.err(`${report.error}\n`); return 1; }
-  const text = readFileSync(file, 'utf8');
-  if (hasErrors(analyze(text).findings)) {
+  const { text, ...report } = lintFile(file);
+  if (report.error || text === undefined) { io.err(`${report.error}\n`); return 1; }
+  if (reportsFailed([report])) {
     io.err(`${file} has errors; nothing was sent.\n`);
     io.out(formatReports([report], format));
     return 1;

@@ -8,14 +8,14 @@ export interface FileReport {
   error?: string;
 }
 
-export function lintFile(file: string): FileReport {
+export function lintFile(file: string): FileReport & { text?: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     return { file, problems: [], error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  return { file, problems: analyze(text).findings.map((finding) => toProblem(text, finding)) };
+  return { file, text, problems: analyze(text).findings.map((finding) => toProblem(text, finding)) };
 }
 
 function toProblem(text: string, finding: Finding): FileReport['problems'][number] {

@@ -8,7 +8,7 @@ import { analyze, hasErrors } from '../../../server/src/languageservice';
 import { ConnectionInfo, ConnectionStore } from '../auth/connectionStore';
 import { signIn } from '../auth/signInFlow';
 import { readSettings } from '../settings';
-import { createModule, CreateOutcome } from '../zoho/createModule';
+import { createModule, CreateOutcome, moduleIdentity } from '../zoho/createModule';
 import { dataCenter } from '../zoho/dataCenters';
 import { ZohoError } from '../zoho/errors';
 import { Logger } from '../zoho/log';
@@ -78,7 +78,7 @@ export class CreateModuleCommand {
       if (!connection) return { kind: 'cancelled', message: 'Sign-in cancelled.' };
     }
 
-    const label = moduleLabel(text) ?? name;
+    const label = moduleIdentity(text).pluralLabel ?? name;
     this.log.info(`Create Module: ${name} → ${connection.label}`);
     let outcome: CreateOutcome;
     try {
@@ -143,11 +143,3 @@ function crmWebUrl(connection: ConnectionInfo): string {
   return connection.environment === 'sandbox' ? web.replace('://crm.', '://crmsandbox.') : web;
 }
 
-function moduleLabel(text: string): string | undefined {
-  try {
-    const label = JSON.parse(text)?.modules?.[0]?.plural_label;
-    return typeof label === 'string' ? label : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -38,7 +38,7 @@ export async function createModule(client: CrmClient, bodyText: string): Promise
 
 async function lookUpAfterLostAnswer(client: CrmClient, bodyText: string, lost: string): Promise<CreateOutcome> {
   const reason = lost.replace(/\.$/, '');
-  const wanted = identity(bodyText);
+  const wanted = moduleIdentity(bodyText);
   try {
     const modules = await client.listModules();
     const existing = modules.find((module) =>
@@ -54,7 +54,8 @@ async function lookUpAfterLostAnswer(client: CrmClient, bodyText: string, lost: 
   }
 }
 
-function identity(bodyText: string): { apiName?: string; pluralLabel?: string } {
+/** The module's api_name and plural_label, as far as the body says them. */
+export function moduleIdentity(bodyText: string): { apiName?: string; pluralLabel?: string } {
   try {
     const module = JSON.parse(bodyText)?.modules?.[0] ?? {};
     return {

@@ -2,8 +2,8 @@
  * Reads a module file the way Zoho reads it: strict JSON. Comments and trailing commas are reported
  * (with fixes) but tolerated, so every other problem is still found in the same pass.
  */
-import { createScanner, JSONVisitor, Node, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
-import { strictVisit } from './strictVisit';
+import { createScanner, Node, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
+import { strictVisit, WalkVisitor } from './strictVisit';
 import { Finding, Fix, OWN_CODES } from './types';
 import { SchemaValidator, StringValues } from './validate';
 
@@ -50,7 +50,7 @@ export function parseDocument(text: string, options: { fastPath?: boolean } = {}
   return parsed;
 }
 
-type Walk = (visitor: Required<Pick<JSONVisitor, 'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment' | 'onError'>>) => boolean;
+type Walk = (visitor: WalkVisitor) => boolean;
 
 /**
  * One walk feeding both collectors. Undefined when the walk gave up (the fast walk at a syntax error).

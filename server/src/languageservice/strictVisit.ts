@@ -8,8 +8,11 @@ import { createScanner, JSONVisitor, ScanError, SyntaxKind } from 'jsonc-parser'
 
 const enum Expect { Value, ValueOrEnd, PropertyOrEnd, Colon, CommaOrEnd, Nothing }
 
-export function strictVisit(text: string, visitor: Required<Pick<JSONVisitor,
-  'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment'>>): boolean {
+/** The callbacks a walk calls: those of jsonc-parser's `visit` that the checks use. */
+export type WalkVisitor = Required<Pick<JSONVisitor,
+  'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment' | 'onError'>>;
+
+export function strictVisit(text: string, visitor: WalkVisitor): boolean {
   const scanner = createScanner(text, false);
   // true for an object, false for an array: the containers we are in.
   const stack: boolean[] = [];
