@@ -6,11 +6,13 @@ import { ConnectionInfo, ConnectionStore } from './auth/connectionStore';
 import { SignInArgs, signIn } from './auth/signInFlow';
 import { signOut } from './auth/signOut';
 import { ConnectionStatusBar } from './auth/statusBar';
+import { Settings, SettingsReader } from './config/settings';
+import { explainRestricted, RestrictedModeError } from './config/trust';
 import { CreateModuleCommand } from './create/createModuleCommand';
 import { RemoteDiagnostics } from './create/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
-import { readSettings } from './settings';
-import { ZohoError } from './zoho/errors';
+import { Services } from './services';
+import { messageOf, ZohoError } from './zoho/errors';
 import { Logger } from './zoho/log';
 
 let client: LanguageClient | undefined;
@@ -24,6 +26,8 @@ export interface ExtensionApi {
   statusBarText(): string;
   /** Everything this extension keeps in global state (descriptions of connections, never secrets). */
   globalState(): Record<string, unknown>;
+  /** The settings in effect (user level only for where requests go). */
+  settings(): Settings;
   /** Milliseconds that activate() took (the language server starts after it, in the background). */
   activationMs: number;
 }
@@ -43,28 +47,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     warn: (message) => { channel.warn(message); remember('warn', message); },
     error: (message) => { channel.error(message); remember('error', message); },
   });
+  const settings = new SettingsReader(log);
   const store = new ConnectionStore(context.globalState, context.secrets, log, () => {
-    const settings = readSettings();
-    return { apiDomainOverride: settings.apiDomain, timeoutMs: settings.timeoutMs };
+    const current = settings.read();
+    return { apiDomainOverride: current.apiDomain, timeoutMs: current.timeoutMs };
   });
+  const services: Services = { store, log, settings };
   const remote = new RemoteDiagnostics();
-  const create = new CreateModuleCommand(store, log, remote);
+  const create = new CreateModuleCommand(services, remote);
   const statusBar = new ConnectionStatusBar(store);
-  const authProvider = new ZohoAuthenticationProvider(store, log);
+  const authProvider = new ZohoAuthenticationProvider(services);
+  // Say at once in the log when this workspace's settings try to redirect requests.
+  void settings.reportWorkspaceOverrides();
 
   context.subscriptions.push(
-    channel, remote, statusBar, authProvider,
+    channel, remote, statusBar, authProvider, store,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
     vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]) => create.run(uri, options)),
-    vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(store, log, args)),
-    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string }) => runSignOut(store, log, args?.connectionId)),
-    vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(store, log)),
+    vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
+    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string }) => runSignOut(services, args?.connectionId)),
+    vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
+    store.onDidRejectRefreshToken((connection) => {
+      void vscode.window.showWarningMessage(`Zoho no longer accepts the sign-in for ${connection.label}, so it was removed. Sign in again to use it.`, 'Sign In')
+        .then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('zohoCrm')) void settings.reportWorkspaceOverrides(); }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void settings.reportWorkspaceOverrides()),
   );
 
   // Activation does not wait for the server: commands and sign-in are usable at once.
   startLanguageClient(context, channel).then((started) => { client = started; }, (error) => {
-    log.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    log.error(`The language server did not start: ${messageOf(error)}`);
     void vscode.window.showErrorMessage('Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
   });
 
@@ -76,25 +90,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     activeConnection: () => store.active(),
     logLines: () => [...lines],
     statusBarText: () => statusBar.text,
+    settings: () => settings.read(),
     globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
   };
 }
 
-async function runSignIn(store: ConnectionStore, log: Logger, args?: SignInArgs): Promise<ConnectionInfo | undefined> {
+async function runSignIn(services: Services, args?: SignInArgs): Promise<ConnectionInfo | undefined> {
+  const { log } = services;
   try {
-    const connection = await signIn(store, log, args);
+    const connection = await signIn(services, args);
     if (connection) void vscode.window.showInformationMessage(`Signed in to Zoho CRM: ${connection.label}. Create Module now sends there.`);
     return connection;
   } catch (error) {
-    const message = log.redactor.redact(error instanceof ZohoError ? error.message : `Sign-in failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof RestrictedModeError) {
+      log.warn(error.message);
+      explainRestricted(error);
+      return undefined;
+    }
+    const message = log.redactor.redact(error instanceof ZohoError ? error.message : `Sign-in failed: ${messageOf(error)}`);
     log.error(message);
     void vscode.window.showErrorMessage(message);
     return undefined;
   }
 }
 
-async function runSignOut(store: ConnectionStore, log: Logger, connectionId?: string): Promise<{ revoked: boolean; message: string } | undefined> {
-  const connections = store.list();
+async function runSignOut(services: Services, connectionId?: string): Promise<{ revoked: boolean; message: string } | undefined> {
+  const connections = services.store.list();
   let connection = connections.find((candidate) => candidate.id === connectionId);
   if (!connection && !connectionId) {
     if (connections.length === 1) connection = connections[0];
@@ -107,10 +128,11 @@ async function runSignOut(store: ConnectionStore, log: Logger, connectionId?: st
     if (!connections.length) void vscode.window.showInformationMessage('You are not signed in to Zoho CRM.');
     return undefined;
   }
-  return signOut(store, log, connection);
+  return signOut(services, connection);
 }
 
-async function switchConnection(store: ConnectionStore, log: Logger): Promise<void> {
+async function switchConnection(services: Services): Promise<void> {
+  const { store } = services;
   const active = store.active();
   type Item = vscode.QuickPickItem & { action: () => Promise<unknown> };
   const items: Item[] = [
@@ -118,8 +140,8 @@ async function switchConnection(store: ConnectionStore, log: Logger): Promise<vo
       label: `${connection.id === active?.id ? '$(check) ' : ''}${connection.label}`, description: connection.apiDomain,
       action: () => store.setActive(connection.id),
     })),
-    { label: '$(add) Sign in to another org…', action: () => runSignIn(store, log) },
-    ...(store.list().length ? [{ label: '$(sign-out) Sign out…', action: () => runSignOut(store, log) }] : []),
+    { label: '$(add) Sign in to another org…', action: () => runSignIn(services) },
+    ...(store.list().length ? [{ label: '$(sign-out) Sign out…', action: () => runSignOut(services) }] : []),
   ];
   const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Where should Zoho CRM: Create Module send modules?' });
   await chosen?.action();

@@ -49,12 +49,13 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
   }, null, 2));
 }
 
-export async function startHost(options: { workspace: string; userDataDir: string; extensionsDir: string; port?: number; env?: Record<string, string> }): Promise<RunningHost> {
+/** `untrusted`: workspace trust is on and the folder opens in Restricted Mode. */
+export async function startHost(options: { workspace: string; userDataDir: string; extensionsDir: string; port?: number; env?: Record<string, string>; untrusted?: boolean }): Promise<RunningHost> {
   const port = options.port ?? (await freePort());
   const output: string[] = [];
   const child = spawn(process.execPath, [
     ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', options.workspace,
+    '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', options.workspace,
   ], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
   child.stderr!.on('data', (chunk) => output.push(String(chunk)));
@@ -91,12 +92,39 @@ export function chromiumPath(): string {
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
-/** A throwaway copy of the suite's workspace, a fresh user profile and where the suite writes its results. */
-export function prepareRun(prefix: string): { temp: string; workspace: string; userDataDir: string; resultsFile: string } {
+/** Where the suite's requests should go (the user's settings) and where a hostile workspace points them. */
+export interface RunServers {
+  /** The local Zoho, named in the user's settings. */
+  zoho: string;
+  /** Another local server, named by the workspace's own .vscode/settings.json: it must receive nothing. */
+  other?: string;
+}
+
+/**
+ * A throwaway copy of the suite's workspace, a fresh user profile and where the suite writes its results.
+ * The user's settings point at the local Zoho, as a person's would; the workspace, like a stranger's
+ * repository, carries settings that try to send everything to `servers.other`.
+ */
+export function prepareRun(prefix: string, servers: RunServers, options: { untrusted?: boolean } = {}): { temp: string; workspace: string; userDataDir: string; resultsFile: string } {
   const temp = mkdtempSync(path.join(tmpdir(), prefix));
   const workspace = path.join(temp, 'workspace');
   cpSync(path.join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
+  if (servers.other) {
+    mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({
+      'zohoCrm.accountsUrl': servers.other,
+      'zohoCrm.apiDomain': servers.other,
+      'zohoCrm.crmWebUrl': servers.other,
+      'zohoCrm.oauth.redirectPort': 47999,
+      'zohoCrm.oauth.scopes': ['ZohoCRM.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.ALL'],
+    }, null, 2));
+  }
   const userDataDir = path.join(temp, 'user-data');
-  writeUserSettings(userDataDir);
+  writeUserSettings(userDataDir, {
+    'zohoCrm.accountsUrl': servers.zoho,
+    'zohoCrm.crmWebUrl': servers.zoho,
+    // Restricted Mode without the startup question: the folder simply opens untrusted.
+    ...(options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
+  });
   return { temp, workspace, userDataDir, resultsFile: path.join(temp, 'results.json') };
 }

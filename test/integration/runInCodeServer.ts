@@ -15,33 +15,49 @@ export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 export interface Results { passed: number; failed: number; tests: { title: string; state: string; error?: string }[]; done: boolean; metrics?: Record<string, number> }
 
+const SUITE_ENTRY = path.join(ROOT, 'out/test/integration/suite/index.js');
+
 async function main(): Promise<number> {
   const started = Date.now();
-  const results = await runInHost(path.join(ROOT, 'out/test/integration/suite/index.js'));
-  if (!results) return 1;
-  for (const test of results.tests) {
-    console.log(`${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`);
+  let passed = 0;
+  let failed = 0;
+  // The main suite in a trusted folder, then Restricted Mode in a folder that is not trusted.
+  for (const run of [{ suite: 'extension.test.js', untrusted: false }, { suite: 'restricted.test.js', untrusted: true }]) {
+    const results = await runInHost(SUITE_ENTRY, { ...run, env: { ZOHO_TEST_SUITE: run.suite } });
+    if (!results) return 1;
+    for (const test of results.tests) {
+      console.log(`${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`);
+    }
+    passed += results.passed;
+    failed += results.failed;
   }
-  console.log(`\nThe suite ran in VS Code ${'1.100.3'} (code-server) in ${Math.round((Date.now() - started) / 1000)} s.`);
-  console.log(`vscode: ${results.passed} passed, ${results.failed} failed`);
-  return results.failed === 0 && results.passed > 0 ? 0 : 1;
+  console.log(`\nThe suites ran in VS Code ${'1.100.3'} (code-server) in ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(`vscode: ${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
 }
 
-/** Starts the stand-in, code-server and Chromium, runs `testsEntry` in the extension host, stops everything. */
-export async function runInHost(testsEntry: string): Promise<Results | undefined> {
+/**
+ * Starts the local Zoho, a second server that a hostile workspace names, code-server and Chromium; runs
+ * `testsEntry` in the extension host; stops everything.
+ */
+export async function runInHost(testsEntry: string, options: { untrusted?: boolean; env?: Record<string, string> } = {}): Promise<Results | undefined> {
   ensureHost();
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const { temp, workspace, userDataDir, resultsFile } = prepareRun('zoho-vscode-');
-
   const standIn = await new ZohoStandIn().start();
+  const other = await new ZohoStandIn().start();
+  const { temp, workspace, userDataDir, resultsFile } = prepareRun('zoho-vscode-', { zoho: standIn.url, other: other.url }, options);
+
   let page: Page | undefined;
   const driver = createServer((request, response) => void serveDriver(request, response, () => page));
   const driverPort = await freePort();
   await new Promise<void>((resolve) => driver.listen(driverPort, '127.0.0.1', resolve));
 
   const host = await startHost({
-    workspace, userDataDir, extensionsDir: path.join(temp, 'extensions'),
-    env: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
+    workspace, userDataDir, extensionsDir: path.join(temp, 'extensions'), untrusted: options.untrusted,
+    env: {
+      ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_OTHER_SERVER_URL: other.url, ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`,
+      ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir, ...options.env,
+    },
   });
   let browser: Browser | undefined;
   let results: Results | undefined;
@@ -66,6 +82,7 @@ export async function runInHost(testsEntry: string): Promise<Results | undefined
     await browser?.close().catch(() => {});
     await host.stop();
     await standIn.stop();
+    await other.stop();
     driver.close();
     driver.closeAllConnections();
     rmSync(temp, { recursive: true, force: true, maxRetries: 3 });

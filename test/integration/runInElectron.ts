@@ -9,20 +9,22 @@ import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { prepareRun, ROOT } from './host';
 
 async function main(): Promise<number> {
-  const { workspace, userDataDir, resultsFile } = prepareRun('zoho-electron-');
   const standIn = await new ZohoStandIn().start();
+  const other = await new ZohoStandIn().start();
+  const { workspace, userDataDir, resultsFile } = prepareRun('zoho-electron-', { zoho: standIn.url, other: other.url });
   try {
     await runTests({
       version: '1.100.3',
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out/test/integration/suite/index.js'),
       launchArgs: [workspace, '--user-data-dir', userDataDir, '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
+      extensionTestsEnv: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_OTHER_SERVER_URL: other.url, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
     });
   } catch (error) {
     console.error(`VS Code (electron) run failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await standIn.stop();
+    await other.stop();
   }
   if (!existsSync(resultsFile)) return 1;
   const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; tests: { title: string; state: string; error?: string }[] };

@@ -3,7 +3,7 @@
  * global state; the client id, client secret and refresh token live in SecretStorage only. When
  * SecretStorage fails, the sign-in is not kept: there is no fallback to anything else.
  */
-import type { Event, Memento, SecretStorage } from 'vscode';
+import type { Disposable, Event, Memento, SecretStorage } from 'vscode';
 import { CrmClient } from '../zoho/crmClient';
 import { Environment } from '../zoho/dataCenters';
 import { ZohoError } from '../zoho/errors';
@@ -33,16 +33,24 @@ export interface ConnectionSecrets {
 
 const CONNECTIONS_KEY = 'zohoCrm.connections';
 const ACTIVE_KEY = 'zohoCrm.activeConnection';
-const secretKey = (id: string) => `zohoCrm.connection.${id}`;
+const SECRET_PREFIX = 'zohoCrm.connection.';
+const secretKey = (id: string) => `${SECRET_PREFIX}${id}`;
+/** Written after every change of the list, so other windows (SecretStorage's change event) look again. */
+const GENERATION_KEY = 'zohoCrm.connectionsGeneration';
+/** Another window's global state can arrive a little after its secret: look again after these delays. */
+const RECHECK_DELAYS_MS = [300, 1500];
 
 export const SECRET_STORAGE_HELP =
   'On Linux VS Code keeps secrets in the system keyring: install and unlock one (GNOME Keyring or KWallet), or start VS Code with --password-store=gnome-libsecret.';
 
 type Listener = () => void;
 
-export class ConnectionStore {
+export class ConnectionStore implements Disposable {
   private readonly managers = new Map<string, TokenManager>();
   private readonly listeners = new Set<Listener>();
+  private readonly rejectedListeners = new Set<(connection: ConnectionInfo) => void>();
+  private readonly secretsSubscription: Disposable;
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly state: Memento,
@@ -50,15 +58,48 @@ export class ConnectionStore {
     private readonly log: Logger,
     private readonly settings: () => { apiDomainOverride?: string; timeoutMs: number },
     private readonly oauth: OAuthClient = new OAuthClient(),
-  ) {}
+  ) {
+    // A sign-in or sign-out in another window changes SecretStorage, whose event reaches every window.
+    this.secretsSubscription = secrets.onDidChange((event) => {
+      if (event.key === GENERATION_KEY || event.key.startsWith(SECRET_PREFIX)) this.reconcile();
+    });
+  }
 
   readonly onDidChange: Event<void> = (listener: Listener) => {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };
   };
 
+  /** A connection was removed because Zoho no longer accepts its refresh token. */
+  readonly onDidRejectRefreshToken: Event<ConnectionInfo> = (listener: (connection: ConnectionInfo) => void) => {
+    this.rejectedListeners.add(listener);
+    return { dispose: () => this.rejectedListeners.delete(listener) };
+  };
+
   private changed(): void {
     for (const listener of this.listeners) listener();
+  }
+
+  /** Brings this window in line with what another window stored: drops tokens of removed connections. */
+  private reconcile(): void {
+    const check = () => {
+      const ids = new Set(this.list().map((connection) => connection.id));
+      for (const id of [...this.managers.keys()]) if (!ids.has(id)) this.managers.delete(id);
+      this.changed();
+    };
+    check();
+    for (const delay of RECHECK_DELAYS_MS) {
+      const timer = setTimeout(() => { this.timers.delete(timer); check(); }, delay);
+      this.timers.add(timer);
+    }
+  }
+
+  private async announceToOtherWindows(): Promise<void> {
+    try {
+      await this.secrets.store(GENERATION_KEY, new Date().toISOString());
+    } catch {
+      // Other windows then catch up at their next look; nothing here depends on it.
+    }
   }
 
   list(): ConnectionInfo[] {
@@ -91,6 +132,7 @@ export class ConnectionStore {
     if (accessToken) manager.seed(accessToken.token, accessToken.expiresAt);
     this.managers.set(info.id, manager);
     this.changed();
+    await this.announceToOtherWindows();
   }
 
   async secretsOf(id: string): Promise<ConnectionSecrets | undefined> {
@@ -115,6 +157,7 @@ export class ConnectionStore {
     await this.state.update(CONNECTIONS_KEY, this.list().filter((connection) => connection.id !== id));
     if (this.state.get<string>(ACTIVE_KEY) === id) await this.state.update(ACTIVE_KEY, this.list()[0]?.id);
     this.changed();
+    await this.announceToOtherWindows();
   }
 
   async tokens(info: ConnectionInfo): Promise<TokenManager> {
@@ -132,7 +175,26 @@ export class ConnectionStore {
     return new CrmClient(apiDomainOverride || info.apiDomain, await this.tokens(info), this.log, createHttp({ timeoutMs }));
   }
 
+  /** The token manager of a connection, if this window has one already (no SecretStorage read). */
+  cachedTokens(id: string): TokenManager | undefined {
+    return this.managers.get(id);
+  }
+
   private createManager(info: ConnectionInfo, secrets: ConnectionSecrets): TokenManager {
-    return new TokenManager({ ...secrets, accountsServer: info.accountsServer }, this.oauth, this.log);
+    return new TokenManager({ ...secrets, accountsServer: info.accountsServer }, this.oauth, this.log, Date.now, () => this.refreshTokenRejected(info));
+  }
+
+  /** Zoho says the refresh token is no longer valid: the connection cannot work again, so it goes. */
+  private async refreshTokenRejected(info: ConnectionInfo): Promise<void> {
+    if (!this.list().some((connection) => connection.id === info.id)) return;
+    this.log.warn(`Zoho no longer accepts the sign-in for ${info.label} (its refresh token was revoked or has expired); the connection was removed.`);
+    await this.remove(info.id);
+    for (const listener of this.rejectedListeners) listener(info);
+  }
+
+  dispose(): void {
+    this.secretsSubscription.dispose();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
   }
 }

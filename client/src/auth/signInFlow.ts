@@ -3,14 +3,15 @@
  * client's credentials. Every answer can also come as a command argument, for tests and automation.
  */
 import * as vscode from 'vscode';
-import { readSettings } from '../settings';
+import { requireTrust } from '../config/trust';
+import { Services } from '../services';
 import { CrmClient } from '../zoho/crmClient';
 import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, Environment } from '../zoho/dataCenters';
-import { Logger } from '../zoho/log';
+import { messageOf } from '../zoho/errors';
 import { OAuthClient, randomUrlSafe } from '../zoho/oauth';
 import { browserSignIn, selfClientSignIn, SignInResult } from '../zoho/signIn';
 import { TokenManager } from '../zoho/tokenManager';
-import { ConnectionInfo, ConnectionStore } from './connectionStore';
+import { ConnectionInfo } from './connectionStore';
 
 export interface SignInArgs {
   method?: 'browser' | 'selfClient';
@@ -20,6 +21,8 @@ export interface SignInArgs {
   clientSecret?: string;
   /** Self Client grant code. */
   code?: string;
+  /** Scopes asked for besides the configured ones (an extension's getSession, for example). */
+  scopes?: string[];
 }
 
 const ENVIRONMENTS: { id: Environment; label: string; detail: string }[] = [
@@ -28,8 +31,13 @@ const ENVIRONMENTS: { id: Environment; label: string; detail: string }[] = [
   { id: 'developer', label: 'Developer', detail: 'A developer edition org' },
 ];
 
-/** Runs the sign-in and keeps the connection. Undefined when the person cancelled a prompt. */
-export async function signIn(store: ConnectionStore, log: Logger, args: SignInArgs = {}): Promise<ConnectionInfo | undefined> {
+/**
+ * Runs the sign-in and keeps the connection. Undefined when the person cancelled a prompt. Throws
+ * RestrictedModeError in a folder that is not trusted.
+ */
+export async function signIn(services: Services, args: SignInArgs = {}): Promise<ConnectionInfo | undefined> {
+  requireTrust('Zoho CRM sign-in');
+  const { store, log } = services;
   const method = args.method ?? (await pick([
     { id: 'browser' as const, label: '$(globe) Sign in with the browser', detail: 'Zoho\'s consent page opens; VS Code receives the answer on 127.0.0.1. Needs a "Server-based" or "Desktop" client in the Zoho API console.' },
     { id: 'selfClient' as const, label: '$(key) Paste a Self Client grant code', detail: 'Generate a code in the Zoho API console (Self Client › Generate Code) and paste it here. No browser redirect.' },
@@ -40,14 +48,17 @@ export async function signIn(store: ConnectionStore, log: Logger, args: SignInAr
   const dc = dataCenter(dcId);
   const environment = args.environment ?? (await pick(ENVIRONMENTS, 'Which org?'));
   if (!environment) return undefined;
-  const settings = readSettings();
+  const settings = services.settings.read();
+  const scopes = [...new Set([...settings.scopes, ...(args.scopes ?? [])])];
   const accountsUrl = settings.accountsUrl ?? (method === 'browser' ? authorizeAccountsUrl(dc.id) : dc.accountsUrl);
   const redirectUri = `http://127.0.0.1:${settings.redirectPort}/callback`;
+  // Name the server that will really be used when the user's settings point elsewhere.
+  const apiConsole = settings.accountsUrl ? `your Zoho accounts server, ${settings.accountsUrl} (zohoCrm.accountsUrl)` : dc.accountsUrl.replace('accounts', 'api-console');
 
   const clientId = args.clientId ?? (await vscode.window.showInputBox({
     title: 'Zoho CRM: Client ID', prompt: method === 'browser'
-      ? `The client id from the Zoho API console (${dc.accountsUrl.replace('accounts', 'api-console')}). Its redirect URI must be ${redirectUri}.`
-      : `The client id of your Self Client in the Zoho API console (${dc.accountsUrl.replace('accounts', 'api-console')}).`,
+      ? `The client id from the API console of ${apiConsole}. Its redirect URI must be ${redirectUri}.`
+      : `The client id of your Self Client in the API console of ${apiConsole}.`,
     placeHolder: '1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', ignoreFocusOut: true,
     validateInput: (value) => (value.trim() ? undefined : 'The client id is needed.'),
   }))?.trim();
@@ -63,7 +74,7 @@ export async function signIn(store: ConnectionStore, log: Logger, args: SignInAr
   if (method === 'selfClient') {
     const code = args.code ?? (await vscode.window.showInputBox({
       title: 'Zoho CRM: Self Client grant code',
-      prompt: `Generate it in the API console with the scopes ${settings.scopes.join(',')} and paste it within its time limit (it works once).`,
+      prompt: `Generate it in the API console with the scopes ${scopes.join(',')} and paste it within its time limit (it works once).`,
       password: true, ignoreFocusOut: true, placeHolder: '1000.xxxxxxxx.xxxxxxxx',
     }))?.trim();
     if (!code) return undefined;
@@ -78,7 +89,7 @@ export async function signIn(store: ConnectionStore, log: Logger, args: SignInAr
         const controller = new AbortController();
         cancel.onCancellationRequested(() => controller.abort());
         return browserSignIn({
-          clientId, clientSecret, accountsUrl, port: settings.redirectPort, scopes: settings.scopes, signal: controller.signal,
+          clientId, clientSecret, accountsUrl, port: settings.redirectPort, scopes, signal: controller.signal,
           openBrowser: (url) => openBrowser(url),
         });
       },
@@ -86,11 +97,11 @@ export async function signIn(store: ConnectionStore, log: Logger, args: SignInAr
   }
   log.redactor.add(result.refreshToken);
   log.redactor.add(result.accessToken);
-  return keep(store, log, result, dc.id, environment, settings.scopes);
+  return keep(services, result, dc.id, environment, scopes);
 }
 
-async function keep(store: ConnectionStore, log: Logger, result: SignInResult, dcId: string, environment: Environment, scopes: string[]): Promise<ConnectionInfo> {
-  const settings = readSettings();
+async function keep({ store, log, settings: reader }: Services, result: SignInResult, dcId: string, environment: Environment, scopes: string[]): Promise<ConnectionInfo> {
+  const settings = reader.read();
   const reportedDc = (result.location && DATA_CENTERS.find((dc) => dc.id === result.location)) || dataCenterOfUrl(result.accountsServer);
   const dc = reportedDc ?? dataCenter(dcId);
   const apiDomain = settings.apiDomain ?? apiDomainFor(result.apiDomain ?? dc.apiDomains.production ?? 'https://www.zohoapis.com', environment);
@@ -106,7 +117,7 @@ async function keep(store: ConnectionStore, log: Logger, result: SignInResult, d
     if (org?.company_name) info.label = `${org.company_name} (${dc.id.toUpperCase()} · ${environment})`;
     info.orgId = org?.id;
   } catch (error) {
-    log.warn(`Could not read the org's name: ${error instanceof Error ? error.message : String(error)}`);
+    log.warn(`Could not read the org's name: ${messageOf(error)}`);
   }
   await store.add(info, { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken }, { token: result.accessToken, expiresAt: result.expiresAt });
   log.info(`Signed in: ${info.label}, API ${apiDomain}, accounts ${info.accountsServer}`);

@@ -1,10 +1,15 @@
 /** Sign-out: revoke the refresh token at Zoho, then forget the secrets, whatever Zoho answered. */
 import * as vscode from 'vscode';
 import { OAuthClient } from '../zoho/oauth';
-import { Logger } from '../zoho/log';
-import { ConnectionInfo, ConnectionStore } from './connectionStore';
+import { messageOf } from '../zoho/errors';
+import { Services } from '../services';
+import { ConnectionInfo } from './connectionStore';
 
-export async function signOut(store: ConnectionStore, log: Logger, connection: ConnectionInfo, oauth = new OAuthClient()): Promise<{ revoked: boolean; message: string }> {
+/**
+ * Allowed in Restricted Mode too: removing a credential must always be possible, and the revoke goes to
+ * the accounts server stored at sign-in, never to one a workspace names.
+ */
+export async function signOut({ store, log }: Services, connection: ConnectionInfo, oauth = new OAuthClient()): Promise<{ revoked: boolean; message: string }> {
   const secrets = await store.secretsOf(connection.id).catch(() => undefined);
   let revoked = false;
   let problem = '';
@@ -15,7 +20,7 @@ export async function signOut(store: ConnectionStore, log: Logger, connection: C
       await oauth.revoke({ accountsServer: connection.accountsServer, refreshToken: secrets.refreshToken });
       revoked = true;
     } catch (error) {
-      problem = error instanceof Error ? error.message : String(error);
+      problem = messageOf(error);
       log.warn(`Revoking the refresh token failed: ${problem}`);
     }
   }

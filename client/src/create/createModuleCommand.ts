@@ -5,18 +5,19 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze, hasErrors } from '../../../server/src/languageservice';
-import { ConnectionInfo, ConnectionStore } from '../auth/connectionStore';
+import { ConnectionInfo } from '../auth/connectionStore';
 import { signIn } from '../auth/signInFlow';
-import { readSettings } from '../settings';
+import { explainRestricted, RestrictedModeError, requireTrust } from '../config/trust';
+import { Services } from '../services';
 import { createModule, CreateOutcome, moduleIdentity } from '../zoho/createModule';
 import { dataCenter } from '../zoho/dataCenters';
-import { ZohoError } from '../zoho/errors';
-import { Logger } from '../zoho/log';
+import { messageOf, ZohoError } from '../zoho/errors';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 
 export type CommandResult =
   | CreateOutcome
   | { kind: 'blocked'; message: string }
+  | { kind: 'restricted'; message: string }
   | { kind: 'failed'; message: string }
   | { kind: 'cancelled'; message: string };
 
@@ -25,10 +26,21 @@ const MODULE_FILE = /\.crm-module\.json$/i;
 export class CreateModuleCommand {
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly store: ConnectionStore, private readonly log: Logger, private readonly remote: RemoteDiagnostics) {}
+  constructor(private readonly services: Services, private readonly remote: RemoteDiagnostics) {}
+
+  private get store() { return this.services.store; }
+  private get log() { return this.services.log; }
 
   /** `options` is for automation (a second argument that is not the Explorer's selection). */
   async run(target?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]): Promise<CommandResult> {
+    try {
+      requireTrust('Zoho CRM: Create Module');
+    } catch (error) {
+      if (!(error instanceof RestrictedModeError)) throw error;
+      this.log.warn(error.message);
+      explainRestricted(error);
+      return { kind: 'restricted', message: error.message };
+    }
     const interactive = Array.isArray(options) || options?.interactive !== false;
     const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
     if (!uri || !MODULE_FILE.test(uri.path)) {
@@ -54,7 +66,7 @@ export class CreateModuleCommand {
     try {
       document = await vscode.workspace.openTextDocument(uri);
     } catch (error) {
-      return this.fail(`Could not read ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return this.fail(`Could not read ${name}: ${messageOf(error)}`);
     }
     const text = document.getText();
     const errors = analyze(text).findings.filter((finding) => finding.severity === 'error');
@@ -71,9 +83,9 @@ export class CreateModuleCommand {
       const choice = await vscode.window.showInformationMessage('Sign in to Zoho CRM to create the module.', 'Sign In');
       if (choice !== 'Sign In') return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
       try {
-        connection = await signIn(this.store, this.log);
+        connection = await signIn(this.services);
       } catch (error) {
-        return this.fail(error instanceof Error ? error.message : String(error));
+        return this.fail(messageOf(error));
       }
       if (!connection) return { kind: 'cancelled', message: 'Sign-in cancelled.' };
     }
@@ -87,7 +99,7 @@ export class CreateModuleCommand {
         async () => createModule(await this.store.crmClient(connection!), text),
       );
     } catch (error) {
-      const message = error instanceof ZohoError ? error.message : `Create Module failed: ${error instanceof Error ? error.message : String(error)}`;
+      const message = error instanceof ZohoError ? error.message : `Create Module failed: ${messageOf(error)}`;
       this.log.error(message);
       const actions = error instanceof ZohoError && error.kind === 'auth' ? ['Sign In Again'] : [];
       void vscode.window.showErrorMessage(this.log.redactor.redact(message), ...actions).then((choice) => {
@@ -127,7 +139,7 @@ export class CreateModuleCommand {
   }
 
   private openInCrm(connection: ConnectionInfo): void {
-    const base = readSettings().crmWebUrl ?? crmWebUrl(connection);
+    const base = this.services.settings.read().crmWebUrl ?? crmWebUrl(connection);
     void vscode.env.openExternal(vscode.Uri.parse(`${base}/crm/settings/modules`));
   }
 

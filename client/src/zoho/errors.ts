@@ -38,3 +38,8 @@ export function describeAccountsError(error: string, description?: string): { me
       return { kind: 'auth', message: `Zoho's accounts server answered "${error}"${description ? `: ${description}` : ''}.` };
   }
 }
+
+/** The message of anything thrown, for logs and notifications. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -27,6 +27,8 @@ export class TokenManager {
     private readonly oauth: OAuthClient,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    /** Called when Zoho says the refresh token itself is no longer valid (revoked or expired). */
+    private readonly onRefreshTokenRejected?: () => Promise<void> | void,
   ) {
     log.redactor.add(credentials.clientSecret);
     log.redactor.add(credentials.refreshToken);
@@ -46,6 +48,11 @@ export class TokenManager {
     return this.inflight;
   }
 
+  /** The last access token known, even if expired: for listing a session while offline. */
+  lastKnownToken(): string | undefined {
+    return this.cached?.token;
+  }
+
   /** Forgets a token Zoho refused, so the next call refreshes (once, however many callers ask). */
   invalidate(token: string): void {
     if (this.cached?.token === token) this.cached = undefined;
@@ -61,6 +68,8 @@ export class TokenManager {
       return answer.accessToken;
     } catch (error) {
       if (error instanceof ZohoError && error.kind === 'auth') {
+        // invalid_code on a refresh is Zoho saying the refresh token is dead; anything else may pass.
+        if (error.code === 'invalid_code') await this.onRefreshTokenRejected?.();
         throw new ZohoError(`Your Zoho sign-in no longer works: ${error.message}`, 'auth', error.code, error.status);
       }
       throw error;

@@ -7,6 +7,8 @@ import type { ExtensionApi } from '../../../client/src/extension';
 
 const WORKSPACE = process.env.ZOHO_TEST_WORKSPACE!;
 const STAND_IN = process.env.ZOHO_STANDIN_URL!;
+/** The server this workspace's own .vscode/settings.json names for every key: it must receive nothing. */
+const OTHER_SERVER = process.env.ZOHO_OTHER_SERVER_URL!;
 const DRIVER = process.env.ZOHO_TEST_DRIVER;
 const EXTENSION_ID = 'zoho-crm-tools.zoho-crm-modules';
 const DEMO = { clientId: '1000.LOCALSTANDIN0000000000000000', clientSecret: 'local-stand-in-client-secret-0000000000' };
@@ -62,12 +64,6 @@ function positionOf(document: vscode.TextDocument, snippet: string, delta = 0): 
 describe('Zoho CRM Modules in a real VS Code', function () {
   let api: ExtensionApi;
 
-  before(async () => {
-    const config = vscode.workspace.getConfiguration('zohoCrm');
-    await config.update('accountsUrl', STAND_IN, vscode.ConfigurationTarget.Workspace);
-    await config.update('crmWebUrl', STAND_IN, vscode.ConfigurationTarget.Workspace);
-  });
-
   it('opening a *.crm-module.json activates the extension and gives it our language id', async () => {
     const editor = await open('warehouses.crm-module.json');
     assert.equal(editor.document.languageId, 'zoho-crm-module');
@@ -75,6 +71,25 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.ok(extension, 'extension is loaded');
     api = extension.isActive ? extension.exports : await extension.activate();
     assert.equal(vscode.version, '1.100.3');
+  });
+
+  it('where requests go comes from the user\'s settings; the workspace\'s own settings cannot redirect them', async () => {
+    const workspaceSettings = JSON.parse(readFileSync(path.join(WORKSPACE, '.vscode/settings.json'), 'utf8'));
+    assert.equal(workspaceSettings['zohoCrm.accountsUrl'], OTHER_SERVER, 'the hostile workspace is in place');
+    const settings = api.settings();
+    assert.equal(settings.accountsUrl, STAND_IN);
+    assert.equal(settings.crmWebUrl, STAND_IN);
+    assert.equal(settings.apiDomain, undefined);
+    assert.equal(settings.redirectPort, 47120);
+    assert.deepEqual(settings.scopes, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ']);
+    // The log says so, once for each key however often the settings are read.
+    const ignoredLines = () => api.logLines().filter((line) => line.includes('from this workspace\'s settings'));
+    for (let tries = 0; ignoredLines().length < 5 && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    api.settings();
+    const ignored = ignoredLines();
+    for (const key of ['accountsUrl', 'apiDomain', 'crmWebUrl', 'oauth.redirectPort', 'oauth.scopes']) {
+      assert.equal(ignored.filter((line) => line.includes(`Ignored zohoCrm.${key} `)).length, 1, `${key} in ${ignored.join('\n')}`);
+    }
   });
 
   it('a file with several mistakes shows each as a diagnostic with its Zoho code, on its line', async () => {
@@ -213,5 +228,12 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     for (const [place, text] of Object.entries(places)) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 8)}…) is in the ${place}`);
     }
+  });
+
+  it('the server a workspace\'s settings named received nothing from the whole sign-in, create and sign-out run', async () => {
+    const received = await (await fetch(`${OTHER_SERVER}/__standin/requests`)).json() as unknown[];
+    assert.deepEqual(received, []);
+    const zoho = await standIn<{ path: string }[]>('/__standin/requests');
+    assert.ok(zoho.some((request) => request.path.startsWith('/oauth/v2/token')), 'the user\'s own server was used');
   });
 });

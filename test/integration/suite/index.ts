@@ -6,7 +6,7 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const resultsFile = process.env.ZOHO_TEST_RESULTS;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  mocha.addFile(path.join(__dirname, process.env.ZOHO_TEST_SUITE ?? 'extension.test.js'));
   const results = { passed: 0, failed: 0, tests: [] as { title: string; state: string; error?: string }[], done: false };
   const save = () => { if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2)); };
   return new Promise((resolve, reject) => {
