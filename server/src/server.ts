@@ -6,6 +6,8 @@ import {
   CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { ClientFeatures, clientFeatures, FULL_FEATURES } from './clientFeatures';
 import { AnalysisCache } from './documentCache';
 import { CodeActionProvider, FIX_ALL_KIND } from './providers/codeActions';
 import { CompletionProvider } from './providers/completion';
@@ -24,20 +26,23 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
   let delayMs = DEFAULT_DELAY_MS;
+  let features: ClientFeatures = FULL_FEATURES;
+  const currentFeatures = () => features;
 
-  const completion = new CompletionProvider(cache);
-  const hover = new HoverProvider(cache);
+  const completion = new CompletionProvider(cache, currentFeatures);
+  const hover = new HoverProvider(cache, currentFeatures);
   const codeActions = new CodeActionProvider(cache);
-  const structure = new StructureProvider(cache);
+  const structure = new StructureProvider(cache, currentFeatures);
   new DiagnosticsProvider(connection, documents, cache, () => delayMs);
 
   connection.onInitialize((params): InitializeResult => {
+    features = clientFeatures(params.capabilities);
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: { label: 'Zoho CRM module' },
@@ -46,7 +51,7 @@ export function startServer(connection: Connection): void {
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
       },
-      serverInfo: { name: 'crm-module-language-server', version: '0.1.0' },
+      serverInfo: { name: 'crm-module-language-server', version },
     };
   });
 
@@ -64,6 +69,14 @@ export function startServer(connection: Connection): void {
     };
 
   connection.onCompletion(guarded('completion', [], (document, params) => completion.provide(document, params)));
+  connection.onCompletionResolve((item) => {
+    try {
+      return completion.resolve(item);
+    } catch (error) {
+      connection.console.error(`completionItem/resolve failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return item;
+    }
+  });
   connection.onHover(guarded('hover', null, (document, params) => hover.provide(document, params)));
   connection.onCodeAction(guarded('codeAction', [], (document, params) => codeActions.provide(document, params)));
   connection.onDocumentSymbol(guarded('documentSymbol', [], (document) => structure.symbols(document)));

@@ -2,12 +2,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  ClientCapabilities, createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
 import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
+
+/** What VS Code's client says it can show: snippets, markdown, a symbol tree, documentation on resolve. */
+export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
+  textDocument: {
+    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } } },
+    hover: { contentFormat: ['markdown', 'plaintext'] },
+    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+  },
+};
 
 export class LspTestClient {
   readonly connection: ProtocolConnection;
@@ -16,6 +25,8 @@ export class LspTestClient {
   private readonly waiters: { uri: string; version?: number; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
+  /** How many times diagnostics were published, per document. */
+  readonly publishCounts = new Map<string, number>();
   versions = new Map<string, number>();
 
   constructor(args: string[] = ['--stdio'], script = SERVER) {
@@ -25,6 +36,7 @@ export class LspTestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
+      this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -36,10 +48,13 @@ export class LspTestClient {
     this.connection.listen();
   }
 
-  /** Initializes the way a minimal client does: no settings, no pull diagnostics, no workspace folders. */
-  async initialize(initializationOptions?: unknown) {
+  /**
+   * Initializes with no settings, no pull diagnostics and no workspace folders; by default as a minimal
+   * client that lists no capabilities at all (no snippets, no markdown, flat symbols).
+   */
+  async initialize(initializationOptions?: unknown, capabilities: ClientCapabilities = {}) {
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, capabilities: {}, initializationOptions,
+      processId: process.pid, rootUri: null, capabilities, initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };

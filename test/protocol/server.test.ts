@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { CodeAction, CompletionItem, Diagnostic, Hover, TextEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { body, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
-import { LspTestClient } from '../helpers/lspClient';
+import { LspTestClient, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
 
 const BAD = `{
   "modules": [
@@ -29,7 +29,7 @@ describe('language server over stdio (JSON-RPC)', () => {
   let client: LspTestClient;
   before(async () => {
     client = new LspTestClient();
-    await client.initialize({ diagnosticsDelayMs: 0 });
+    await client.initialize({ diagnosticsDelayMs: 0 }, VSCODE_LIKE_CAPABILITIES);
   });
   after(() => client.close());
 
@@ -66,6 +66,30 @@ describe('language server over stdio (JSON-RPC)', () => {
     assert.deepEqual(keys.map((item) => item.label).sort(), ['api_name', 'display_field', 'plural_label', 'profiles', 'singular_label'].filter((key) => key !== 'display_field'));
     const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('"data_type": ') + 13 } });
     assert.deepEqual(values.map((item) => item.label), ['"autonumber"', '"text"']);
+  });
+
+  it('completion items carry a key\'s description only when resolved; snippets and markdown for this client', async () => {
+    const uri = 'file:///w/resolve.crm-module.json';
+    const text = '{"modules": [{"plural_label": "Stocks", }]}';
+    await client.open(uri, text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf(', }') + 2 } });
+    const profiles = items.find((item) => item.label === 'profiles')!;
+    assert.equal(profiles.documentation, undefined, 'no documentation in the list');
+    assert.equal(profiles.insertTextFormat, 2, 'snippet');
+    assert.match((profiles.textEdit as TextEdit).newText, /\$1/);
+    const resolved = await client.request<CompletionItem>('completionItem/resolve', profiles);
+    assert.equal((resolved.documentation as { kind: string }).kind, 'markdown');
+    assert.match((resolved.documentation as { value: string }).value, /\*\*profiles\*\*.*mandatory/);
+    const snippet = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('{"plural') } });
+    assert.ok(snippet.some((item) => item.label === 'module (autonumber display field)' && /\$\{1:Stocks\}/.test((item.textEdit as TextEdit).newText)));
+  });
+
+  it('each open publishes diagnostics once', async () => {
+    const uri = 'file:///w/once.crm-module.json';
+    await client.open(uri, BAD);
+    await client.change(uri, SAMPLE_TEXT);
+    // The change's diagnostics came after the open's: had the open published twice, the count would be 3.
+    assert.equal(client.publishCounts.get(uri), 2);
   });
 
   it('hovers with the limits of a key', async () => {
@@ -154,5 +178,53 @@ describe('a client that takes only pushed diagnostics and sends no settings (Neo
     const result = spawnSync(process.execPath, [SERVER], { encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /--stdio/);
+  });
+
+  it('a client without snippets, markdown or a symbol tree gets plain text, plain hovers and flat symbols', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize({ diagnosticsDelayMs: 0 });
+      const uri = 'file:///n/plain.crm-module.json';
+      const text = '{"modules": [{"plural_label": "Stocks", }]}';
+      await client.open(uri, text);
+      const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf(', }') + 2 } });
+      assert.ok(items.length > 0);
+      for (const item of items) {
+        assert.notEqual(item.insertTextFormat, 2, `${item.label} is not a snippet`);
+        assert.doesNotMatch((item.textEdit as TextEdit).newText, /\$\d|\$\{/, `${item.label} has no snippet syntax`);
+      }
+      const profiles = items.find((item) => item.label === 'profiles')!;
+      assert.equal((profiles.textEdit as TextEdit).newText, '"profiles": [{  }]');
+      // This client cannot resolve, so the documentation comes with the item, as plain text.
+      assert.equal((profiles.documentation as { kind: string }).kind, 'plaintext');
+      assert.doesNotMatch((profiles.documentation as { value: string }).value, /\*\*|`/);
+      const snippets = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('{"plural') } });
+      const module = snippets.find((item) => item.label === 'module (autonumber display field)')!;
+      assert.match((module.textEdit as TextEdit).newText, /"plural_label": "Stocks",[\s\S]*"id": "2423488000000015972"/);
+
+      const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: text.indexOf('plural_label') + 2 } });
+      assert.equal((hover.contents as { kind: string }).kind, 'plaintext');
+      assert.match((hover.contents as { value: string }).value, /^plural_label · string · mandatory/);
+
+      await client.change(uri, SAMPLE_TEXT);
+      const symbols = await client.request<{ name: string; containerName?: string; location?: unknown; children?: unknown }[]>('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(symbols.every((symbol) => symbol.location && symbol.children === undefined), 'flat SymbolInformation');
+      assert.ok(symbols.some((symbol) => symbol.name === 'Zylkers' && symbol.containerName !== undefined));
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('with the default pause, an open is published once, at once', async () => {
+    const client = new LspTestClient();
+    try {
+      await client.initialize();
+      const uri = 'file:///n/once.crm-module.json';
+      await client.open(uri, BAD);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.equal(client.publishCounts.get(uri), 1);
+    } finally {
+      await client.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, lineColumn } from '../../server/src/languageservice';
+import { analyze, LineIndex } from '../../server/src/languageservice';
 import { body, codes, findings, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 
 function only(text: string) {
@@ -29,7 +29,7 @@ describe('modules', () => {
     const finding = only(text);
     assert.equal(finding.code, 'INVALID_DATA');
     assert.match(finding.message, /one custom module in a single API call/);
-    assert.equal(lineColumn(text, finding.offset).line, lineColumn(text, text.indexOf('"Others"')).line - 1);
+    assert.equal(new LineIndex(text).position(finding.offset).line, new LineIndex(text).position(text.indexOf('"Others"')).line - 1);
   });
   it('the body must be an object', () => assert.equal(ruleOf('[]'), 'INVALID_DATA/type'));
 });
@@ -178,7 +178,7 @@ describe('every problem at once', () => {
   ]
 }`;
     const list = analyze(text).findings;
-    const summary = list.map((finding) => `${lineColumn(text, finding.offset).line}:${finding.code}:${finding.rule}`);
+    const summary = list.map((finding) => `${new LineIndex(text).position(finding.offset).line}:${finding.code}:${finding.rule}`);
     assert.deepEqual(summary, [
       '4:INVALID_DATA:label-characters',
       '5:INVALID_DATA:max-length',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -68,6 +68,27 @@ describe('crm-module CLI', () => {
     assert.equal((await run(['lint'])).code, 2);
     assert.equal((await run(['frobnicate'])).code, 2);
     assert.equal((await run(['lint', '--format', 'xml', good])).code, 2);
+    assert.equal((await run(['lint', good, '--format'])).code, 2);
+  });
+
+  it('an unknown option is a usage error naming it, never a file name', async () => {
+    const result = await run(['lint', '--fromat', 'json', good]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^crm-module: unknown option --fromat\n/);
+    assert.equal(result.stdout, '', 'nothing was linted');
+  });
+
+  it('--help for each command, and --version', async () => {
+    for (const command of ['lint', 'create']) {
+      const result = await run([command, '--help']);
+      assert.equal(result.code, 0);
+      assert.match(result.stdout, new RegExp(`^Usage: crm-module ${command} \\[--format text\\|json\\]`));
+    }
+    assert.match((await run(['create', '--help'])).stdout, /ZOHO_REFRESH_TOKEN/);
+    assert.match((await run(['help', 'lint'])).stdout, /offline/);
+    const version = await run(['--version']);
+    assert.equal(version.code, 0);
+    assert.equal(version.stdout.trim(), JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version);
   });
 
   it('create: prints the module id', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { lineColumn } from '../../server/src/languageservice';
+import { LineIndex } from '../../server/src/languageservice';
 import { CrmClient } from '../../client/src/zoho/crmClient';
 import { createModule, CreateOutcome } from '../../client/src/zoho/createModule';
 import { ZohoError } from '../../client/src/zoho/errors';
@@ -38,7 +38,7 @@ describe('Create Module against the stand-in', () => {
   const lineOf = (text: string, outcome: CreateOutcome) => {
     assert.equal(outcome.kind, 'rejected');
     if (outcome.kind !== 'rejected') throw new Error();
-    return lineColumn(text, locateError(text, outcome.errors[0]).offset).line;
+    return new LineIndex(text).position(locateError(text, outcome.errors[0]).offset).line;
   };
 
   it('sends exactly the file\'s body once, with the Zoho-oauthtoken header, and returns the id', async () => {
@@ -70,7 +70,7 @@ describe('Create Module against the stand-in', () => {
     await createModule(client(), text);
     const again = await createModule(client(), text.replace(/"api_name": "[^"]+"/, '"api_name": "Another_Name"'));
     assert.equal(again.kind === 'rejected' && again.errors[0].code, 'DUPLICATE_DATA');
-    assert.equal(lineOf(text, again), lineColumn(text, text.indexOf('"plural_label"')).line);
+    assert.equal(lineOf(text, again), new LineIndex(text).position(text.indexOf('"plural_label"')).line);
     assert.match(again.kind === 'rejected' ? again.message : '', /already has a module/);
   });
 
@@ -80,21 +80,21 @@ describe('Create Module against the stand-in', () => {
     const apiName = JSON.parse(first).modules[0].api_name;
     const text = fresh((m) => (m.api_name = apiName));
     const outcome = await createModule(client(), text);
-    assert.equal(lineOf(text, outcome), lineColumn(text, text.indexOf('"api_name"')).line);
+    assert.equal(lineOf(text, outcome), new LineIndex(text).position(text.indexOf('"api_name"')).line);
   });
 
   it('a profile id the org does not have is INVALID_DATA on the id line', async () => {
     const text = fresh((m) => (m.profiles = [{ id: '111' }]));
     const outcome = await createModule(client(), text);
     assert.equal(outcome.kind === 'rejected' && outcome.errors[0].code, 'INVALID_DATA');
-    assert.equal(lineOf(text, outcome), lineColumn(text, text.indexOf('"111"')).line);
+    assert.equal(lineOf(text, outcome), new LineIndex(text).position(text.indexOf('"111"')).line);
   });
 
   it('a reserved api_name is 403 RESERVED_KEYWORD_NOT_ALLOWED', async () => {
     const text = fresh((m) => (m.api_name = 'Notes'));
     const outcome = await createModule(client(), text);
     assert.equal(outcome.kind === 'rejected' && outcome.status, 403);
-    assert.equal(lineOf(text, outcome), lineColumn(text, text.indexOf('"Notes"')).line);
+    assert.equal(lineOf(text, outcome), new LineIndex(text).position(text.indexOf('"Notes"')).line);
   });
 
   const failures: [string, Record<string, unknown>, RegExp][] = [

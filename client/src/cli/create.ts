@@ -1,5 +1,5 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
-import { lineColumn } from '../../../server/src/languageservice';
+import { LineIndex } from '../../../server/src/languageservice';
 import { CrmClient } from '../zoho/crmClient';
 import { createModule } from '../zoho/createModule';
 import { ZohoError } from '../zoho/errors';
@@ -10,7 +10,7 @@ import { OAuthClient } from '../zoho/oauth';
 import { TokenManager } from '../zoho/tokenManager';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
-interface Io { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv }
+import type { Io } from './main';
 
 export async function createCommand(file: string, format: 'text' | 'json', io: Io): Promise<number> {
   const { text, ...report } = lintFile(file);
@@ -43,9 +43,10 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
         print({ status: 'created', id: outcome.id, file }, `Created module from ${file}: id ${outcome.id}`);
         return 0;
       case 'rejected': {
+        const lines = new LineIndex(text);
         const problems = outcome.errors.map((error) => {
           const place = locateError(text, error);
-          const { line, column } = lineColumn(text, place.offset);
+          const { line, column } = lines.position(place.offset);
           return { line, column, code: error.code, message: describeApiError(error), details: error.details };
         });
         if (format === 'json') print({ status: 'rejected', httpStatus: outcome.status, message: log.redactor.redact(outcome.message), problems, file }, '');

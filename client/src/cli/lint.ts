@@ -1,6 +1,6 @@
 /** `crm-module lint`: the editor's rules for pipelines, `file:line:col CODE message` or JSON. */
 import { readFileSync } from 'node:fs';
-import { analyze, Finding, lineColumn } from '../../../server/src/languageservice';
+import { analyze, Finding, LineIndex } from '../../../server/src/languageservice';
 
 export interface FileReport {
   file: string;
@@ -15,12 +15,13 @@ export function lintFile(file: string): FileReport & { text?: string } {
   } catch (error) {
     return { file, problems: [], error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
-  return { file, text, problems: analyze(text).findings.map((finding) => toProblem(text, finding)) };
+  const lines = new LineIndex(text);
+  return { file, text, problems: analyze(text).findings.map((finding) => toProblem(lines, finding)) };
 }
 
-function toProblem(text: string, finding: Finding): FileReport['problems'][number] {
-  const start = lineColumn(text, finding.offset);
-  const end = lineColumn(text, finding.offset + finding.length);
+function toProblem(lines: LineIndex, finding: Finding): FileReport['problems'][number] {
+  const start = lines.position(finding.offset);
+  const end = lines.position(finding.offset + finding.length);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, code: finding.code, message: finding.message };
 }
 

@@ -1,5 +1,6 @@
 /** One axios instance per use, with timeouts, never throwing on an HTTP status (callers read the body). */
 import axios, { AxiosInstance } from 'axios';
+import { version } from '../../../package.json';
 
 export interface HttpOptions {
   /** Time to connect and get an answer. */
@@ -19,7 +20,7 @@ export function createHttp(options: HttpOptions = {}): AxiosInstance {
     transformRequest: [(data) => data],
     maxRedirects: 0,
     proxy: false,
-    headers: { 'User-Agent': 'zoho-crm-modules-vscode/0.1' },
+    headers: { 'User-Agent': `zoho-crm-modules/${version}` },
   });
 }
 

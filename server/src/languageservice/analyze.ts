@@ -22,14 +22,3 @@ export function reanalyze(previous: Analysis | undefined, text: string): Analysi
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some((finding) => finding.severity === 'error');
 }
-
-/** 1-based line and column of an offset, for the CLI and messages outside an editor. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}

@@ -15,10 +15,27 @@ export interface Completion {
   /** The text the completion replaces. */
   replace: { offset: number; length: number };
   detail?: string;
+  /** Short markdown, sent with the item. */
   documentation?: string;
+  /** A key's full description, looked up only when the editor shows it (completionItem/resolve). */
+  documentationOf?: KeyReference;
   filterText?: string;
   sortText?: string;
   preselect?: boolean;
+}
+
+/** A key of the object at `objectPath`: enough to describe it later, and small enough to send. */
+export interface KeyReference {
+  objectPath: (string | number)[];
+  key: string;
+}
+
+/** The markdown that describes a completed key: the same as its hover. */
+export function keyDocumentation(reference: KeyReference): string | undefined {
+  const objectSchema = schemaAtPath(reference.objectPath);
+  const propertySchema = objectSchema?.properties?.[reference.key];
+  if (!propertySchema) return undefined;
+  return describeKey(reference.key, propertySchema, objectSchema.required?.includes(reference.key) ?? false);
 }
 
 const SAMPLE_PROFILE_ID = '${3:2423488000000015972}';
@@ -123,7 +140,7 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
         replace,
         filterText: JSON.stringify(key),
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
-        documentation: describeKey(key, resolved, required.has(key)),
+        documentationOf: { objectPath, key },
         sortText: `${required.has(key) ? 0 : 1}${index}`,
       };
     });

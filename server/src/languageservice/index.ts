@@ -1,7 +1,8 @@
 export * from './types';
-export { analyze, reanalyze, hasErrors, lineColumn, Analysis } from './analyze';
+export { analyze, reanalyze, hasErrors, Analysis } from './analyze';
+export { LineIndex } from './lineIndex';
 export { parseDocument, ParsedDocument } from './parse';
-export { complete, Completion, MODULE_SNIPPETS } from './completion';
+export { complete, Completion, keyDocumentation, KeyReference, MODULE_SNIPPETS } from './completion';
 export { hover, Hover, describeKey } from './hover';
 export { documentSymbols, foldingRegions, selectionChain, formatDocument, DocumentSymbol } from './structure';
 export { fixesAt, fixAll } from './fixes';

@@ -6,6 +6,8 @@ import { AnalysisCache } from '../documentCache';
 
 export class DiagnosticsProvider {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Opened and not yet checked: TextDocuments follows each open with a content change, checked at once. */
+  private readonly opening = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -13,9 +15,13 @@ export class DiagnosticsProvider {
     private readonly cache: AnalysisCache,
     private readonly delayMs: () => number,
   ) {
-    documents.onDidOpen((event) => this.publish(event.document));
-    documents.onDidChangeContent((event) => this.schedule(event.document));
+    documents.onDidOpen((event) => this.opening.add(event.document.uri));
+    documents.onDidChangeContent((event) => {
+      if (this.opening.delete(event.document.uri)) this.publish(event.document);
+      else this.schedule(event.document);
+    });
     documents.onDidClose((event) => {
+      this.opening.delete(event.document.uri);
       clearTimeout(this.timers.get(event.document.uri));
       this.timers.delete(event.document.uri);
       cache.delete(event.document.uri);

@@ -1,8 +1,9 @@
 /** Outline, folding, selection ranges and formatting: the JSON basics, so our language id loses nothing. */
 import {
-  DocumentSymbol, FoldingRange, FormattingOptions, Range, SelectionRange, SymbolKind, TextEdit,
+  DocumentSymbol, FoldingRange, FormattingOptions, Range, SelectionRange, SymbolInformation, SymbolKind, TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ClientFeatures } from '../clientFeatures';
 import { rangeOf, toTextEdit } from '../convert';
 import { AnalysisCache } from '../documentCache';
 import { documentSymbols, DocumentSymbol as PureSymbol, foldingRegions, formatDocument, selectionChain } from '../languageservice';
@@ -13,18 +14,30 @@ const KINDS: Record<PureSymbol['kind'], SymbolKind> = {
 };
 
 export class StructureProvider {
-  constructor(private readonly cache: AnalysisCache) {}
+  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures) {}
 
-  symbols(document: TextDocument): DocumentSymbol[] {
+  /** A tree for editors that show one; otherwise the flat list, each symbol naming its container. */
+  symbols(document: TextDocument): DocumentSymbol[] | SymbolInformation[] {
+    const pure = documentSymbols(this.cache.get(document).parsed);
+    const name = (symbol: PureSymbol) => symbol.name || '""';
+    if (!this.features().hierarchicalSymbols) {
+      const flat: SymbolInformation[] = [];
+      const walk = (symbol: PureSymbol, container?: string) => {
+        flat.push({ name: name(symbol), kind: KINDS[symbol.kind], location: { uri: document.uri, range: rangeOf(document, symbol.offset, symbol.length) }, containerName: container });
+        for (const child of symbol.children) walk(child, name(symbol));
+      };
+      for (const symbol of pure) walk(symbol);
+      return flat;
+    }
     const convert = (symbol: PureSymbol): DocumentSymbol => ({
-      name: symbol.name || '""',
+      name: name(symbol),
       detail: symbol.detail,
       kind: KINDS[symbol.kind],
       range: rangeOf(document, symbol.offset, symbol.length),
       selectionRange: rangeOf(document, symbol.selectionOffset, symbol.selectionLength),
       children: symbol.children.map(convert),
     });
-    return documentSymbols(this.cache.get(document).parsed).map(convert);
+    return pure.map(convert);
   }
 
   folding(document: TextDocument): FoldingRange[] {

@@ -107,6 +107,14 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const keyLabels = keys.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     for (const key of ['singular_label', 'profiles', 'api_name']) assert.ok(keyLabels.includes(key), `${key} in ${keyLabels}`);
     assert.ok(!keyLabels.includes('plural_label'), 'plural_label is already there');
+    // Resolved as the suggest widget resolves the focused item: the key's description arrives then.
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"display_field"'), undefined, 50);
+    const profiles = resolved.items.find((item) => item.label === 'profiles');
+    assert.match(typeof profiles?.documentation === 'object' ? profiles.documentation.value : String(profiles?.documentation), /\*\*profiles\*\*/);
+    // Suggestions inside strings as you type, and no word-based guesses, as VS Code's JSON does.
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'zoho-crm-module' });
+    assert.equal((editor.get<Record<string, unknown>>('quickSuggestions') ?? {}).strings, true);
+    assert.equal(editor.get('wordBasedSuggestions'), 'off');
     const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"data_type": ""', 14));
     const valueLabels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(valueLabels.includes('"autonumber"') && valueLabels.includes('"text"'), `${valueLabels}`);
