@@ -194,7 +194,7 @@ describe('a client that takes only pushed diagnostics and sends no settings (Neo
         assert.doesNotMatch((item.textEdit as TextEdit).newText, /\$\d|\$\{/, `${item.label} has no snippet syntax`);
       }
       const profiles = items.find((item) => item.label === 'profiles')!;
-      assert.equal((profiles.textEdit as TextEdit).newText, '"profiles": [{  }]');
+      assert.equal((profiles.textEdit as TextEdit).newText, '"profiles": [{ "id": "" }]');
       // This client cannot resolve, so the documentation comes with the item, as plain text.
       assert.equal((profiles.documentation as { kind: string }).kind, 'plaintext');
       assert.doesNotMatch((profiles.documentation as { value: string }).value, /\*\*|`/);

@@ -3,7 +3,8 @@ import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
 import { toApiName } from './edits';
 import { ParsedDocument } from './parse';
 import { JSONSchema, resolve, schemaAtPath, typesOf } from './schema';
-import { describeKey } from './hover';
+import { defaultValueSnippet } from './defaults';
+import { describeKey } from './describe';
 
 export type CompletionKind = 'property' | 'value' | 'snippet';
 
@@ -136,7 +137,7 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
       return {
         label: key,
         kind: 'property' as const,
-        insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${valueSnippet(resolved)}`,
+        insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${defaultValueSnippet(resolved)}`,
         replace,
         filterText: JSON.stringify(key),
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
@@ -144,17 +145,6 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
         sortText: `${required.has(key) ? 0 : 1}${index}`,
       };
     });
-}
-
-function valueSnippet(schema: JSONSchema): string {
-  if (schema.enum) return `"\${1|${schema.enum.join(',')}|}"`;
-  switch (typesOf(schema)[0]) {
-    case 'array': return schema.items && typesOf(resolve(schema.items))[0] === 'object' ? '[{ $1 }]' : '[$1]';
-    case 'object': return '{ $1 }';
-    case 'integer':
-    case 'number': return '${1:0}';
-    default: return '"$1"';
-  }
 }
 
 function moduleSnippets(replace: { offset: number; length: number }): Completion[] {

@@ -6,7 +6,7 @@
  */
 import { document, ParsedDocument } from './parse';
 import { Finding, TextEdit } from './types';
-import { MAX_FINDINGS, SchemaValidator } from './validate';
+import { MAX_FINDINGS, SchemaValidator } from './rules/validator';
 
 /** Values that other rules read: the autonumber condition, and the reserved api_name's suggested name. */
 const READ_BY_OTHER_RULES = new Set(['data_type', 'api_name']);

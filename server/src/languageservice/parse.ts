@@ -3,9 +3,10 @@
  * (with fixes) but tolerated, so every other problem is still found in the same pass.
  */
 import { createScanner, Node, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
-import { strictVisit, WalkVisitor } from './strictVisit';
+import { fastWalk, WalkVisitor } from './walk/fastWalk';
 import { Finding, Fix, OWN_CODES } from './types';
-import { SchemaValidator, StringValues } from './validate';
+import { StringValues } from './rules/stringValues';
+import { SchemaValidator } from './rules/validator';
 
 export interface ParsedDocument {
   text: string;
@@ -30,7 +31,7 @@ const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyC
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
 export function parseDocument(text: string, options: { fastPath?: boolean } = {}): ParsedDocument {
   // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
-  const fast = options.fastPath === false ? undefined : readWith(text, (visitor) => strictVisit(text, visitor));
+  const fast = options.fastPath === false ? undefined : readWith(text, (visitor) => fastWalk(text, visitor));
   const result = fast ?? readWith(text, (visitor) => { visit(text, visitor, OPTIONS); return true; })!;
   const { syntax, rules, tooDeepAt } = result;
   if (tooDeepAt !== undefined) {

@@ -3,11 +3,24 @@
  */
 import rawSchema from '../../../schemas/crm-module.schema.json';
 
+/** A rule on a string value: its id, the pattern it must (or must not) match, its message and its fix. */
 export interface ZohoCheck {
   id: string;
   pattern: string;
   mustNotMatch?: boolean;
   message: string;
+  fix?: ZohoFixSpec;
+}
+
+/** A quick fix as data: replacements applied in order; offered when the result differs (and is allowed). */
+export interface ZohoFixSpec {
+  title: string;
+  /** [pattern, replacement] pairs; each pattern replaces every match (flags `gu`). */
+  replace: [string, string][];
+  /** The fixed value must match this, or no fix is offered. */
+  onlyIf?: string;
+  /** Offer the fix even when it leaves the value empty. */
+  allowEmpty?: boolean;
 }
 
 export interface ZohoAnnotations {
@@ -114,6 +127,17 @@ export function schemaRegExp(pattern: string): RegExp {
   }
   lastPattern = pattern;
   lastRegExp = re;
+  return re;
+}
+
+const replacementCache = new Map<string, RegExp>();
+/** A schema pattern for String.replace: every match (`gu`). replace() resets lastIndex, so one can be shared. */
+export function schemaReplacement(pattern: string): RegExp {
+  let re = replacementCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'gu');
+    replacementCache.set(pattern, re);
+  }
   return re;
 }
 

@@ -12,7 +12,7 @@ const enum Expect { Value, ValueOrEnd, PropertyOrEnd, Colon, CommaOrEnd, Nothing
 export type WalkVisitor = Required<Pick<JSONVisitor,
   'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment' | 'onError'>>;
 
-export function strictVisit(text: string, visitor: WalkVisitor): boolean {
+export function fastWalk(text: string, visitor: WalkVisitor): boolean {
   const scanner = createScanner(text, false);
   // true for an object, false for an array: the containers we are in.
   const stack: boolean[] = [];

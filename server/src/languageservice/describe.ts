@@ -1,0 +1,33 @@
+/** What a key is, in markdown: shared by hovers and completion documentation. */
+import { JSONSchema, resolve, typesOf } from './schema';
+
+export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boolean): string {
+  const schema = resolve(schemaRef);
+  const zoho = schema['x-zoho'] ?? {};
+  const types = typesOf(schema).join(' or ') || 'any';
+  const lines: string[] = [`**${key}** · \`${types}\` · ${mandatory ? 'mandatory' : 'optional'}`];
+  if (schema.description) lines.push('', schema.description);
+  const limits: string[] = [];
+  if (schema.maxLength !== undefined) limits.push(`At most ${schema.maxLength} characters${typesOf(schema).includes('string') ? ', spaces included' : ''}.`);
+  if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digits.`);
+  if (schema.minLength) limits.push('Must not be empty.');
+  if (zoho.characters) limits.push(`Allowed: ${zoho.characters}.`);
+  for (const check of zoho.checks ?? []) {
+    if (/^(must|only)/.test(check.message) && !/^only .* allowed/.test(check.message)) limits.push(`${capitalise(check.message)}.`);
+  }
+  if (schema.minItems) limits.push(`At least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`);
+  if (schema.maxItems) limits.push(`At most ${schema.maxItems} entr${schema.maxItems === 1 ? 'y' : 'ies'}.`);
+  if (schema.enum) limits.push(`One of: ${schema.enum.map((value) => `\`${value}\``).join(', ')}${schema.default !== undefined ? ` (default \`${schema.default}\`)` : ''}.`);
+  if (schema.required?.length) limits.push(`Needs: ${schema.required.map((name) => `\`${name}\``).join(', ')}.`);
+  if (zoho.anyOfMessage) limits.push(zoho.anyOfMessage);
+  if (zoho.thenMessage) limits.push(capitalise(zoho.thenMessage));
+  if (zoho.reserved) limits.push(`Not a system-defined keyword (${zoho.reserved.code}): ${zoho.reserved.words.join(', ')}.`);
+  if (limits.length) lines.push('', ...limits.map((limit) => `- ${limit}`));
+  if (mandatory) lines.push('', 'Missing: `MANDATORY_NOT_FOUND`.');
+  return lines.join('\n');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+

@@ -1,0 +1,11 @@
+/** What a rule may do: read the text and report a finding. The validator (validator.ts) provides it. */
+import { Finding } from '../types';
+import { Span } from './place';
+
+export interface RuleContext {
+  readonly text: string;
+  /** Adds a finding at `span` (its length at least 1); past MAX_FINDINGS nothing more is kept. */
+  report(finding: Omit<Finding, 'offset' | 'length'>, span: Span): Finding | undefined;
+}
+
+export const INVALID_DATA = 'INVALID_DATA';

@@ -1,0 +1,67 @@
+/**
+ * Where the walk is: the value about to be read (a Place) and the open objects and arrays (frames).
+ * Paths and names are derived only when a finding needs them: a 1 MB file has tens of thousands of values.
+ */
+import { JSONPath, JSONSchema } from '../schema';
+
+export interface Span { offset: number; length: number }
+
+export class Place {
+  constructor(
+    /** Undefined where the schema knows nothing (unknown keys, duplicates, inside a wrong type). */
+    readonly schema: JSONSchema | undefined,
+    readonly parent: Place | undefined,
+    readonly segment: string | number | undefined,
+    /** Where a missing key is reported: the key of this value, or of the nearest enclosing property. */
+    readonly anchor: Span,
+  ) {}
+
+  get path(): JSONPath {
+    return this.parent ? [...this.parent.path, this.segment!] : [];
+  }
+
+  get isRoot(): boolean {
+    return this.parent === undefined;
+  }
+
+  /** How messages name this value: `plural_label`, `profiles[0]`. */
+  get name(): string {
+    if (this.parent === undefined) return 'The body';
+    if (typeof this.segment === 'number') return `${this.parent.name}[${this.segment}]`;
+    return this.segment ?? 'value';
+  }
+}
+
+export const ROOT_ANCHOR: Span = { offset: 0, length: 1 };
+/** The parent of a value re-checked alone: its messages name it by its key, as a full check does. */
+export const DETACHED = new Place(undefined, undefined, undefined, ROOT_ANCHOR);
+
+export interface Property extends Span {
+  key: string;
+  /** End of the property (its value's end), once the value is read. */
+  end: number;
+  value?: unknown;
+  valueSpan?: Span;
+  duplicate: boolean;
+  unknown: boolean;
+}
+
+export interface ObjectFrame {
+  kind: 'object';
+  place: Place;
+  offset: number;
+  wrongType: boolean;
+  properties: Property[];
+  /** Checks that need the whole object (a value's fix that reads a later key), run when it closes. */
+  deferred?: (() => void)[];
+}
+
+export interface ArrayFrame { kind: 'array'; place: Place; offset: number; wrongType: boolean; count: number; extra: Span[]; items: JSONSchema | undefined }
+
+export type Frame = ObjectFrame | ArrayFrame;
+
+/** The first property of that name (module objects hold a handful: a scan beats a Map). */
+export function find(frame: ObjectFrame, key: string): Property | undefined {
+  for (const property of frame.properties) if (property.key === key) return property;
+  return undefined;
+}
