@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ensureHost, freePort, HOST_DIR, ROOT, startHost, writeUserSettings } from '../test/integration/host';
+import { messageOf } from '../client/src/zoho/errors';
 import { DEMO_CLIENT, ZohoStandIn } from '../test/zohoStandIn/standIn';
 
 async function startStandIn(): Promise<ZohoStandIn> {
@@ -63,6 +64,6 @@ and already has Leads, Contacts, Accounts and Deals. Ctrl+C stops everything.
 }
 
 main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(messageOf(error));
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 /**
  * The language server: thin LSP glue over the pure language service, one provider per feature.
- * Takes any connection (stdio, IPC, or in-memory streams in tests).
+ * Takes any connection: stdio for any LSP editor (and the protocol tests, on the built bundle), IPC from
+ * VS Code's client.
  */
 import {
   CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind,
@@ -8,7 +9,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { ClientFeatures, clientFeatures, FULL_FEATURES } from './clientFeatures';
-import { AnalysisCache } from './documentCache';
+import { failureText } from './failureText';
+import { AnalysisCache } from './analysisCache';
 import { CodeActionProvider, FIX_ALL_KIND } from './providers/codeActions';
 import { CompletionProvider } from './providers/completion';
 import { DiagnosticsProvider } from './providers/diagnostics';
@@ -63,7 +65,7 @@ export function startServer(connection: Connection): void {
       try {
         return handler(document, params);
       } catch (error) {
-        connection.console.error(`${name} failed for ${params.textDocument.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+        connection.console.error(`${name} failed for ${params.textDocument.uri}: ${failureText(error)}`);
         return fallback;
       }
     };
@@ -73,7 +75,7 @@ export function startServer(connection: Connection): void {
     try {
       return completion.resolve(item);
     } catch (error) {
-      connection.console.error(`completionItem/resolve failed: ${error instanceof Error ? error.stack : String(error)}`);
+      connection.console.error(`completionItem/resolve failed: ${failureText(error)}`);
       return item;
     }
   });

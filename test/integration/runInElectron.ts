@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
+import { messageOf } from '../../client/src/zoho/errors';
 import { prepareRun, ROOT } from './host';
 
 async function main(): Promise<number> {
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
       extensionTestsEnv: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_OTHER_SERVER_URL: other.url, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
     });
   } catch (error) {
-    console.error(`VS Code (electron) run failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`VS Code (electron) run failed: ${messageOf(error)}`);
   } finally {
     await standIn.stop();
     await other.stop();

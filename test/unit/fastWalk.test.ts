@@ -12,6 +12,8 @@ const CASES: Record<string, string> = {
   'wrong types everywhere': '{"modules": {"plural_label": []}}',
   'root array': '[{"modules": []}]',
   'root literal': '"modules"',
+  // A start number past 2^53 on purpose: it loses digits as a JSON number.
+  // eslint-disable-next-line no-loss-of-precision
   'null profiles, numbers': body((m) => { m.profiles = null; m.display_field.auto_number.start_number = 12345678901234567; }),
   'duplicate keys': body().replace('"api_name": "stock",', '"api_name": "stock", "api_name": "Stock", "api_nme": 1,'),
   'empty containers': '{"modules": [{}, [], {"profiles": [[]]}]}',

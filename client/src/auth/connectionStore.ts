@@ -6,7 +6,7 @@
 import type { Disposable, Event, Memento, SecretStorage } from 'vscode';
 import { CrmClient } from '../zoho/crmClient';
 import { Environment } from '../zoho/dataCenters';
-import { ZohoError } from '../zoho/errors';
+import { messageOf, ZohoError } from '../zoho/errors';
 import { createHttp } from '../zoho/http';
 import { Logger } from '../zoho/log';
 import { OAuthClient } from '../zoho/oauth';
@@ -122,8 +122,8 @@ export class ConnectionStore implements Disposable {
     try {
       await this.secrets.store(secretKey(info.id), JSON.stringify(secrets));
     } catch (error) {
-      this.log.error(`SecretStorage refused to store the sign-in: ${error instanceof Error ? error.message : String(error)}`);
-      throw new ZohoError(`VS Code could not save the Zoho sign-in in its secret storage (${error instanceof Error ? error.message : String(error)}), so it was not kept. ${SECRET_STORAGE_HELP}`, 'auth');
+      this.log.error(`SecretStorage refused to store the sign-in: ${messageOf(error)}`);
+      throw new ZohoError(`VS Code could not save the Zoho sign-in in its secret storage (${messageOf(error)}), so it was not kept. ${SECRET_STORAGE_HELP}`, 'auth');
     }
     const others = this.list().filter((connection) => connection.id !== info.id);
     await this.state.update(CONNECTIONS_KEY, [...others, info]);
@@ -140,7 +140,7 @@ export class ConnectionStore implements Disposable {
     try {
       raw = await this.secrets.get(secretKey(id));
     } catch (error) {
-      throw new ZohoError(`VS Code could not read the Zoho sign-in from its secret storage (${error instanceof Error ? error.message : String(error)}). ${SECRET_STORAGE_HELP}`, 'auth');
+      throw new ZohoError(`VS Code could not read the Zoho sign-in from its secret storage (${messageOf(error)}). ${SECRET_STORAGE_HELP}`, 'auth');
     }
     if (!raw) return undefined;
     try {

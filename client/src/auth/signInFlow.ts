@@ -37,7 +37,7 @@ const ENVIRONMENTS: { id: Environment; label: string; detail: string }[] = [
  */
 export async function signIn(services: Services, args: SignInArgs = {}): Promise<ConnectionInfo | undefined> {
   requireTrust('Zoho CRM sign-in');
-  const { store, log } = services;
+  const { log } = services;
   const method = args.method ?? (await pick([
     { id: 'browser' as const, label: '$(globe) Sign in with the browser', detail: 'Zoho\'s consent page opens; VS Code receives the answer on 127.0.0.1. Needs a "Server-based" or "Desktop" client in the Zoho API console.' },
     { id: 'selfClient' as const, label: '$(key) Paste a Self Client grant code', detail: 'Generate a code in the Zoho API console (Self Client › Generate Code) and paste it here. No browser redirect.' },

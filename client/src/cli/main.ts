@@ -1,6 +1,7 @@
 /** The `crm-module` command: lint module files, or create one in a Zoho CRM org, with no VS Code. */
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
+import { messageOf } from '../zoho/errors';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
 export interface Io { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv }
@@ -48,7 +49,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const code = (error as { code?: string }).code;
     const problem = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
       : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `option ${option?.split(' ')[0] ?? ''} needs a value`
-        : error instanceof Error ? error.message : String(error);
+        : messageOf(error);
     io.err(`crm-module: ${problem}\n${USAGE}`);
     return 2;
   }
@@ -89,7 +90,7 @@ if (require.main === module) {
   main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env })
     .then((code) => { process.exitCode = code; })
     .catch((error) => {
-      process.stderr.write(`crm-module: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(`crm-module: ${messageOf(error)}\n`);
       process.exitCode = 1;
     });
 }

@@ -3,7 +3,7 @@
  * Module, cleared for a file when it is edited or created successfully, other files untouched.
  */
 import * as vscode from 'vscode';
-import { ZohoApiError, describeApiError } from '../zoho/explain';
+import { ZohoErrorEntry, describeApiError } from '../zoho/explain';
 import { locateError } from '../zoho/locateError';
 
 export const REMOTE_SOURCE = 'zoho-crm (server)';
@@ -14,7 +14,7 @@ export class RemoteDiagnostics implements vscode.Disposable {
     if (event.contentChanges.length && this.collection.has(event.document.uri)) this.collection.delete(event.document.uri);
   });
 
-  show(document: vscode.TextDocument, errors: ZohoApiError[], summary: string): vscode.Diagnostic[] {
+  show(document: vscode.TextDocument, errors: ZohoErrorEntry[], summary: string): vscode.Diagnostic[] {
     const text = document.getText();
     const list = errors.length ? errors : [{ code: 'ERROR', message: summary }];
     const diagnostics = list.map((error) => {

@@ -4,11 +4,11 @@
  */
 import { AmbiguousRequestError, CrmClient, errorsOf, ModuleSummary } from './crmClient';
 import { ZohoError } from './errors';
-import { describeHttpFailure, ZohoApiError } from './explain';
+import { describeHttpFailure, ZohoErrorEntry } from './explain';
 
 export type CreateOutcome =
   | { kind: 'created'; id: string; message: string }
-  | { kind: 'rejected'; status: number; errors: ZohoApiError[]; message: string }
+  | { kind: 'rejected'; status: number; errors: ZohoErrorEntry[]; message: string }
   | { kind: 'ambiguous'; message: string; existing?: ModuleSummary; lookupError?: string };
 
 export async function createModule(client: CrmClient, bodyText: string): Promise<CreateOutcome> {

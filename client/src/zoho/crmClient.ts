@@ -4,7 +4,7 @@
  */
 import { AxiosInstance, AxiosResponse, Method } from 'axios';
 import { ZohoError } from './errors';
-import { ZohoApiError } from './explain';
+import { ZohoErrorEntry } from './explain';
 import { createHttp, failedBeforeSending, networkErrorMessage, parseJson } from './http';
 import { Logger } from './log';
 import { TokenManager } from './tokenManager';
@@ -103,7 +103,7 @@ export class CrmClient {
 }
 
 /** Errors from either place Zoho puts them: the top level, or inside `modules[]`. */
-export function errorsOf(body: unknown): ZohoApiError[] {
+export function errorsOf(body: unknown): ZohoErrorEntry[] {
   if (!body || typeof body !== 'object') return [];
   const record = body as Record<string, unknown>;
   if (typeof record.code === 'string' && record.status !== 'success') {

@@ -1,6 +1,7 @@
 /** Zoho's answers to Create Custom Module, in words a person can act on (from the endpoint's page). */
 
-export interface ZohoApiError {
+/** One error in a Zoho answer (top level, or an entry of `modules[]`): what ZohoError is made from. */
+export interface ZohoErrorEntry {
   code: string;
   message: string;
   status?: string;
@@ -34,14 +35,14 @@ export function resolutionFor(code: string): string | undefined {
 }
 
 /** One line per error: Zoho's code and message, then what to do. */
-export function describeApiError(error: ZohoApiError): string {
+export function describeApiError(error: ZohoErrorEntry): string {
   const where = typeof error.details?.api_name === 'string' ? ` (${error.details.api_name})` : typeof error.details?.json_path === 'string' ? ` (${error.details.json_path})` : '';
   const resolution = resolutionFor(error.code);
   const limit = typeof error.details?.maximum_length === 'number' ? ` At most ${error.details.maximum_length} characters.` : '';
   return `${error.code}${where}: ${error.message}.${limit}${resolution ? ` ${resolution}` : ''}`.replace(/\.\./g, '.');
 }
 
-export function describeHttpFailure(status: number, errors: ZohoApiError[], retryAfter?: string): string {
+export function describeHttpFailure(status: number, errors: ZohoErrorEntry[], retryAfter?: string): string {
   const codes = errors.map((error) => error.code);
   if (status === 429) {
     const wait = retryAfter ? ` Zoho asks to wait ${retryAfter} seconds.` : ' Wait a minute before trying again.';

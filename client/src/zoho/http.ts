@@ -1,6 +1,7 @@
 /** One axios instance per use, with timeouts, never throwing on an HTTP status (callers read the body). */
 import axios, { AxiosInstance } from 'axios';
 import { version } from '../../../package.json';
+import { messageOf } from './errors';
 
 export interface HttpOptions {
   /** Time to connect and get an answer. */
@@ -48,6 +49,6 @@ export function networkErrorMessage(error: unknown, what: string): string {
     case 'ECONNABORTED':
     case 'ETIMEDOUT': return `${what}: no answer in time.`;
     case 'ECONNRESET': return `${what}: the connection was dropped.`;
-    default: return `${what}: ${code ?? (error instanceof Error ? error.message : String(error))}.`;
+    default: return `${what}: ${code ?? messageOf(error)}.`;
   }
 }

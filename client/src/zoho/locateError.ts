@@ -1,6 +1,6 @@
 /** Finds the key in the file that a Zoho error is about (details.json_path or details.api_name). */
 import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
-import { ZohoApiError } from './explain';
+import { ZohoErrorEntry } from './explain';
 
 export interface ErrorLocation {
   offset: number;
@@ -9,7 +9,7 @@ export interface ErrorLocation {
   fallback: boolean;
 }
 
-export function locateError(text: string, error: ZohoApiError): ErrorLocation {
+export function locateError(text: string, error: ZohoErrorEntry): ErrorLocation {
   const root = parseTree(text, [], { allowTrailingComma: true });
   const fallbackNode = root ? findNodeAtLocation(root, ['modules'])?.parent?.children?.[0] ?? root : undefined;
   const fallback: ErrorLocation = fallbackNode

@@ -2,7 +2,7 @@
 import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
 import { toApiName } from './edits';
 import { ParsedDocument } from './parse';
-import { JSONSchema, resolve, schemaAtPath, typesOf } from './schema';
+import { resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
 

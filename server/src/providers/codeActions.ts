@@ -1,7 +1,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, sameRange, toDiagnostic, toTextEdit } from '../convert';
-import { AnalysisCache } from '../documentCache';
+import { AnalysisCache } from '../analysisCache';
 import { fixAll, fixesAt } from '../languageservice';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.zoho-crm`;

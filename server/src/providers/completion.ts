@@ -2,7 +2,7 @@ import { CompletionItem, CompletionItemKind, CompletionParams, InsertTextFormat,
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
-import { AnalysisCache } from '../documentCache';
+import { AnalysisCache } from '../analysisCache';
 import { complete, keyDocumentation, KeyReference } from '../languageservice';
 import { markdownToPlainText, snippetToPlainText } from '../plainText';
 

@@ -2,7 +2,8 @@
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
-import { AnalysisCache } from '../documentCache';
+import { AnalysisCache } from '../analysisCache';
+import { failureText } from '../failureText';
 
 export class DiagnosticsProvider {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -46,7 +47,7 @@ export class DiagnosticsProvider {
       const { findings } = this.cache.get(document);
       void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
     } catch (error) {
-      this.connection.console.error(`Checking ${document.uri} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      this.connection.console.error(`Checking ${document.uri} failed: ${failureText(error)}`);
     }
   }
 }

@@ -2,7 +2,7 @@ import { Hover, HoverParams, MarkupKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
-import { AnalysisCache } from '../documentCache';
+import { AnalysisCache } from '../analysisCache';
 import { hover } from '../languageservice';
 import { markdownToPlainText } from '../plainText';
 

@@ -5,7 +5,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf, toTextEdit } from '../convert';
-import { AnalysisCache } from '../documentCache';
+import { AnalysisCache } from '../analysisCache';
 import { documentSymbols, DocumentSymbol as PureSymbol, foldingRegions, formatDocument, selectionChain } from '../languageservice';
 
 const KINDS: Record<PureSymbol['kind'], SymbolKind> = {

@@ -54,14 +54,31 @@ export interface ObjectFrame {
   properties: Property[];
   /** Checks that need the whole object (a value's fix that reads a later key), run when it closes. */
   deferred?: (() => void)[];
+  /** The keys by name, once the object has more than a handful (see find). */
+  index?: Map<string, Property>;
 }
 
 export interface ArrayFrame { kind: 'array'; place: Place; offset: number; wrongType: boolean; count: number; extra: Span[]; items: JSONSchema | undefined }
 
 export type Frame = ObjectFrame | ArrayFrame;
 
-/** The first property of that name (module objects hold a handful: a scan beats a Map). */
+/** Past this many keys an object gets an index: scanning would make a huge object quadratic. */
+const INDEX_FROM = 16;
+
+/** The first property of that name. Module objects hold a handful, where a scan beats a Map. */
 export function find(frame: ObjectFrame, key: string): Property | undefined {
+  if (frame.index) return frame.index.get(key);
   for (const property of frame.properties) if (property.key === key) return property;
   return undefined;
+}
+
+/** Adds a property to its object, indexing the keys once there are many. */
+export function addProperty(frame: ObjectFrame, property: Property): void {
+  frame.properties.push(property);
+  if (frame.index) {
+    if (!frame.index.has(property.key)) frame.index.set(property.key, property);
+  } else if (frame.properties.length > INDEX_FROM) {
+    frame.index = new Map();
+    for (const known of frame.properties) if (!frame.index.has(known.key)) frame.index.set(known.key, known);
+  }
 }

@@ -10,7 +10,7 @@ import { Finding } from '../types';
 import { checkArray } from './arrayRules';
 import { RuleContext } from './context';
 import { checkObject } from './objectRules';
-import { DETACHED, find, Frame, Place, Property, ROOT_ANCHOR, Span } from './place';
+import { addProperty, DETACHED, find, Frame, Place, Property, ROOT_ANCHOR, Span } from './place';
 import { StringValues } from './stringValues';
 import { checkNull, checkNumber, checkString, typeMismatch } from './valueRules';
 
@@ -108,7 +108,7 @@ export class SchemaValidator implements RuleContext {
       duplicate: find(frame, key) !== undefined,
       unknown: !!schema && !frame.wrongType && !schema.properties?.[key] && schema.additionalProperties === false,
     };
-    frame.properties.push(property);
+    addProperty(frame, property);
   }
 
   private objectEnd(end: number): void {
