@@ -39,6 +39,10 @@ export interface ZohoAnnotations {
   checks?: ZohoCheck[];
   reserved?: { code: string; why: string; words: string[] };
   enumDescriptions?: string[];
+  /** With uniqueItems: entries are the same when this key of theirs is (profiles: the id). */
+  uniqueBy?: string;
+  uniqueCode?: string;
+  uniqueMessage?: string;
 }
 
 export interface JSONSchema {
@@ -51,6 +55,7 @@ export interface JSONSchema {
   items?: JSONSchema;
   minItems?: number;
   maxItems?: number;
+  uniqueItems?: boolean;
   minLength?: number;
   maxLength?: number;
   pattern?: string;

@@ -58,7 +58,21 @@ export interface ObjectFrame {
   index?: Map<string, Property>;
 }
 
-export interface ArrayFrame { kind: 'array'; place: Place; offset: number; wrongType: boolean; count: number; extra: Span[]; items: JSONSchema | undefined }
+export interface ArrayFrame {
+  kind: 'array';
+  place: Place;
+  offset: number;
+  wrongType: boolean;
+  count: number;
+  /** Entries past maxItems. */
+  extra: Span[];
+  items: JSONSchema | undefined;
+  /** Every entry, kept only when a rule compares entries (the schema says uniqueItems). */
+  entries?: ArrayEntry[];
+}
+
+/** A complete entry of an array: a literal's value, or an object's properties. */
+export interface ArrayEntry { span: Span; value?: unknown; properties?: Property[] }
 
 export type Frame = ObjectFrame | ArrayFrame;
 

@@ -69,8 +69,8 @@ export class SchemaValidator implements RuleContext {
     return new Place(usable ? resolve(propertySchema) : undefined, top.place, property.key, property);
   }
 
-  /** Tells the enclosing object or array that one of its values is complete. */
-  private valueDone(span: Span, value?: unknown): void {
+  /** Tells the enclosing object or array that one of its values is complete (an object with its properties). */
+  private valueDone(span: Span, value?: unknown, properties?: Property[]): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) return;
     if (top.kind === 'object') {
@@ -80,9 +80,10 @@ export class SchemaValidator implements RuleContext {
         property.value = value;
         property.end = span.offset + span.length;
       }
-    } else if (top.place.schema?.maxItems !== undefined && top.count > top.place.schema.maxItems) {
-      top.extra.push(span);
+      return;
     }
+    top.entries?.push({ span, value, properties });
+    if (top.place.schema?.maxItems !== undefined && top.count > top.place.schema.maxItems) top.extra.push(span);
   }
 
   private typeMatches(place: Place, kind: string, raw?: string): boolean {
@@ -117,14 +118,14 @@ export class SchemaValidator implements RuleContext {
     const span = { offset: frame.offset, length: end - frame.offset };
     if (frame.wrongType) typeMismatch(this, frame.place, span, 'object');
     else if (frame.place.schema) checkObject(this, frame, span);
-    this.valueDone(span);
+    this.valueDone(span, undefined, frame.properties);
   }
 
   private arrayBegin(offset: number): void {
     const place = this.nextPlace();
     const wrongType = !this.typeMatches(place, 'array');
     const items = place.schema?.items && !wrongType ? resolve(place.schema.items) : undefined;
-    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items });
+    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items, entries: place.schema?.uniqueItems && !wrongType ? [] : undefined });
   }
 
   private arrayEnd(end: number): void {
