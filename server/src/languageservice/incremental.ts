@@ -5,11 +5,10 @@
  * with a full check is what the tests assert, over random edits.
  */
 import { document, ParsedDocument } from './parse';
+import { KEYS_READ_BY_OTHER_RULES } from './schema';
 import { Finding, TextEdit } from './types';
 import { MAX_FINDINGS, SchemaValidator } from './rules/validator';
 
-/** Values that other rules read: the autonumber condition, and the reserved api_name's suggested name. */
-const READ_BY_OTHER_RULES = new Set(['data_type', 'api_name']);
 
 export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Finding[] }, text: string): { parsed: ParsedDocument; findings: Finding[] } | undefined {
   const old = previous.parsed;
@@ -29,7 +28,7 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   // Strictly between the quotes: the token's boundaries do not move.
   if (change.offset < valueOffset + 1 || change.offset + change.removed > valueEnd - 1) return undefined;
   const { schema, key } = strings.table[strings.kinds[index]];
-  if (READ_BY_OTHER_RULES.has(key)) return undefined;
+  if (KEYS_READ_BY_OTHER_RULES.has(key)) return undefined;
   // plural_label feeds the rename offered for a reserved api_name.
   if (key === 'plural_label' && old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED')) return undefined;
 

@@ -108,6 +108,23 @@ export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
   return current;
 }
 
+/**
+ * Keys whose string values other rules read, so that an edit inside one cannot be re-checked alone (see
+ * incremental.ts): the keys an `if` tests, the keys entries are compared by, and api_name (a reserved
+ * api_name's fix is derived from plural_label and checked against the reserved words).
+ */
+export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
+  const keys = new Set<string>(['api_name']);
+  const visit = (schema: JSONSchema | undefined) => {
+    if (!schema) return;
+    for (const key of schema.if?.required ?? []) keys.add(key);
+    if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
+    for (const child of [...Object.values(schema.properties ?? {}), ...Object.values(schema.definitions ?? {}), schema.items]) visit(child);
+  };
+  visit(rootSchema);
+  return keys;
+})();
+
 const typeLists = new WeakMap<JSONSchema, string[]>();
 export function typesOf(schema: JSONSchema): string[] {
   let types = typeLists.get(schema);
