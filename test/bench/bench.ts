@@ -18,9 +18,9 @@ const EDITS = Number(process.env.BENCH_EDITS ?? 300);
 
 /** A valid module file of about `bytes`: the sample with as many profiles as it takes. */
 function moduleOfSize(bytes: number): string {
-  const entry = '{ "id": "2423488000000015972" }';
-  const count = Math.max(1, Math.round((bytes - 600) / (entry.length + 8)));
-  const profiles = Array.from({ length: count }, () => `        ${entry}`).join(',\n');
+  const entry = (index: number) => `{ "id": "24234880${String(index).padStart(11, '0')}" }`;
+  const count = Math.max(1, Math.round((bytes - 600) / (entry(0).length + 8)));
+  const profiles = Array.from({ length: count }, (_, index) => `        ${entry(index)}`).join(',\n');
   return SAMPLE_AUTONUMBER.replace(/"profiles": \[[\s\S]*?\],/, `"profiles": [\n${profiles}\n      ],`);
 }
 

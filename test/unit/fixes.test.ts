@@ -91,6 +91,10 @@ describe('quick fixes clear their diagnostic', () => {
     const after = assertCleared(body((m) => (m.profiles = [])), 'min-items');
     assert.deepEqual(JSON.parse(after).modules[0].profiles, [{ id: '' }]);
   });
+  it('removes a repeated profile, with its comma', () => {
+    const after = assertCleared(body((m) => (m.profiles = [{ id: '1' }, { id: '2' }, { id: '1' }])), 'unique-items');
+    assert.deepEqual(JSON.parse(after).modules[0].profiles, [{ id: '1' }, { id: '2' }]);
+  });
   it('adds an empty profiles entry in place of null', () => { assertCleared(body((m) => (m.profiles = null)), 'null'); });
   it('adds a missing mandatory key', () => {
     const after = assertCleared(body((m) => delete m.profiles), 'required');

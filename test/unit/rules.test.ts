@@ -83,6 +83,15 @@ describe('profiles', () => {
   });
   it('takes several profiles', () => assert.deepEqual(codes(body((m) => (m.profiles = [{ id: '1' }, { id: '2423488000000015972' }]))), []));
   it('checks every entry', () => assert.deepEqual(codes(body((m) => (m.profiles = [{ id: 'x' }, {}]))).sort(), ['INVALID_DATA', 'MANDATORY_NOT_FOUND']));
+  it('an id appears once: each repeat is an error on the repeated entry', () => {
+    const text = body((m) => (m.profiles = [{ id: '1' }, { id: '2' }, { id: '1' }, { id: '1' }]));
+    const repeats = findings(text).filter((finding) => finding.rule === 'unique-items');
+    assert.deepEqual(repeats.map((finding) => finding.code), ['INVALID_DATA', 'INVALID_DATA']);
+    // On the repeated id's value, in the second and third entries that hold it.
+    const ids = [...text.matchAll(/\{\s*"id": "1"\s*\}/g)].map((match) => match.index! + match[0].indexOf('"1"'));
+    assert.deepEqual(repeats.map((finding) => finding.offset), ids.slice(1));
+    assert.match(repeats[0].message, /^id "1" is in profiles twice/);
+  });
 });
 
 describe('api_name', () => {

@@ -38,6 +38,7 @@ const CASES: Record<string, (module: Module) => void> = {
   'profile id not digits': (m) => { m.profiles = [{ id: 'abc' }]; },
   'profile id of 20 digits': (m) => { m.profiles = [{ id: '12345678901234567890' }]; },
   'two profiles': (m) => { m.profiles = [{ id: '2423488000000015972' }, { id: '2423488000000015975' }]; },
+  'the same profile twice': (m) => { m.profiles = [{ id: '2423488000000015972' }, { id: '2423488000000015972' }]; },
   'api_name missing': (m) => { delete m.api_name; },
   'api_name of 50 characters': (m) => { m.api_name = `A${'b'.repeat(49)}`; },
   'api_name of 51 characters': (m) => { m.api_name = `A${'b'.repeat(50)}`; },

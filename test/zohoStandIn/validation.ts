@@ -71,11 +71,15 @@ export function checkCreateBody(body: unknown, existing: ExistingModule[], profi
     return error(400, 'MINIMUM_DATA_NOT_FOUND', 'minimum one profile is needed', { api_name: 'profiles', json_path: `${base}.profiles` });
   }
   if (!Array.isArray(profiles)) return invalid('profiles', `${base}.profiles`, 'invalid data', { expected_data_type: 'jsonarray' });
+  const seenIds = new Set<string>();
   for (const [index, profile] of profiles.entries()) {
     const path = `${base}.profiles[${index}].id`;
     const id = (profile as Record<string, unknown> | null)?.id;
     if (id === undefined) return mandatory('id', path);
     if (!profileIds.includes(String(id))) return invalid('id', path, 'invalid profile id');
+    // Zoho's OpenAPI spec: profiles has uniqueItems, "Duplicate profile IDs are not allowed" (no code given).
+    if (seenIds.has(String(id))) return invalid('id', path, 'Duplicate profile IDs are not allowed');
+    seenIds.add(String(id));
   }
   const apiName = module.api_name;
   if (apiName !== undefined) {
