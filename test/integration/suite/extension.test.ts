@@ -145,10 +145,13 @@ describe('Zoho CRM Modules in a real VS Code', function () {
 
   it('signs in with a Self Client code; the connection is active and shown in the status bar', async () => {
     const { code } = await standIn<{ code: string }>('/__standin/self-client-code', { method: 'POST', body: JSON.stringify({ client_id: DEMO.clientId }) });
-    const connection = await vscode.commands.executeCommand<{ id: string; label: string } | undefined>('zohoCrm.signIn', {
+    // Scopes asked for (as an extension's getSession asks) join the configured ones.
+    const connection = await vscode.commands.executeCommand<{ id: string; label: string; scopes: string[] } | undefined>('zohoCrm.signIn', {
       method: 'selfClient', dataCenter: 'us', environment: 'production', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, code,
+      scopes: ['ZohoCRM.users.READ'],
     });
     assert.ok(connection, 'signed in');
+    assert.deepEqual(connection.scopes, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ', 'ZohoCRM.users.READ']);
     assert.ok(connection.label, JSON.stringify(connection));
     assert.equal(connection.label, 'Zylker Local (US · production)');
     assert.equal(api.activeConnection()?.id, connection.id);

@@ -1,6 +1,6 @@
 /** The rules an array answers to once all its entries are read: how few, how many, and no repeats. */
 import { RuleContext, INVALID_DATA } from './context';
-import { ArrayFrame, Span } from './place';
+import { ArrayFrame, Property, Span } from './place';
 import { defaultEntryFix } from './schemaFixes';
 
 export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span): void {
@@ -22,22 +22,51 @@ export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span):
   if (schema.uniqueItems) checkUniqueEntries(context, frame);
 }
 
-/** Entries that repeat an earlier one (by `x-zoho.uniqueBy`, or as values): each repeat, with a fix that removes it. */
-export function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
+/** Notes a complete entry of an array whose entries must differ: where its identity is in the text. */
+export function entryDone(frame: ArrayFrame, span: Span, properties: Property[] | undefined): void {
+  const by = frame.place.schema!['x-zoho']?.uniqueBy;
+  const identity = by ? properties?.find((property) => property.key === by)?.valueSpan : span;
+  if (identity) frame.unique!.add(identity, span.offset + span.length);
+  else frame.unique!.previousEnd = span.offset + span.length;
+}
+
+/**
+ * Each entry whose identity repeats an earlier one's, with a fix that removes it. Identities are compared
+ * by their text (decoded when it holds an escape), through a hash table of entry numbers: one pass, and
+ * strings are made only for entries whose hashes meet.
+ */
+function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
+  const { text } = context;
+  const { spans, count } = frame.unique!;
+  const identityOf = (entry: number) => {
+    const raw = text.substr(spans[entry * 4], spans[entry * 4 + 1]);
+    return raw.includes('\\') ? JSON.stringify(JSON.parse(raw)) : raw;
+  };
+  const hashes = new Int32Array(count);
+  const mask = (1 << Math.ceil(Math.log2(count * 2 + 2))) - 1;
+  const slots = new Int32Array(mask + 1).fill(-1);
+  const repeats: number[] = [];
+  for (let entry = 0; entry < count; entry++) {
+    let hash = 0x811c9dc5;
+    for (let at = spans[entry * 4], end = at + spans[entry * 4 + 1]; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+    hashes[entry] = hash;
+    let slot = hash & mask;
+    for (; slots[slot] !== -1; slot = (slot + 1) & mask) {
+      const other = slots[slot];
+      if (hashes[other] === hash && identityOf(other) === identityOf(entry)) break;
+    }
+    if (slots[slot] === -1) slots[slot] = entry;
+    else repeats.push(entry);
+  }
   const zoho = frame.place.schema!['x-zoho'] ?? {};
-  const seen = new Set<string>();
-  frame.entries?.forEach((entry, index) => {
-    const keyed = zoho.uniqueBy ? entry.properties?.find((property) => property.key === zoho.uniqueBy) : undefined;
-    const value = zoho.uniqueBy ? keyed?.value : entry.value;
-    if (value === undefined) return;
-    const identity = JSON.stringify(value);
-    if (!seen.has(identity)) return void seen.add(identity);
-    const previous = frame.entries![index - 1].span;
+  for (const entry of repeats) {
+    const [offset, length, removeFrom, removeTo] = spans.subarray(entry * 4, entry * 4 + 4);
+    const shown = identityOf(entry);
     context.report({
       code: zoho.uniqueCode ?? INVALID_DATA, severity: 'error', rule: 'unique-items',
-      message: `${zoho.uniqueBy ? `${zoho.uniqueBy} ${identity}` : identity} ${zoho.uniqueMessage ?? 'appears twice in the list'}.`,
+      message: `${zoho.uniqueBy ? `${zoho.uniqueBy} ${shown}` : shown} ${zoho.uniqueMessage ?? 'appears twice in the list'}.`,
       // From the end of the entry before it: the comma goes with the repeat.
-      fixes: [{ title: 'Remove the repeated entry', edits: [{ offset: previous.offset + previous.length, length: entry.span.offset + entry.span.length - previous.offset - previous.length, newText: '' }], preferred: true }],
-    }, keyed?.valueSpan ?? entry.span);
-  });
+      fixes: [{ title: 'Remove the repeated entry', edits: [{ offset: removeFrom, length: removeTo - removeFrom, newText: '' }], preferred: true }],
+    }, { offset, length });
+  }
 }

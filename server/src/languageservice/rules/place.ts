@@ -67,12 +67,41 @@ export interface ArrayFrame {
   /** Entries past maxItems. */
   extra: Span[];
   items: JSONSchema | undefined;
-  /** Every entry, kept only when a rule compares entries (the schema says uniqueItems). */
-  entries?: ArrayEntry[];
+  /** Where the entries' identities are, when a rule compares them (the schema says uniqueItems). */
+  unique?: UniqueEntries;
 }
 
-/** A complete entry of an array: a literal's value, or an object's properties. */
-export interface ArrayEntry { span: Span; value?: unknown; properties?: Property[] }
+/**
+ * The entries of an array whose entries must differ, as numbers only: where each entry's identity (its
+ * `uniqueBy` value, or itself) is in the text, and what removing the entry would take. No object or
+ * string is kept per entry, so a list of 30,000 profiles costs the garbage collector nothing; the
+ * comparison happens once, when the array ends (see arrayRules).
+ */
+export class UniqueEntries {
+  count = 0;
+  /** Per entry: identity offset, identity length, remove-from, remove-to. */
+  spans = new Int32Array(64);
+  /** Where the previous entry ended: a repeat is removed from there, with its comma. */
+  previousEnd: number;
+
+  constructor(arrayOffset: number) {
+    this.previousEnd = arrayOffset + 1;
+  }
+
+  add(identity: Span, entryEnd: number): void {
+    if ((this.count + 1) * 4 > this.spans.length) {
+      const bigger = new Int32Array(this.spans.length * 2);
+      bigger.set(this.spans);
+      this.spans = bigger;
+    }
+    const at = this.count++ * 4;
+    this.spans[at] = identity.offset;
+    this.spans[at + 1] = identity.length;
+    this.spans[at + 2] = this.previousEnd;
+    this.spans[at + 3] = entryEnd;
+    this.previousEnd = entryEnd;
+  }
+}
 
 export type Frame = ObjectFrame | ArrayFrame;
 

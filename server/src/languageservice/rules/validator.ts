@@ -7,10 +7,10 @@
 import { JSONVisitor } from 'jsonc-parser';
 import { JSONSchema, resolve, rootSchema, typesOf } from '../schema';
 import { Finding } from '../types';
-import { checkArray } from './arrayRules';
+import { checkArray, entryDone } from './arrayRules';
 import { RuleContext } from './context';
 import { checkObject } from './objectRules';
-import { addProperty, DETACHED, find, Frame, Place, Property, ROOT_ANCHOR, Span } from './place';
+import { addProperty, DETACHED, find, Frame, Place, Property, ROOT_ANCHOR, Span, UniqueEntries } from './place';
 import { StringValues } from './stringValues';
 import { checkNull, checkNumber, checkString, typeMismatch } from './valueRules';
 
@@ -82,7 +82,7 @@ export class SchemaValidator implements RuleContext {
       }
       return;
     }
-    top.entries?.push({ span, value, properties });
+    if (top.unique) entryDone(top, span, properties);
     if (top.place.schema?.maxItems !== undefined && top.count > top.place.schema.maxItems) top.extra.push(span);
   }
 
@@ -125,7 +125,7 @@ export class SchemaValidator implements RuleContext {
     const place = this.nextPlace();
     const wrongType = !this.typeMatches(place, 'array');
     const items = place.schema?.items && !wrongType ? resolve(place.schema.items) : undefined;
-    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items, entries: place.schema?.uniqueItems && !wrongType ? [] : undefined });
+    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items, unique: place.schema?.uniqueItems && !wrongType ? new UniqueEntries(offset) : undefined });
   }
 
   private arrayEnd(end: number): void {
