@@ -39,7 +39,10 @@ export interface ZohoAnnotations {
   checks?: ZohoCheck[];
   reserved?: { code: string; why: string; words: string[] };
   enumDescriptions?: string[];
-  /** With uniqueItems: entries are the same when this key of theirs is (profiles: the id). */
+  /**
+   * Entries must differ in this key of theirs (profiles: the id). Not JSON Schema's uniqueItems, which
+   * compares whole entries (and costs plain validators quadratic time on long lists).
+   */
   uniqueBy?: string;
   uniqueCode?: string;
   uniqueMessage?: string;

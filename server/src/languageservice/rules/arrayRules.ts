@@ -19,7 +19,7 @@ export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span):
       message: zoho.maxItemsMessage ?? `${frame.place.name} takes at most ${schema.maxItems} entries.`,
     }, extra);
   }
-  if (schema.uniqueItems) checkUniqueEntries(context, frame);
+  if (frame.unique) checkUniqueEntries(context, frame);
 }
 
 /** Notes a complete entry of an array whose entries must differ: where its identity is in the text. */

@@ -67,7 +67,7 @@ export interface ArrayFrame {
   /** Entries past maxItems. */
   extra: Span[];
   items: JSONSchema | undefined;
-  /** Where the entries' identities are, when a rule compares them (the schema says uniqueItems). */
+  /** Where the entries' identities are, when a rule compares them (uniqueItems, or x-zoho.uniqueBy). */
   unique?: UniqueEntries;
 }
 

@@ -125,7 +125,7 @@ export class SchemaValidator implements RuleContext {
     const place = this.nextPlace();
     const wrongType = !this.typeMatches(place, 'array');
     const items = place.schema?.items && !wrongType ? resolve(place.schema.items) : undefined;
-    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items, unique: place.schema?.uniqueItems && !wrongType ? new UniqueEntries(offset) : undefined });
+    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items, unique: (place.schema?.uniqueItems || place.schema?.['x-zoho']?.uniqueBy) && !wrongType ? new UniqueEntries(offset) : undefined });
   }
 
   private arrayEnd(end: number): void {
