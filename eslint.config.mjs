@@ -11,7 +11,7 @@ const noVscode = [
 const vscodeSide = ['**/auth/**', '**/create/**', '**/config/**', '**/extension', '**/languageClient', '**/services'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
