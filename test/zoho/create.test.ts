@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/languageservice';
 import { CrmClient } from '../../client/src/zoho/crmClient';
-import { createModule, CreateOutcome } from '../../client/src/zoho/createModule';
+import { createModule, CreateOutcome, moduleIdentity } from '../../client/src/zoho/createModule';
 import { ZohoError } from '../../client/src/zoho/errors';
 import { createHttp } from '../../client/src/zoho/http';
 import { locateError } from '../../client/src/zoho/locateError';
@@ -112,6 +112,8 @@ describe('Create Module against the stand-in', () => {
       assert.equal(outcome.kind, 'rejected');
       assert.match(outcome.message, message);
       assert.equal(posts().length, 1);
+      // A page that is not Zoho's JSON carries no errors to show on the file's lines.
+      if (faults.htmlAnswer && outcome.kind === 'rejected') assert.deepEqual(outcome.errors, []);
     });
   }
 
@@ -130,6 +132,15 @@ describe('Create Module against the stand-in', () => {
     assert.match(outcome.message, /it was created\. It was not sent again/);
     assert.equal(posts().length, 1);
     assert.equal(standIn.crmRequests('GET', '/crm/v7/settings/modules').length, 1);
+  });
+
+  it('a dropped connection and a failing lookup: no second POST; says it cannot tell, and where to look', async () => {
+    standIn.faults = { dropAfterCreate: true, listingFails: true };
+    const outcome = await createModule(client(), fresh());
+    assert.equal(outcome.kind, 'ambiguous');
+    assert.ok(outcome.kind === 'ambiguous' && !outcome.existing && outcome.lookupError?.includes('HTTP 500 INTERNAL_ERROR'));
+    assert.match(outcome.message, /^The request was sent but no answer came back: the connection was dropped, and looking the module up failed too \(Listing the modules failed: HTTP 500 INTERNAL_ERROR: Internal Server Error\.\)\. The module may or may not exist: check Zoho CRM \(Setup › Modules\) before sending again\.$/);
+    assert.equal(posts().length, 1);
   });
 
   it('a timeout before Zoho answered: no second POST; the lookup says it does not exist', async () => {
@@ -155,4 +166,18 @@ describe('locating Zoho errors in the file', () => {
   it('by api_name', () => assert.equal(at({ api_name: 'start_number' }), '"1003"'));
   it('an object by its key', () => assert.equal(at({ api_name: 'display_field' }), '"display_field"'));
   it('nothing named: the modules key', () => assert.equal(at({}), '"modules"'));
+});
+
+describe('what a body says its module is', () => {
+  it('the api_name and plural_label when they are strings', () => {
+    assert.deepEqual(moduleIdentity(SAMPLE_AUTONUMBER), { apiName: 'stock', pluralLabel: 'Stocks' });
+    assert.deepEqual(moduleIdentity('{"modules": [{"api_name": 5, "plural_label": ["x"]}]}'), { apiName: undefined, pluralLabel: undefined });
+  });
+  it('nothing, and no crash, for a body without modules or that is not JSON', () => {
+    for (const text of ['{}', '{"modules": null}', '{"modules": []}', 'null', 'not json']) {
+      const identity = moduleIdentity(text);
+      assert.equal(identity.apiName, undefined, text);
+      assert.equal(identity.pluralLabel, undefined, text);
+    }
+  });
 });

@@ -32,6 +32,64 @@ describe('access tokens', () => {
     assert.equal(refreshes(), 2);
   });
 
+  it('refreshes five minutes before expiry: reused at 6 minutes left, refreshed at 4, and at exactly 5', async () => {
+    let now = Date.now();
+    const tokens = manager(() => now);
+    const first = await tokens.accessToken();
+    const expiresAt = now + 3600_000; // the stand-in's tokens live an hour
+    now = expiresAt - 6 * 60_000;
+    assert.equal(await tokens.accessToken(), first);
+    now = expiresAt - 5 * 60_000 + 1000; // inside the margin
+    const second = await tokens.accessToken();
+    assert.notEqual(second, first);
+    // At exactly the margin's edge the token is no longer handed out.
+    const log = new CapturingLog();
+    const seeded = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), log.logger, () => 1_000_000);
+    seeded.seed('seeded-access-token', 1_000_000 + EXPIRY_MARGIN_MS);
+    assert.notEqual(await seeded.accessToken(), 'seeded-access-token');
+    assert.equal(EXPIRY_MARGIN_MS, 5 * 60_000);
+  });
+
+  it('a seeded token is used without a refresh, and it and the credentials are redacted from the log', async () => {
+    const log = new CapturingLog();
+    const tokens = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), log.logger);
+    tokens.seed('seeded-access-token-value', Date.now() + 3600_000);
+    assert.equal(await tokens.accessToken(), 'seeded-access-token-value');
+    assert.equal(refreshes(), 0);
+    assert.equal(tokens.lastKnownToken(), 'seeded-access-token-value');
+    log.logger.info(`${DEMO_CLIENT.clientSecret} ${refreshToken} seeded-access-token-value`);
+    assert.equal(log.lines.at(-1), 'info «redacted» «redacted» «redacted»');
+  });
+
+  it('invalidating a stale token keeps the current one; invalidating with nothing cached is harmless', async () => {
+    const tokens = manager();
+    tokens.invalidate('nothing-cached-yet');
+    const current = await tokens.accessToken();
+    tokens.invalidate('an-older-token');
+    assert.equal(await tokens.accessToken(), current);
+    assert.equal(refreshes(), 1);
+    tokens.invalidate(current);
+    assert.notEqual(await tokens.accessToken(), current);
+    assert.equal(refreshes(), 2);
+  });
+
+  it('each refresh is logged with the accounts server it goes to', async () => {
+    const log = new CapturingLog();
+    await new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), log.logger).accessToken();
+    assert.deepEqual(log.lines, [`info Refreshing the access token at ${standIn.url}`]);
+  });
+
+  it('only a rejected refresh token (invalid_code) is reported as such; a wrong client secret is not', async () => {
+    const rejected: string[] = [];
+    const wrongSecret = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: 'not-the-secret', refreshToken, accountsServer: standIn.url }, new OAuthClient(), new CapturingLog().logger, Date.now, () => { rejected.push('wrong secret'); });
+    await assert.rejects(wrongSecret.accessToken(), /no longer works/);
+    assert.equal(rejected.length, 0);
+    standIn.faults = { refreshDenied: true };
+    const denied = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), new CapturingLog().logger, Date.now, () => { rejected.push('denied'); });
+    await assert.rejects(denied.accessToken(), /no longer works/);
+    assert.deepEqual(rejected, ['denied']);
+  });
+
   it('many parallel callers share one refresh', async () => {
     const tokens = manager();
     const results = await Promise.all(Array.from({ length: 20 }, () => tokens.accessToken()));

@@ -31,6 +31,8 @@ export interface Faults {
   slowMs?: number;
   /** POST /settings/modules creates the module, then drops the connection without answering. */
   dropAfterCreate?: boolean;
+  /** GET /settings/modules answers 500 INTERNAL_ERROR (an outage that hits only the listing). */
+  listingFails?: boolean;
   /** The org's edition cannot create modules (NOT_SUPPORTED). */
   editionWithoutModules?: boolean;
   /** The user's profile lacks the permission (NO_PERMISSION, 403). */
@@ -250,6 +252,7 @@ export class ZohoStandIn {
       return this.createModule(request, response, body);
     }
     if (route === '/settings/modules' && method === 'GET') {
+      if (this.faults.listingFails) return json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' });
       if (!scoped(READ_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
       return json(response, 200, { modules: this.modules.map(({ profiles: _profiles, ...module }) => ({ ...module, module_name: module.plural_label, api_supported: true })) });
     }
