@@ -16,7 +16,7 @@ export default {
   testRunner: 'command',
   buildCommand: 'npx tsc -p .',
   commandRunner: {
-    command: 'node --test out/test/zoho/redact.test.js out/test/zoho/tokens.test.js out/test/zoho/signIn.test.js out/test/zoho/create.test.js out/test/zoho/connectionStore.test.js out/test/zoho/dataCenters.test.js',
+    command: 'node --test out/test/zoho/redact.test.js out/test/zoho/tokens.test.js out/test/zoho/loopback.test.js out/test/zoho/signIn.test.js out/test/zoho/create.test.js out/test/zoho/connectionStore.test.js out/test/zoho/dataCenters.test.js',
   },
   coverageAnalysis: 'off',
   concurrency: 2,

@@ -19,6 +19,14 @@ describe('the loopback listener', () => {
     await assert.rejects(loopback.result, (error: ZohoError) => error.message === 'Sign-in cancelled.' && error.kind === 'auth');
   });
 
+  it('listens on 127.0.0.1 only: not on the machine\'s other addresses (IPv6 loopback is one)', async () => {
+    const loopback = await startLoopback({ port: 0, expectedState: 's' });
+    const port = new URL(loopback.redirectUri).port;
+    await assert.rejects(fetch(`http://[::1]:${port}${CALLBACK_PATH}?state=s&code=c`));
+    loopback.close();
+    await loopback.result.catch(() => {});
+  });
+
   it('answers 404 to anything but GET /callback, and keeps waiting for the real answer', async () => {
     const loopback = await startLoopback({ port: 0, expectedState: 'state-1' });
     const base = loopback.redirectUri.replace(CALLBACK_PATH, '');

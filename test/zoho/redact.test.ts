@@ -49,6 +49,7 @@ describe('redaction: secrets by their shape, known or not', () => {
     ['a Zoho token anywhere', `token is ${ACCESS}.`, `token is ${R}.`],
     ['a Zoho-oauthtoken header', `Authorization: Zoho-oauthtoken abc.def-ghi`, `Authorization: Zoho-oauthtoken ${R}`],
     ['a Bearer header, any case', `authorization: bearer eyJhbGciOi.x.y`, `authorization: bearer ${R}`],
+    ['a header with more than one space before the token', 'Authorization: Zoho-oauthtoken   abc.def', `Authorization: Zoho-oauthtoken ${R}`],
     ['a form body', 'grant_type=refresh_token&client_id=1000.ID&client_secret=s3cr3t&refresh_token=r3fr3sh', `grant_type=refresh_token&client_id=1000.ID&client_secret=${R}&refresh_token=${R}`],
     ['a code in a form body', 'grant_type=authorization_code&code=abc123&redirect_uri=x', `grant_type=authorization_code&code=${R}&redirect_uri=x`],
     ['a code in a URL', 'http://127.0.0.1:47120/callback?state=s&code=abc123&location=us', `http://127.0.0.1:47120/callback?state=s&code=${R}&location=us`],

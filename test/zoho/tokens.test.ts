@@ -63,6 +63,7 @@ describe('access tokens', () => {
 
   it('invalidating a stale token keeps the current one; invalidating with nothing cached is harmless', async () => {
     const tokens = manager();
+    assert.equal(tokens.lastKnownToken(), undefined);
     tokens.invalidate('nothing-cached-yet');
     const current = await tokens.accessToken();
     tokens.invalidate('an-older-token');
