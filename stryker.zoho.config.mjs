@@ -1,7 +1,8 @@
-// Mutation testing of the Zoho layer's safety code (npm run mutate). Not in CI: it takes minutes.
-// Mutants are switched at run time, so the TypeScript is built once and each mutant runs the Zoho tests.
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+// Mutation testing of the Zoho layer's safety code (npm run mutate:zoho). Not in CI: it takes minutes.
+import { strykerConfig } from './stryker.base.mjs';
+
+export default strykerConfig({
+  area: 'zoho',
   mutate: [
     'client/src/zoho/redact.ts',
     'client/src/zoho/tokenManager.ts',
@@ -13,18 +14,6 @@ export default {
     'client/src/zoho/locateError.ts',
     'client/src/zoho/explain.ts',
   ],
-  testRunner: 'command',
-  buildCommand: 'npx tsc -p .',
-  commandRunner: {
-    command: 'node --test out/test/zoho/redact.test.js out/test/zoho/tokens.test.js out/test/zoho/loopback.test.js out/test/zoho/signIn.test.js out/test/zoho/create.test.js out/test/zoho/connectionStore.test.js out/test/zoho/dataCenters.test.js',
-  },
-  coverageAnalysis: 'off',
-  concurrency: 2,
+  tests: ['redact', 'tokens', 'loopback', 'signIn', 'create', 'connectionStore', 'dataCenters'].map((name) => `out/test/zoho/${name}.test.js`),
   timeoutMS: 20000,
-  incremental: true,
-  incrementalFile: 'reports/stryker-incremental-zoho.json',
-  reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation-zoho.json' },
-  ignorePatterns: ['dist', 'out', '.vscode-test', 'test-results', 'reports'],
-  tempDirName: '.stryker-tmp',
-};
+});
