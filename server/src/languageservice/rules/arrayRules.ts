@@ -1,11 +1,11 @@
 /** The rules an array answers to once all its entries are read: how few, how many, and no repeats. */
-import { RuleContext, INVALID_DATA } from './context';
+import { annotationsOf, INVALID_DATA, RuleContext } from './context';
 import { ArrayFrame, Property, Span } from './place';
 import { defaultEntryFix } from './schemaFixes';
 
 export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span): void {
   const schema = frame.place.schema!;
-  const zoho = schema['x-zoho'] ?? {};
+  const zoho = annotationsOf(schema);
   if (schema.minItems !== undefined && frame.count < schema.minItems) {
     context.report({
       code: zoho.minItemsCode ?? INVALID_DATA, severity: 'error', rule: 'min-items',
@@ -24,7 +24,7 @@ export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span):
 
 /** Notes a complete entry of an array whose entries must differ: where its identity is in the text. */
 export function entryDone(frame: ArrayFrame, span: Span, properties: Property[] | undefined): void {
-  const by = frame.place.schema!['x-zoho']?.uniqueBy;
+  const by = annotationsOf(frame.place.schema!).uniqueBy;
   const identity = by ? properties?.find((property) => property.key === by)?.valueSpan : span;
   if (identity) frame.unique!.add(identity, span.offset + span.length);
   else frame.unique!.previousEnd = span.offset + span.length;
@@ -58,7 +58,7 @@ function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
     if (slots[slot] === -1) slots[slot] = entry;
     else repeats.push(entry);
   }
-  const zoho = frame.place.schema!['x-zoho'] ?? {};
+  const zoho = annotationsOf(frame.place.schema!);
   for (const entry of repeats) {
     const [offset, length, removeFrom, removeTo] = spans.subarray(entry * 4, entry * 4 + 4);
     const shown = identityOf(entry);

@@ -1,4 +1,5 @@
 /** What a rule may do: read the text and report a finding. The validator (validator.ts) provides it. */
+import { JSONSchema, ZohoAnnotations } from '../schema';
 import { Finding } from '../types';
 import { Span } from './place';
 
@@ -9,3 +10,10 @@ export interface RuleContext {
 }
 
 export const INVALID_DATA = 'INVALID_DATA';
+
+const NO_ANNOTATIONS: ZohoAnnotations = {};
+
+/** The schema's x-zoho annotations, or none (one shared empty object: no allocation per value). */
+export function annotationsOf(schema: JSONSchema): ZohoAnnotations {
+  return schema['x-zoho'] ?? NO_ANNOTATIONS;
+}

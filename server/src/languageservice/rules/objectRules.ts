@@ -8,11 +8,9 @@ import { defaultValueText } from '../defaults';
 import { didYouMean, insertPropertyEdit, removePropertyEdit } from '../edits';
 import { JSONSchema, resolve, ZohoAnnotations } from '../schema';
 import { Fix, OWN_CODES, TextEdit } from '../types';
-import { RuleContext } from './context';
+import { annotationsOf, RuleContext } from './context';
 import { firstSentence } from './messages';
 import { find, ObjectFrame, Place, Property, Span } from './place';
-
-const NO_ANNOTATIONS: ZohoAnnotations = {};
 
 export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span): void {
   const schema = frame.place.schema!;
@@ -21,7 +19,7 @@ export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span
     && frame.properties.every((property) => !property.duplicate && !property.unknown)) return;
   let node: Node | undefined;
   const object: ObjectAt = {
-    frame, schema, zoho: schema['x-zoho'] ?? NO_ANNOTATIONS,
+    frame, schema, zoho: annotationsOf(schema),
     has: (key) => find(frame, key) !== undefined,
     node: () => (node ??= objectNode(frame, span)),
     insert: (key) => insertPropertyEdit(context.text, object.node(), key, defaultValueText(resolve(schema.properties![key]))),

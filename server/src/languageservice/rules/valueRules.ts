@@ -6,16 +6,14 @@
 import { codePointLength, didYouMean, sliceCodePoints } from '../edits';
 import { isReservedWord, JSONSchema, schemaRegExp, typesOf, ZohoAnnotations } from '../schema';
 import { Finding, Fix } from '../types';
-import { INVALID_DATA, RuleContext } from './context';
+import { annotationsOf, INVALID_DATA, RuleContext } from './context';
 import { describeKind, describeTypes, quoteValue } from './messages';
 import { find, Frame, Place, Span } from './place';
 import { checkFix, defaultEntryFix, suggestApiName } from './schemaFixes';
 
-const NO_ANNOTATIONS: ZohoAnnotations = {};
-
 /** Null where the schema names Zoho's code for it (an empty profiles list): true when reported. */
 export function checkNull(context: RuleContext, place: Place, schema: JSONSchema, span: Span): boolean {
-  const zoho = schema['x-zoho'] ?? NO_ANNOTATIONS;
+  const zoho = annotationsOf(schema);
   if (!zoho.nullCode) return false;
   context.report({
     code: zoho.nullCode, severity: 'error', rule: 'null',
@@ -44,7 +42,7 @@ export function typeMismatch(context: RuleContext, place: Place, span: Span, kin
 
 /** `enclosing` is the object the string is a value of, if any: a reserved api_name's fix reads its plural_label. */
 export function checkString(context: RuleContext, place: Place, schema: JSONSchema, value: string, span: Span, enclosing?: Frame): void {
-  const zoho = schema['x-zoho'] ?? NO_ANNOTATIONS;
+  const zoho = annotationsOf(schema);
   const replaceWith = (text: string) => [{ ...span, newText: JSON.stringify(text) }];
   let checkFailed = false;
   for (const check of zoho.checks ?? []) {
@@ -106,7 +104,7 @@ function reservedWord(context: RuleContext, place: Place, zoho: ZohoAnnotations,
 }
 
 export function checkNumber(context: RuleContext, place: Place, schema: JSONSchema, raw: string, span: Span): void {
-  const zoho = schema['x-zoho'] ?? NO_ANNOTATIONS;
+  const zoho = annotationsOf(schema);
   // Read the digits from the text: past 2^53 the parsed value has already lost some.
   if (schema.minimum !== undefined && raw.startsWith('-')) {
     context.report({ code: INVALID_DATA, severity: 'error', rule: 'minimum', message: `${place.name} must not be negative: only digits are allowed.` }, span);
