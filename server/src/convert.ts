@@ -5,7 +5,7 @@ import { Finding, TextEdit } from './languageservice';
 
 export const DIAGNOSTIC_SOURCE = 'zoho-crm';
 const DOCS_URL = 'https://www.zoho.com/crm/developer/docs/api/v7/create-custom-module-api.html';
-const ZOHO_CODES = new Set(['INVALID_DATA', 'MANDATORY_NOT_FOUND', 'MINIMUM_DATA_NOT_FOUND', 'RESERVED_KEYWORD_NOT_ALLOWED', 'EXPECTED_FIELD_MISSING', 'DEPENDENT_FIELD_MISSING']);
+const ZOHO_CODES = new Set(['INVALID_DATA', 'DUPLICATE_DATA', 'MANDATORY_NOT_FOUND', 'MINIMUM_DATA_NOT_FOUND', 'RESERVED_KEYWORD_NOT_ALLOWED', 'EXPECTED_FIELD_MISSING', 'DEPENDENT_FIELD_MISSING']);
 
 export function rangeOf(document: TextDocument, offset: number, length: number): Range {
   return { start: document.positionAt(offset), end: document.positionAt(offset + length) };

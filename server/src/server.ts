@@ -16,10 +16,15 @@ import { CompletionProvider } from './providers/completion';
 import { DiagnosticsProvider } from './providers/diagnostics';
 import { HoverProvider } from './providers/hover';
 import { StructureProvider } from './providers/structure';
+import { ORG_SNAPSHOT_NOTIFICATION, OrgSnapshotSource } from './orgSnapshotSource';
 
 export interface ServerOptions {
   /** Pause after a keystroke before re-checking; 0 checks on every change. */
   diagnosticsDelayMs?: number;
+  /** The org's profiles and modules (see OrgSnapshot), for clients that send it once. */
+  orgSnapshot?: unknown;
+  /** A file holding the org snapshot (`crm-module snapshot -o <file>`), read again when it changes. */
+  orgSnapshotFile?: string;
 }
 
 const DEFAULT_DELAY_MS = 150;
@@ -31,16 +36,22 @@ export function startServer(connection: Connection): void {
   let features: ClientFeatures = FULL_FEATURES;
   const currentFeatures = () => features;
 
-  const completion = new CompletionProvider(cache, currentFeatures);
-  const hover = new HoverProvider(cache, currentFeatures);
-  const codeActions = new CodeActionProvider(cache);
+  // A new snapshot re-checks every open file: its profiles and modules decide the org findings.
+  const org = new OrgSnapshotSource(() => diagnostics.publishAll(), (message) => connection.console.warn(message));
+  const currentOrg = () => org.snapshot;
+
+  const completion = new CompletionProvider(cache, currentFeatures, currentOrg);
+  const hover = new HoverProvider(cache, currentFeatures, currentOrg);
+  const codeActions = new CodeActionProvider(cache, currentOrg);
   const structure = new StructureProvider(cache, currentFeatures);
-  new DiagnosticsProvider(connection, documents, cache, () => delayMs);
+  const diagnostics = new DiagnosticsProvider(connection, documents, cache, () => delayMs, currentOrg);
 
   connection.onInitialize((params): InitializeResult => {
     features = clientFeatures(params.capabilities);
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
+    if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile) org.watchFile(options.orgSnapshotFile);
+    else if (options.orgSnapshot !== undefined) org.set(options.orgSnapshot);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -86,6 +97,15 @@ export function startServer(connection: Connection): void {
   connection.onSelectionRanges(guarded('selectionRange', [], (document, params) => structure.selectionRanges(document, params.positions)));
   connection.onDocumentFormatting(guarded('formatting', [], (document, params) => structure.format(document, params.options)));
   connection.onDocumentRangeFormatting(guarded('rangeFormatting', [], (document, params) => structure.format(document, params.options, params.range)));
+
+  connection.onNotification(ORG_SNAPSHOT_NOTIFICATION, (params: { snapshot?: unknown } | undefined) => {
+    try {
+      org.set(params?.snapshot ?? null);
+    } catch (error) {
+      connection.console.error(`${ORG_SNAPSHOT_NOTIFICATION} failed: ${failureText(error)}`);
+    }
+  });
+  connection.onShutdown(() => org.stopWatching());
 
   documents.listen(connection);
   connection.listen();

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { checkCreateBody, ExistingModule } from './validation';
+import { checkCreateBody, checkUpdateBody, ExistingModule } from './validation';
 
 export interface StandInClient {
   clientId: string;
@@ -64,19 +64,35 @@ export const DEMO_CLIENT: StandInClient = {
 export const PROFILES = [
   { id: '2423488000000015972', name: 'Administrator', display_label: 'Administrator', type: 'normal_profile', default: false, custom: false },
   { id: '2423488000000015975', name: 'Standard', display_label: 'Standard', type: 'normal_profile', default: true, custom: false },
+  { id: '2423488000000015978', name: 'Sales Lite', display_label: 'Sales Lite', type: 'lite_profile', default: false, custom: true },
+  { id: '2423488000000015981', name: 'Customer Portal', display_label: 'Customer Portal', type: 'portal_profile', default: false, custom: true },
 ];
 
-const STANDARD_MODULES: (ExistingModule & { id: string; generated_type: string })[] = [
+const STANDARD_MODULES: StoredModule[] = [
   { id: '2423488000000002175', api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' },
   { id: '2423488000000002179', api_name: 'Contacts', plural_label: 'Contacts', singular_label: 'Contact', generated_type: 'default' },
   { id: '2423488000000002177', api_name: 'Accounts', plural_label: 'Accounts', singular_label: 'Account', generated_type: 'default' },
   { id: '2423488000000002181', api_name: 'Deals', plural_label: 'Deals', singular_label: 'Deal', generated_type: 'default' },
+  { id: '2423488000000002183', api_name: 'Tasks', plural_label: 'Tasks', singular_label: 'Task', generated_type: 'default' },
+  { id: '2423488000000002185', api_name: 'Products', plural_label: 'Products', singular_label: 'Product', generated_type: 'default' },
+];
+
+/** Custom modules the org already has, as a user's org would: one to pull, compare and update. */
+const CUSTOM_MODULES: StoredModule[] = [
+  {
+    id: '2423488000000834001', api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', generated_type: 'custom',
+    profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }],
+  },
 ];
 
 const ACCESS_TOKEN_LIFETIME_S = 3600;
 const GRANT_LIFETIME_MS = 3 * 60 * 1000;
 const CREATE_SCOPES = ['ZohoCRM.settings.modules.CREATE', 'ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.modules.ALL'];
 const READ_MODULE_SCOPES = [...CREATE_SCOPES, 'ZohoCRM.settings.modules.READ'];
+const UPDATE_MODULE_SCOPES = ['ZohoCRM.settings.modules.UPDATE', 'ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.ALL'];
+const READ_PROFILE_SCOPES = ['ZohoCRM.settings.profiles.READ', 'ZohoCRM.settings.profiles.ALL', 'ZohoCRM.settings.ALL'];
+
+export type StoredModule = ExistingModule & { id: string; generated_type: string; profiles?: { id: string }[] };
 
 function zohoToken(): string {
   return `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
@@ -86,7 +102,7 @@ export class ZohoStandIn {
   readonly clients = new Map<string, StandInClient>();
   readonly requests: RecordedRequest[] = [];
   faults: Faults = {};
-  readonly modules: (ExistingModule & { id: string; generated_type: string; profiles?: unknown })[] = STANDARD_MODULES.map((module) => ({ ...module }));
+  readonly modules: StoredModule[] = [...STANDARD_MODULES, ...CUSTOM_MODULES].map((module) => ({ ...module, profiles: module.profiles?.map((profile) => ({ ...profile })) }));
   private readonly grants = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly accessTokens = new Map<string, AccessToken>();
@@ -254,9 +270,21 @@ export class ZohoStandIn {
     if (route === '/settings/modules' && method === 'GET') {
       if (this.faults.listingFails) return json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' });
       if (!scoped(READ_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
-      return json(response, 200, { modules: this.modules.map(({ profiles: _profiles, ...module }) => ({ ...module, module_name: module.plural_label, api_supported: true })) });
+      return json(response, 200, { modules: this.modules.map((module) => ({ ...module, ...this.profilesOf(module), module_name: module.plural_label, api_supported: true, status: 'visible' })) });
     }
-    if (route === '/settings/profiles' && method === 'GET') return json(response, 200, { profiles: PROFILES });
+    const moduleRoute = /^\/settings\/modules\/([^/]+)$/.exec(route);
+    if (moduleRoute && method === 'GET') {
+      if (!scoped(READ_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      return this.getModule(decodeURIComponent(moduleRoute[1]), response);
+    }
+    if (moduleRoute && method === 'PUT') {
+      if (!scoped(UPDATE_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      return this.updateModule(decodeURIComponent(moduleRoute[1]), response, body);
+    }
+    if (route === '/settings/profiles' && method === 'GET') {
+      if (!scoped(READ_PROFILE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      return json(response, 200, { profiles: PROFILES });
+    }
     if (route === '/org' && method === 'GET') return json(response, 200, { org: [{ id: '2423488000000000123', company_name: 'Zylker Local', type: 'production', domain_name: 'org2423488' }] });
     json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
   }
@@ -279,7 +307,8 @@ export class ZohoStandIn {
     const module = (body as { modules: Record<string, any>[] }).modules[0];
     const id = String(this.nextModuleId++);
     this.modules.push({
-      id, generated_type: 'custom', plural_label: module.plural_label, singular_label: module.singular_label, profiles: module.profiles,
+      id, generated_type: 'custom', plural_label: module.plural_label, singular_label: module.singular_label,
+      profiles: (module.profiles as { id: unknown }[]).map((profile) => ({ id: String(profile.id) })),
       api_name: module.api_name ?? String(module.plural_label).trim().replace(/\s+/g, '_'),
     });
     if (this.faults.dropAfterCreate) {
@@ -287,6 +316,48 @@ export class ZohoStandIn {
       return;
     }
     json(response, 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
+  }
+
+  /** A module's profiles by id and name; standard modules are open to every normal profile. */
+  private profilesOf(module: StoredModule): { profiles: { id: string; name: string }[] } {
+    const ids = module.profiles?.map((profile) => profile.id) ?? PROFILES.filter((profile) => profile.type === 'normal_profile').map((profile) => profile.id);
+    return { profiles: ids.map((id) => ({ id, name: PROFILES.find((known) => known.id === id)?.name ?? '' })) };
+  }
+
+  /** GET /settings/modules/{api_name}: the module's metadata, profiles by name; the api_name is case-sensitive. */
+  private getModule(apiName: string, response: ServerResponse): void {
+    const module = this.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
+    if (!module) return json(response, 400, { code: 'INVALID_MODULE', details: { resource_path_index: 2 }, message: 'the module name given seems to be invalid', status: 'error' });
+    const { profiles } = this.profilesOf(module);
+    json(response, 200, {
+      modules: [{
+        id: module.id, api_name: module.api_name, module_name: module.plural_label, plural_label: module.plural_label, singular_label: module.singular_label,
+        actual_plural_label: module.plural_label, actual_singular_label: module.singular_label, generated_type: module.generated_type,
+        access_type: 'org_based', api_supported: true, creatable: true, editable: true, deletable: module.generated_type === 'custom',
+        profiles, profile_count: profiles.length, has_more_profiles: false, status: 'visible',
+      }],
+    });
+  }
+
+  /** PUT /settings/modules/{api_name}: labels and profile access of one module, as Update Custom Module describes. */
+  private updateModule(apiName: string, response: ServerResponse, text: string): void {
+    const module = this.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
+    if (!module) return json(response, 400, { code: 'INVALID_MODULE', details: { resource_path_index: 2 }, message: 'the module name given seems to be invalid', status: 'error' });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
+    }
+    const result = checkUpdateBody(body, module, this.modules, PROFILES.map((profile) => profile.id));
+    if ('error' in result) return json(response, result.httpStatus, { modules: [result.error] });
+    module.plural_label = result.plural_label;
+    module.singular_label = result.singular_label;
+    const current = new Set((module.profiles ?? []).map((profile) => profile.id));
+    for (const id of result.added) current.add(id);
+    for (const id of result.removed) current.delete(id);
+    module.profiles = [...current].map((id) => ({ id }));
+    json(response, 200, { modules: [{ code: 'SUCCESS', details: { id: module.id }, message: 'module updated successfully', status: 'success' }] });
   }
 
   // ---- control, for tests in other processes (the VS Code host) and for people trying it ----------

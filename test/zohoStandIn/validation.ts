@@ -55,16 +55,8 @@ export function checkCreateBody(body: unknown, existing: ExistingModule[], profi
   if (!module || typeof module !== 'object' || Array.isArray(module)) return invalid('modules', '$.modules[0]', 'invalid data', { expected_data_type: 'jsonobject' });
   const base = '$.modules[0]';
 
-  for (const key of ['plural_label', 'singular_label'] as const) {
-    const value = module[key];
-    const path = `${base}.${key}`;
-    if (value === undefined) return mandatory(key, path);
-    if (typeof value !== 'string') return invalid(key, path, 'invalid data', { expected_data_type: 'string' });
-    if (value.trim() === '') return invalid(key, path, 'the label should not be empty');
-    if ([...value].length > 25) return invalid(key, path, 'the label exceeds the maximum length', { maximum_length: 25 });
-    if (!/^[\p{L}\p{N} ]+$/u.test(value)) return invalid(key, path, 'special characters are not allowed in the label');
-    if (LABEL_KEYWORDS.includes(value.trim().replace(/\s+/g, ' ').toLowerCase())) return invalid(key, path, 'system-defined keywords are not supported for the label');
-  }
+  const labels = checkLabels(module, base);
+  if (labels) return labels;
   const profiles = module.profiles;
   if (profiles === undefined) return mandatory('profiles', `${base}.profiles`);
   if (profiles === null || (Array.isArray(profiles) && profiles.length === 0)) {
@@ -119,14 +111,89 @@ export function checkCreateBody(body: unknown, existing: ExistingModule[], profi
       }
     }
   }
-  for (const key of ['plural_label', 'singular_label'] as const) {
-    const value = String(module[key]).toLowerCase();
-    if (existing.some((other) => other.plural_label.toLowerCase() === value || other.singular_label.toLowerCase() === value)) {
-      return error(400, 'DUPLICATE_DATA', 'duplicate data', { api_name: key, json_path: `${base}.${key}` });
-    }
-  }
+  const duplicate = checkLabelsUnique(module, existing, base);
+  if (duplicate) return duplicate;
   if (typeof apiName === 'string' && existing.some((other) => other.api_name.toLowerCase() === apiName.toLowerCase())) {
     return error(400, 'DUPLICATE_DATA', 'duplicate data', { api_name: 'api_name', json_path: `${base}.api_name` });
   }
   return undefined;
+}
+
+function checkLabels(module: Record<string, unknown>, base: string): Verdict | undefined {
+  for (const key of ['plural_label', 'singular_label'] as const) {
+    const value = module[key];
+    const path = `${base}.${key}`;
+    if (value === undefined) return mandatory(key, path);
+    if (typeof value !== 'string') return invalid(key, path, 'invalid data', { expected_data_type: 'string' });
+    if (value.trim() === '') return invalid(key, path, 'the label should not be empty');
+    if ([...value].length > 25) return invalid(key, path, 'the label exceeds the maximum length', { maximum_length: 25 });
+    if (!/^[\p{L}\p{N} ]+$/u.test(value)) return invalid(key, path, 'special characters are not allowed in the label');
+    if (LABEL_KEYWORDS.includes(value.trim().replace(/\s+/g, ' ').toLowerCase())) return invalid(key, path, 'system-defined keywords are not supported for the label');
+  }
+  return undefined;
+}
+
+function checkLabelsUnique(module: Record<string, unknown>, others: ExistingModule[], base: string): Verdict | undefined {
+  for (const key of ['plural_label', 'singular_label'] as const) {
+    const value = String(module[key]).toLowerCase();
+    if (others.some((other) => other.plural_label.toLowerCase() === value || other.singular_label.toLowerCase() === value)) {
+      return error(400, 'DUPLICATE_DATA', 'duplicate data', { api_name: key, json_path: `${base}.${key}` });
+    }
+  }
+  return undefined;
+}
+
+export interface AcceptedUpdate {
+  plural_label: string;
+  singular_label: string;
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * Zoho's Update Custom Module page and spec: one module per call; both labels and `profiles` mandatory;
+ * a profile entry with `"_delete": null` takes the module away from that profile, any other entry gives
+ * it; the API name and access type cannot change here (NOT_ALLOWED); at least one profile must keep it.
+ */
+export function checkUpdateBody(body: unknown, target: ExistingModule & { id: string; profiles?: { id: string }[] }, existing: ExistingModule[], profileIds: string[]): Verdict | AcceptedUpdate {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'INVALID_DATA', 'body is not a JSON object');
+  const modules = (body as Record<string, unknown>).modules;
+  if (modules === undefined) return mandatory('modules', '$.modules');
+  if (!Array.isArray(modules)) return invalid('modules', '$.modules', 'invalid data', { expected_data_type: 'jsonarray' });
+  if (modules.length === 0) return mandatory('modules', '$.modules');
+  if (modules.length > 1) return invalid('modules', '$.modules', 'only one module can be updated in a single API call');
+  const module = modules[0] as Record<string, unknown>;
+  if (!module || typeof module !== 'object' || Array.isArray(module)) return invalid('modules', '$.modules[0]', 'invalid data', { expected_data_type: 'jsonobject' });
+  const base = '$.modules[0]';
+  for (const key of ['api_name', 'access_type']) {
+    if (module[key] !== undefined) return error(400, 'NOT_ALLOWED', key === 'api_name' ? 'Api name update not allowed' : 'access type update not allowed', { api_name: key, json_path: `${base}.${key}` });
+  }
+  if (module.id !== undefined && String(module.id) !== target.id) return invalid('id', `${base}.id`, 'the module id does not match the module in the URL');
+  const labels = checkLabels(module, base);
+  if (labels) return labels;
+  const profiles = module.profiles;
+  if (profiles === undefined) return mandatory('profiles', `${base}.profiles`);
+  if (!Array.isArray(profiles)) return invalid('profiles', `${base}.profiles`, 'invalid data', { expected_data_type: 'jsonarray' });
+  if (profiles.length === 0) return error(400, 'MINIMUM_DATA_NOT_FOUND', 'At least one profile needed', { api_name: 'profiles', json_path: `${base}.profiles` });
+  const added: string[] = [];
+  const removed: string[] = [];
+  for (const [index, profile] of profiles.entries()) {
+    const path = `${base}.profiles[${index}]`;
+    if (!profile || typeof profile !== 'object' || Array.isArray(profile)) return invalid('profiles', path, 'invalid data', { expected_data_type: 'jsonobject' });
+    const entry = profile as Record<string, unknown>;
+    if (entry.id === undefined) return mandatory('id', `${path}.id`);
+    if (!profileIds.includes(String(entry.id))) return invalid('id', `${path}.id`, 'invalid profile id');
+    if ('_delete' in entry) {
+      if (entry._delete !== null) return invalid('_delete', `${path}._delete`, 'invalid data', { expected_data_type: 'null' });
+      removed.push(String(entry.id));
+    } else {
+      added.push(String(entry.id));
+    }
+  }
+  const after = new Set([...(target.profiles ?? []).map((profile) => profile.id), ...added]);
+  for (const id of removed) after.delete(id);
+  if (after.size === 0) return error(400, 'MINIMUM_DATA_NOT_FOUND', 'At least one profile needed', { api_name: 'profiles', json_path: `${base}.profiles` });
+  const duplicate = checkLabelsUnique(module, existing.filter((other) => other.api_name !== target.api_name), base);
+  if (duplicate) return duplicate;
+  return { plural_label: String(module.plural_label), singular_label: String(module.singular_label), added, removed };
 }

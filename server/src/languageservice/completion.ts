@@ -5,6 +5,8 @@ import { ParsedDocument } from './parse';
 import { resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
+import { isProfileIdPath, profileCompletions } from './org/orgCompletion';
+import { indexOf, OrgSnapshot } from './org/snapshot';
 
 export type CompletionKind = 'property' | 'value' | 'snippet';
 
@@ -39,13 +41,15 @@ export function keyDocumentation(reference: KeyReference): string | undefined {
   return describeKey(reference.key, propertySchema, objectSchema.required?.includes(reference.key) ?? false);
 }
 
-const SAMPLE_PROFILE_ID = '${3:2423488000000015972}';
+/** Zoho's documentation's sample id: what a new file gets when no org is known. */
+export const SAMPLE_PROFILE_ID = '2423488000000015972';
+const PROFILE_PLACEHOLDER = '${3:PROFILE_ID}';
 
 export const MODULE_SNIPPETS = {
   text: `{
 \t"plural_label": "\${1:Zylkers}",
 \t"singular_label": "\${2:Zylker}",
-\t"profiles": [{ "id": "${SAMPLE_PROFILE_ID}" }],
+\t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
 \t"display_field": {
 \t\t"field_label": "\${4:Name}",
 \t\t"data_type": "text"
@@ -54,7 +58,7 @@ export const MODULE_SNIPPETS = {
   autonumber: `{
 \t"plural_label": "\${1:Stocks}",
 \t"singular_label": "\${2:Stock}",
-\t"profiles": [{ "id": "${SAMPLE_PROFILE_ID}" }],
+\t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
 \t"api_name": "\${5:Stocks}",
 \t"display_field": {
 \t\t"field_label": "\${4:Stock Number}",
@@ -72,9 +76,17 @@ function wrapInBody(module: string): string {
   return `{\n\t"modules": [\n${module.replace(/^/gm, '\t\t')}\n\t]\n}`;
 }
 
-export function complete(parsed: ParsedDocument, offset: number): Completion[] {
+/** The module snippets with the org's Administrator profile, or the documentation's sample id without an org. */
+function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS {
+  const id = (snapshot && indexOf(snapshot).administrator?.id) ?? SAMPLE_PROFILE_ID;
+  const withId = (snippet: string) => snippet.replace(PROFILE_PLACEHOLDER, `\${3:${id}}`);
+  return { text: withId(MODULE_SNIPPETS.text), autonumber: withId(MODULE_SNIPPETS.autonumber) };
+}
+
+export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): Completion[] {
   const { text, root } = parsed;
-  if (text.trim() === '') return bodySnippets({ offset: 0, length: text.length });
+  const snippets = snippetsFor(snapshot);
+  if (text.trim() === '') return bodySnippets(snippets, { offset: 0, length: text.length });
   if (!root) return [];
   const location = getLocation(text, offset);
   const previous = location.previousNode;
@@ -88,9 +100,13 @@ export function complete(parsed: ParsedDocument, offset: number): Completion[] {
   if (!schema) return [];
   const results: Completion[] = [];
   if (path.length === 2 && path[0] === 'modules' && typeof path[1] === 'number' && !previous) {
-    results.push(...moduleSnippets(replace));
+    results.push(...moduleSnippets(snippets, replace));
   }
-  if (path.length === 0 && !previous) results.push(...bodySnippets(replace));
+  if (path.length === 0 && !previous) results.push(...bodySnippets(snippets, replace));
+  if (snapshot && isProfileIdPath(path)) {
+    const current = previous && (previous.type === 'string' || previous.type === 'number') && previous.value !== '' ? String(previous.value) : undefined;
+    results.push(...profileCompletions(snapshot, replace, current));
+  }
   if (schema.enum) {
     const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
     schema.enum.forEach((value, index) => results.push({
@@ -147,15 +163,15 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
     });
 }
 
-function moduleSnippets(replace: { offset: number; length: number }): Completion[] {
+function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }): Completion[] {
   return [
-    { label: 'module (text display field)', kind: 'snippet', insertText: MODULE_SNIPPETS.text, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field is text that users type.', filterText: '{ module text' },
-    { label: 'module (autonumber display field)', kind: 'snippet', insertText: MODULE_SNIPPETS.autonumber, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field numbers each record: prefix, start number, suffix.', filterText: '{ module autonumber' },
+    { label: 'module (text display field)', kind: 'snippet', insertText: snippets.text, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field is text that users type.', filterText: '{ module text' },
+    { label: 'module (autonumber display field)', kind: 'snippet', insertText: snippets.autonumber, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field numbers each record: prefix, start number, suffix.', filterText: '{ module autonumber' },
   ];
 }
 
-function bodySnippets(replace: { offset: number; length: number }): Completion[] {
-  return moduleSnippets(replace).map((item) => ({
+function bodySnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }): Completion[] {
+  return moduleSnippets(snippets, replace).map((item) => ({
     ...item,
     label: item.label.replace('module', 'Create Custom Module body'),
     insertText: wrapInBody(item.insertText),

@@ -3,6 +3,8 @@ import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { ParsedDocument } from './parse';
 import { describeKey } from './describe';
 import { isReservedWord, JSONSchema, schemaAtPath } from './schema';
+import { describeProfileId, isProfileIdPath } from './org/orgCompletion';
+import { OrgSnapshot } from './org/snapshot';
 
 export interface Hover {
   markdown: string;
@@ -10,7 +12,7 @@ export interface Hover {
   length: number;
 }
 
-export function hover(parsed: ParsedDocument, offset: number): Hover | undefined {
+export function hover(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot, now = Date.now()): Hover | undefined {
   if (!parsed.root) return undefined;
   const node = findNodeAtOffset(parsed.root, offset, true);
   if (!node) return undefined;
@@ -31,6 +33,9 @@ export function hover(parsed: ParsedDocument, offset: number): Hover | undefined
   if (!isKey && node.type === 'string') {
     const note = describeValue(schema, String(node.value));
     if (note) markdown = `${note}\n\n---\n\n${markdown}`;
+  }
+  if (!isKey && snapshot && isProfileIdPath(path) && (node.type === 'string' || node.type === 'number')) {
+    markdown = `${describeProfileId(snapshot, String(node.value), now)}\n\n---\n\n${markdown}`;
   }
   return { markdown, offset: node.offset, length: node.length };
 }

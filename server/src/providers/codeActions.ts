@@ -2,15 +2,17 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, sameRange, toDiagnostic, toTextEdit } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { fixAll, fixesAt } from '../languageservice';
+import { checkAgainstOrg, fixAll, fixesAt, OrgSnapshot } from '../languageservice';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.zoho-crm`;
 
 export class CodeActionProvider {
-  constructor(private readonly cache: AnalysisCache) {}
+  constructor(private readonly cache: AnalysisCache, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
 
   provide(document: TextDocument, params: CodeActionParams): CodeAction[] {
-    const { findings } = this.cache.get(document);
+    const analysis = this.cache.get(document);
+    const orgFindings = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
+    const findings = orgFindings.length ? [...analysis.findings, ...orgFindings] : analysis.findings;
     const only = params.context.only;
     const actions: CodeAction[] = [];
     const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));

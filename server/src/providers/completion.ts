@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { complete, keyDocumentation, KeyReference } from '../languageservice';
+import { complete, keyDocumentation, KeyReference, OrgSnapshot } from '../languageservice';
 import { markdownToPlainText, snippetToPlainText } from '../plainText';
 
 /**
@@ -11,12 +11,12 @@ import { markdownToPlainText, snippetToPlainText } from '../plainText';
  * every key's full text in every answer would be most of the bytes sent while typing.
  */
 export class CompletionProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures) {}
+  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
 
   provide(document: TextDocument, params: CompletionParams): CompletionItem[] {
     const { parsed } = this.cache.get(document);
     const features = this.features();
-    return complete(parsed, document.offsetAt(params.position)).map((item) => {
+    return complete(parsed, document.offsetAt(params.position), this.org()).map((item) => {
       const documentation = item.documentation ?? (item.documentationOf && !features.resolveDocumentation ? keyDocumentation(item.documentationOf) : undefined);
       return {
         label: item.label,

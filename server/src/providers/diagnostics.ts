@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
 import { AnalysisCache } from '../analysisCache';
 import { failureText } from '../failureText';
+import { checkAgainstOrg, OrgSnapshot } from '../languageservice';
 
 export class DiagnosticsProvider {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -15,6 +16,7 @@ export class DiagnosticsProvider {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly cache: AnalysisCache,
     private readonly delayMs: () => number,
+    private readonly org: () => OrgSnapshot | undefined = () => undefined,
   ) {
     documents.onDidOpen((event) => this.opening.add(event.document.uri));
     documents.onDidChangeContent((event) => {
@@ -42,9 +44,15 @@ export class DiagnosticsProvider {
     }, delay));
   }
 
+  /** Re-checks every open file now (the org snapshot changed). */
+  publishAll(): void {
+    for (const document of this.documents.all()) this.publish(document);
+  }
+
   private publish(document: TextDocument): void {
     try {
-      const { findings } = this.cache.get(document);
+      const analysis = this.cache.get(document);
+      const findings = [...analysis.findings, ...checkAgainstOrg(analysis.parsed, this.org(), Date.now())];
       void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
     } catch (error) {
       this.connection.console.error(`Checking ${document.uri} failed: ${failureText(error)}`);

@@ -3,14 +3,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { hover } from '../languageservice';
+import { hover, OrgSnapshot } from '../languageservice';
 import { markdownToPlainText } from '../plainText';
 
 export class HoverProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures) {}
+  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
 
   provide(document: TextDocument, params: HoverParams): Hover | null {
-    const result = hover(this.cache.get(document).parsed, document.offsetAt(params.position));
+    const result = hover(this.cache.get(document).parsed, document.offsetAt(params.position), this.org());
     if (!result) return null;
     const contents = this.features().hoverMarkdown
       ? { kind: MarkupKind.Markdown, value: result.markdown }

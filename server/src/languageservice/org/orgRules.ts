@@ -1,0 +1,124 @@
+/**
+ * The rules only the org can answer: a profile id the org does not have, a label or API name another
+ * module of the org already uses. Text in (the parsed file), findings out; nothing without a snapshot.
+ */
+import { findNodeAtLocation, Node } from 'jsonc-parser';
+import { ParsedDocument } from '../parse';
+import { Finding, Fix } from '../types';
+import { indexOf, isCustomModule, OrgIndex, OrgModule, OrgSnapshot, snapshotAge } from './snapshot';
+
+/** Quick fixes offered per unknown profile id: a 500-profile org would otherwise list 500 actions. */
+export const MAX_PROFILE_FIXES = 12;
+
+export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Finding[] {
+  if (!snapshot || !parsed.root) return [];
+  const modules = findNodeAtLocation(parsed.root, ['modules']);
+  if (modules?.type !== 'array') return [];
+  const index = indexOf(snapshot);
+  const where = `in ${snapshot.org} (org data from ${snapshotAge(snapshot, now)})`;
+  const findings: Finding[] = [];
+  for (const module of modules.children ?? []) {
+    if (module.type !== 'object') continue;
+    const self = fileModuleInOrg(module, index);
+    if (self) {
+      const apiName = valueNode(module, 'api_name')!;
+      findings.push({
+        code: 'MODULE_EXISTS', severity: 'information', rule: 'org-module-exists', offset: apiName.offset, length: apiName.length,
+        message: `This module (${self.api_name}) exists ${where}: send changes with Update Module.`,
+      });
+    }
+    findings.push(...unknownProfiles(module, index, where), ...clashes(module, index, self, where));
+  }
+  return findings;
+}
+
+/** The org's custom module this file describes, when its api_name names one: then it is not a clash. */
+export function fileModuleInOrg(module: Node, index: OrgIndex): OrgModule | undefined {
+  const apiName = valueNode(module, 'api_name')?.value;
+  const existing = typeof apiName === 'string' ? index.moduleWithApiName(apiName) : undefined;
+  return existing && isCustomModule(existing) ? existing : undefined;
+}
+
+function unknownProfiles(module: Node, index: OrgIndex, where: string): Finding[] {
+  const profiles = valueNode(module, 'profiles');
+  if (profiles?.type !== 'array' || index.profilesById.size === 0) return [];
+  const findings: Finding[] = [];
+  for (const entry of profiles.children ?? []) {
+    const idNode = entry.type === 'object' ? valueNode(entry, 'id') : undefined;
+    if (!idNode || (idNode.type !== 'string' && idNode.type !== 'number')) continue;
+    const id = String(idNode.value);
+    // An empty or malformed id is the schema rules' finding; the org rule speaks of real-looking ids.
+    if (!/^\d+$/.test(id) || index.profilesById.has(id)) continue;
+    const candidates = closestProfiles(id, index);
+    const names = candidates.slice(0, 3).map((profile) => profile.name).join(', ');
+    findings.push({
+      code: 'INVALID_DATA', severity: 'error', rule: 'org-profile-unknown', offset: idNode.offset, length: idNode.length,
+      message: `No profile has the id ${id} ${where}${names ? `; try ${names}` : ''}.`,
+      fixes: [
+        ...candidates.slice(0, MAX_PROFILE_FIXES).map((profile, rank): Fix => ({
+          title: `Use the profile "${profile.name}" (${profile.id})`,
+          edits: [{ offset: idNode.offset, length: idNode.length, newText: JSON.stringify(profile.id) }],
+          preferred: rank === 0 && profiles.children!.length === 1 && index.profilesById.size === 1 ? true : undefined,
+        })),
+        everyProfileFix(profiles, index),
+      ],
+    });
+  }
+  return findings;
+}
+
+/** Replaces the list with every profile of the org, Administrator first. */
+export function everyProfileFix(profiles: Node, index: OrgIndex): Fix {
+  const ids = index.profilesInOrder.map((profile) => `{ "id": ${JSON.stringify(profile.id)} }`);
+  return { title: `Give all ${ids.length} profiles of the org access`, edits: [{ offset: profiles.offset, length: profiles.length, newText: `[${ids.join(', ')}]` }] };
+}
+
+/** Profiles ordered by how much of the id they share (a copy from a sandbox keeps the org's prefix), Administrator first on ties. */
+function closestProfiles(id: string, index: OrgIndex): typeof index.profilesInOrder {
+  const shared = (other: string) => {
+    let length = 0;
+    while (length < id.length && id[length] === other[length]) length++;
+    return length;
+  };
+  return index.profilesInOrder
+    .map((profile, order) => ({ profile, order, shared: shared(profile.id) }))
+    .sort((a, b) => b.shared - a.shared || a.order - b.order)
+    .map((entry) => entry.profile);
+}
+
+function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, where: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const key of ['plural_label', 'singular_label'] as const) {
+    const node = valueNode(module, key);
+    if (node?.type !== 'string' || !String(node.value).trim()) continue;
+    const other = index.moduleWithLabel(String(node.value));
+    if (!other || other === self) continue;
+    findings.push({
+      code: 'DUPLICATE_DATA', severity: 'error', rule: 'org-duplicate-label', offset: node.offset, length: node.length,
+      message: `${describeModule(other)} already uses the label ${JSON.stringify(String(node.value))} ${where}.`,
+    });
+  }
+  const apiName = valueNode(module, 'api_name');
+  if (apiName?.type === 'string' && !self) {
+    const other = index.moduleWithApiName(String(apiName.value));
+    if (other) {
+      findings.push({
+        code: 'DUPLICATE_DATA', severity: 'error', rule: 'org-duplicate-api-name', offset: apiName.offset, length: apiName.length,
+        message: `${describeModule(other)} already has the API name ${JSON.stringify(other.api_name)} ${where}.`,
+      });
+    }
+  }
+  return findings;
+}
+
+function describeModule(module: OrgModule): string {
+  const name = module.plural_label ?? module.api_name;
+  return isCustomModule(module) ? `The custom module "${name}"` : `Zoho's ${module.generated_type === 'default' ? 'standard ' : ''}module "${name}"`;
+}
+
+export function valueNode(object: Node, key: string): Node | undefined {
+  for (const property of object.children ?? []) {
+    if (property.type === 'property' && property.children?.[0]?.value === key) return property.children[1];
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+/**
+ * What the editor knows about the user's org: its profiles and modules, as fetched by the client (or
+ * written by `crm-module snapshot`) and handed to the language server. Plain data, no HTTP here.
+ */
+
+export interface OrgProfile {
+  id: string;
+  name: string;
+  /** Zoho's profile type: normal_profile, lite_profile, portal_profile… */
+  type?: string;
+}
+
+export interface OrgModule {
+  api_name: string;
+  id?: string;
+  plural_label?: string;
+  singular_label?: string;
+  /** default (Zoho's standard modules), custom, web, linking… */
+  generated_type?: string;
+}
+
+export interface OrgSnapshot {
+  /** How messages name the org: "Zylker (US · production)". */
+  org: string;
+  /** When it was fetched, in milliseconds since 1970. */
+  fetchedAt: number;
+  profiles: OrgProfile[];
+  modules: OrgModule[];
+}
+
+/** A snapshot read from untrusted input (a file, a notification): undefined unless it has the shape. */
+export function readSnapshot(value: unknown): OrgSnapshot | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const record = value as Record<string, unknown>;
+  if (!Array.isArray(record.profiles) || !Array.isArray(record.modules)) return undefined;
+  const text = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined);
+  const profiles = record.profiles.flatMap((entry): OrgProfile[] => {
+    const profile = entry as Record<string, unknown> | null;
+    const id = text(profile?.id);
+    return id ? [{ id, name: text(profile?.name) ?? id, type: text(profile?.type) }] : [];
+  });
+  const modules = record.modules.flatMap((entry): OrgModule[] => {
+    const module = entry as Record<string, unknown> | null;
+    const apiName = text(module?.api_name);
+    return apiName ? [{
+      api_name: apiName, id: text(module?.id), plural_label: text(module?.plural_label),
+      singular_label: text(module?.singular_label), generated_type: text(module?.generated_type),
+    }] : [];
+  });
+  const fetchedAt = typeof record.fetchedAt === 'number' ? record.fetchedAt : typeof record.fetchedAt === 'string' ? Date.parse(record.fetchedAt) : NaN;
+  return { org: text(record.org) ?? 'your org', fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : 0, profiles, modules };
+}
+
+/** "just now", "12 min ago", "3 h ago", "2 days ago". */
+export function snapshotAge(snapshot: OrgSnapshot, now: number): string {
+  const minutes = Math.max(0, Math.round((now - snapshot.fetchedAt) / 60_000));
+  if (!snapshot.fetchedAt) return 'an unknown time ago';
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}
+
+/** "normal profile" for normal_profile. */
+export function profileKind(profile: OrgProfile): string {
+  return (profile.type ?? 'profile').replace(/_/g, ' ');
+}
+
+export const isCustomModule = (module: OrgModule) => module.generated_type === 'custom';
+
+/** Lookups over a snapshot, built once per snapshot: a 500-profile org is checked in a few map reads. */
+export class OrgIndex {
+  readonly profilesById = new Map<string, OrgProfile>();
+  /** Administrator first (the profile a new module needs), then by name. */
+  readonly profilesInOrder: OrgProfile[];
+  private readonly modulesByLabel = new Map<string, OrgModule>();
+  private readonly modulesByApiName = new Map<string, OrgModule>();
+
+  constructor(readonly snapshot: OrgSnapshot) {
+    for (const profile of snapshot.profiles) this.profilesById.set(profile.id, profile);
+    this.profilesInOrder = [...snapshot.profiles].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
+    for (const module of snapshot.modules) {
+      for (const label of [module.plural_label, module.singular_label]) {
+        const key = label?.trim().toLowerCase();
+        if (key && !this.modulesByLabel.has(key)) this.modulesByLabel.set(key, module);
+      }
+      this.modulesByApiName.set(module.api_name.toLowerCase(), module);
+    }
+  }
+
+  get administrator(): OrgProfile | undefined {
+    return this.profilesInOrder.find((profile) => rank(profile) === 0);
+  }
+
+  moduleWithLabel(label: string): OrgModule | undefined {
+    return this.modulesByLabel.get(label.trim().toLowerCase());
+  }
+
+  moduleWithApiName(apiName: string): OrgModule | undefined {
+    return this.modulesByApiName.get(apiName.toLowerCase());
+  }
+}
+
+function rank(profile: OrgProfile): number {
+  return profile.name.toLowerCase() === 'administrator' ? 0 : 1;
+}
+
+const indexes = new WeakMap<OrgSnapshot, OrgIndex>();
+
+export function indexOf(snapshot: OrgSnapshot): OrgIndex {
+  let index = indexes.get(snapshot);
+  if (!index) indexes.set(snapshot, index = new OrgIndex(snapshot));
+  return index;
+}

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, checkAgainstOrg, complete, hover, OrgSnapshot, readSnapshot, snapshotAge } from '../../server/src/languageservice';
+import { applyEdits, SAMPLE_AUTONUMBER } from '../helpers/modules';
+
+const NOW = Date.parse('2026-11-28T12:00:00Z');
+const ORG: OrgSnapshot = {
+  org: 'Zylker (US · production)',
+  fetchedAt: NOW - 3 * 60_000,
+  profiles: [
+    { id: '5550000000000000012', name: 'Standard', type: 'normal_profile' },
+    { id: '5550000000000000011', name: 'Administrator', type: 'normal_profile' },
+    { id: '5550000000000000013', name: 'Customer Portal', type: 'portal_profile' },
+  ],
+  modules: [
+    { api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' },
+    { api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', generated_type: 'custom', id: '777' },
+  ],
+};
+
+function body(module: Record<string, unknown>): string {
+  return JSON.stringify({ modules: [module] }, null, 2);
+}
+const ADMIN = [{ id: '5550000000000000011' }];
+const orgFindings = (text: string, snapshot: OrgSnapshot | undefined = ORG) => checkAgainstOrg(analyze(text).parsed, snapshot, NOW);
+
+describe('org rules', () => {
+  it('report nothing without a snapshot, or for a file that fits the org', () => {
+    assert.deepEqual(checkAgainstOrg(analyze(SAMPLE_AUTONUMBER).parsed, undefined, NOW), []);
+    assert.deepEqual(orgFindings(body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: ADMIN })), []);
+  });
+
+  it('an unknown profile id: INVALID_DATA on the id, naming the org, the age and the closest profiles, with a fix per profile', () => {
+    const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '5550000000000000099' }] });
+    const [finding, ...rest] = orgFindings(text);
+    assert.equal(rest.length, 0);
+    assert.equal(finding.code, 'INVALID_DATA');
+    assert.equal(text.slice(finding.offset, finding.offset + finding.length), '"5550000000000000099"');
+    assert.match(finding.message, /5550000000000000099 in Zylker \(US · production\) \(org data from 3 min ago\); try Administrator, Customer Portal, Standard/);
+    const titles = finding.fixes!.map((fix) => fix.title);
+    assert.deepEqual(titles.slice(0, 3), ['Use the profile "Administrator" (5550000000000000011)', 'Use the profile "Customer Portal" (5550000000000000013)', 'Use the profile "Standard" (5550000000000000012)']);
+    const fixed = applyEdits(text, finding.fixes![0].edits);
+    assert.deepEqual(JSON.parse(fixed).modules[0].profiles, ADMIN);
+    assert.deepEqual(orgFindings(fixed), []);
+    const all = applyEdits(text, finding.fixes!.at(-1)!.edits);
+    assert.deepEqual(JSON.parse(all).modules[0].profiles.map((profile: { id: string }) => profile.id), ['5550000000000000011', '5550000000000000013', '5550000000000000012']);
+  });
+
+  it('orders the closest ids first: an id from another org shares less of its digits', () => {
+    const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '5550000000000000019' }] });
+    assert.match(orgFindings(text)[0].fixes![0].title, /Administrator/);
+    const snapshot = { ...ORG, profiles: [...ORG.profiles, { id: '2423488000000015975', name: 'Sandbox Standard' }] };
+    const other = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '2423488000000015972' }] });
+    assert.match(checkAgainstOrg(analyze(other).parsed, snapshot, NOW)[0].fixes![0].title, /Sandbox Standard/);
+  });
+
+  it('leaves empty and malformed ids to the schema rules', () => {
+    assert.deepEqual(orgFindings(body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '' }, { id: 'abc' }] })), []);
+  });
+
+  it('a label another module uses (any letter case): DUPLICATE_DATA naming it', () => {
+    const text = body({ plural_label: 'leads', singular_label: 'shipment', profiles: ADMIN });
+    const found = orgFindings(text);
+    assert.deepEqual(found.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]), [['DUPLICATE_DATA', '"leads"'], ['DUPLICATE_DATA', '"shipment"']]);
+    assert.match(found[0].message, /^Zoho's standard module "Leads" already uses the label "leads" in Zylker/);
+    assert.match(found[1].message, /^The custom module "Shipments"/);
+  });
+
+  it('an api_name of a standard module is a clash; of a custom module, it is that module (no clash, an information)', () => {
+    const leads = body({ plural_label: 'Lead Records', singular_label: 'Lead Record', api_name: 'leads', profiles: ADMIN });
+    const [clash] = orgFindings(leads);
+    assert.equal(clash.code, 'DUPLICATE_DATA');
+    assert.match(clash.message, /standard module "Leads" already has the API name "Leads"/);
+    const shipments = body({ plural_label: 'Shipments', singular_label: 'Shipment', api_name: 'Shipments', profiles: ADMIN });
+    const found = orgFindings(shipments);
+    assert.deepEqual(found.map((finding) => [finding.code, finding.severity]), [['MODULE_EXISTS', 'information']]);
+    assert.match(found[0].message, /exists in Zylker .*Update Module/);
+  });
+});
+
+describe('org completion and hover', () => {
+  const at = (textWithCursor: string, snapshot?: OrgSnapshot) => {
+    const offset = textWithCursor.indexOf('|');
+    const text = textWithCursor.slice(0, offset) + textWithCursor.slice(offset + 1);
+    return { text, items: complete(analyze(text).parsed, offset, snapshot) };
+  };
+
+  it('completes a profile id with the org profiles by name, Administrator first and preselected', () => {
+    const { text, items } = at('{"modules": [{"profiles": [{"id": "|"}]}]}', ORG);
+    assert.deepEqual(items.map((item) => item.label), ['Administrator', 'Customer Portal', 'Standard']);
+    assert.equal(items[0].preselect, true);
+    assert.match(items[2].detail!, /normal profile · 5550000000000000012/);
+    const after = applyEdits(text, [{ ...items[2].replace, newText: items[2].insertText }]);
+    assert.equal(after, '{"modules": [{"profiles": [{"id": "5550000000000000012"}]}]}');
+  });
+
+  it('preselects the current profile, and offers nothing without a snapshot', () => {
+    const { items } = at('{"modules": [{"profiles": [{"id": "55500000000|00000013"}]}]}', ORG);
+    assert.deepEqual(items.filter((item) => item.preselect).map((item) => item.label), ['Customer Portal']);
+    assert.deepEqual(at('{"modules": [{"profiles": [{"id": "|"}]}]}').items, []);
+  });
+
+  it('module snippets use the org Administrator profile, or the documentation sample without an org', () => {
+    const withOrg = at('{"modules": [|]}', ORG).items.find((item) => item.label.startsWith('module (text'))!;
+    assert.match(withOrg.insertText, /"id": "\$\{3:5550000000000000011\}"/);
+    const without = at('{"modules": [|]}').items.find((item) => item.label.startsWith('module (text'))!;
+    assert.match(without.insertText, /"id": "\$\{3:2423488000000015972\}"/);
+  });
+
+  it('hovers a profile id with its name and type, or says the org has no such profile', () => {
+    const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '5550000000000000013' }, { id: '1' }] });
+    const known = hover(analyze(text).parsed, text.indexOf('5550000000000000013'), ORG, NOW)!;
+    assert.match(known.markdown, /^\*\*Customer Portal\*\*: portal profile of Zylker \(US · production\) \(org data from 3 min ago\)/);
+    const unknown = hover(analyze(text).parsed, text.indexOf('"1"') + 1, ORG, NOW)!;
+    assert.match(unknown.markdown, /^⚠ No profile of Zylker/);
+    assert.doesNotMatch(hover(analyze(text).parsed, text.indexOf('5550000000000000013'))!.markdown, /Customer Portal/);
+  });
+});
+
+describe('org snapshot', () => {
+  it('reads only what has the shape, from untrusted input', () => {
+    assert.equal(readSnapshot(null), undefined);
+    assert.equal(readSnapshot({ profiles: [] }), undefined);
+    const read = readSnapshot({ org: 'X', fetchedAt: '2026-11-28T11:00:00Z', profiles: [{ id: 1, name: 'A' }, { name: 'no id' }, null], modules: [{ api_name: 'M' }, {}] })!;
+    assert.deepEqual(read.profiles, [{ id: '1', name: 'A', type: undefined }]);
+    assert.deepEqual(read.modules.map((module) => module.api_name), ['M']);
+    assert.equal(snapshotAge(read, NOW), '1 h ago');
+  });
+  it('says its age in words', () => {
+    const at = (minutes: number) => snapshotAge({ ...ORG, fetchedAt: NOW - minutes * 60_000 }, NOW);
+    assert.deepEqual([at(0), at(12), at(90), at(60 * 72)], ['just now', '12 min ago', '2 h ago', '3 days ago']);
+  });
+});
