@@ -31,6 +31,8 @@ export interface Faults {
   slowMs?: number;
   /** POST /settings/modules creates the module, then drops the connection without answering. */
   dropAfterCreate?: boolean;
+  /** PUT /settings/modules/{api_name} updates the module, then drops the connection without answering. */
+  dropAfterUpdate?: boolean;
   /** GET /settings/modules answers 500 INTERNAL_ERROR (an outage that hits only the listing). */
   listingFails?: boolean;
   /** The org's edition cannot create modules (NOT_SUPPORTED). */
@@ -153,6 +155,11 @@ export class ZohoStandIn {
     const code = zohoToken();
     this.grants.set(code, { clientId, scope, dataCenter: client.dataCenter, expiresAt: Date.now() + GRANT_LIFETIME_MS, used: false, offline: true });
     return code;
+  }
+
+  deleteModule(apiName: string): void {
+    const index = this.modules.findIndex((module) => module.api_name === apiName);
+    if (index >= 0) this.modules.splice(index, 1);
   }
 
   /** Makes every access token issued so far expired, as an hour passing would. */
@@ -357,6 +364,10 @@ export class ZohoStandIn {
     for (const id of result.added) current.add(id);
     for (const id of result.removed) current.delete(id);
     module.profiles = [...current].map((id) => ({ id }));
+    if (this.faults.dropAfterUpdate) {
+      response.socket?.destroy();
+      return;
+    }
     json(response, 200, { modules: [{ code: 'SUCCESS', details: { id: module.id }, message: 'module updated successfully', status: 'success' }] });
   }
 
@@ -370,6 +381,8 @@ export class ZohoStandIn {
       case 'POST /__standin/faults': this.faults = input; return json(response, 200, this.faults);
       case 'POST /__standin/expire-access-tokens': this.expireAccessTokens(); return json(response, 200, {});
       case 'GET /__standin/modules': return json(response, 200, this.modules);
+      // Someone deletes a module in Zoho's web UI (the API has no delete).
+      case 'DELETE /__standin/modules': this.deleteModule(query.api_name ?? ''); return json(response, 200, {});
       case 'GET /__standin/refresh-tokens': return json(response, 200, [...this.refreshTokens.entries()].map(([token, value]) => ({ token, ...value })));
       // Every secret it ever handed out, so tests can prove none of them leaked anywhere.
       case 'GET /__standin/issued-secrets': return json(response, 200, { refreshTokens: [...this.refreshTokens.keys()], accessTokens: [...this.issuedAccessTokens], grantCodes: [...this.grants.keys()] });

@@ -22,7 +22,25 @@ export interface ModuleSummary {
   plural_label?: string;
   singular_label?: string;
   module_name?: string;
+  /** default (Zoho's standard modules), custom, web, linking… */
+  generated_type?: string;
 }
+
+/** GET /settings/modules/{api_name}: a module with the profiles that can use it. */
+export interface ModuleDetails extends ModuleSummary {
+  profiles?: { id: string; name?: string }[];
+  access_type?: string;
+}
+
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  display_label?: string;
+  type?: string;
+}
+
+/** The scope each read needs, named when Zoho says the sign-in lacks it. */
+export const READ_SCOPES = { profiles: 'ZohoCRM.settings.profiles.READ', modules: 'ZohoCRM.settings.modules.READ' } as const;
 
 export interface OrgSummary {
   id?: string;
@@ -90,8 +108,25 @@ export class CrmClient {
     const answer = await this.request('GET', '/crm/v7/settings/modules');
     if (answer.status === 204) return [];
     const modules = (answer.body as { modules?: ModuleSummary[] } | undefined)?.modules;
-    if (answer.status !== 200 || !Array.isArray(modules)) throw unexpected(answer, 'Listing the modules');
+    if (answer.status !== 200 || !Array.isArray(modules)) throw unexpected(answer, 'Listing the modules', READ_SCOPES.modules);
     return modules;
+  }
+
+  async listProfiles(): Promise<ProfileSummary[]> {
+    const answer = await this.request('GET', '/crm/v7/settings/profiles');
+    if (answer.status === 204) return [];
+    const profiles = (answer.body as { profiles?: ProfileSummary[] } | undefined)?.profiles;
+    if (answer.status !== 200 || !Array.isArray(profiles)) throw unexpected(answer, 'Reading the profiles', READ_SCOPES.profiles);
+    return profiles;
+  }
+
+  /** One module with its profiles; undefined when the org has no module of that API name (case-sensitive). */
+  async getModule(apiName: string): Promise<ModuleDetails | undefined> {
+    const answer = await this.request('GET', `/crm/v7/settings/modules/${encodeURIComponent(apiName)}`);
+    if (answer.status === 204 || errorsOf(answer.body)[0]?.code === 'INVALID_MODULE') return undefined;
+    const module = (answer.body as { modules?: ModuleDetails[] } | undefined)?.modules?.[0];
+    if (answer.status !== 200 || !module) throw unexpected(answer, `Reading the module ${apiName}`, READ_SCOPES.modules);
+    return module;
   }
 
   async org(): Promise<OrgSummary | undefined> {
@@ -119,8 +154,11 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
-export function unexpected(answer: Answer, what: string): ZohoError {
+export function unexpected(answer: Answer, what: string, scope?: string): ZohoError {
   const errors = errorsOf(answer.body);
+  if (scope && errors[0]?.code === 'OAUTH_SCOPE_MISMATCH') {
+    return new ZohoError(`${what} failed: the sign-in does not grant ${scope}. Add it to the setting zohoCrm.oauth.scopes and sign in again.`, 'request', errors[0].code, answer.status);
+  }
   if (answer.body === undefined) {
     return new ZohoError(`${what} failed: Zoho answered HTTP ${answer.status} with something that is not JSON${/<html/i.test(answer.text) ? ' (an HTML page: a proxy or a wrong API domain?)' : ''}.`, 'server', undefined, answer.status);
   }

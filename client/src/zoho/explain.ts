@@ -12,6 +12,8 @@ const RESOLUTIONS: Record<string, string> = {
   INVALID_DATA: 'Zoho found a value it does not accept.',
   MANDATORY_NOT_FOUND: 'A mandatory key is missing: plural_label, singular_label and profiles are needed.',
   DUPLICATE_DATA: 'Your org already has a module with this label or API name. Choose another.',
+  NOT_ALLOWED: 'Zoho does not allow this change through the API (an API name or access type changes only in its web UI).',
+  INVALID_MODULE: 'The org has no module of this API name (it may have been deleted or renamed in Zoho CRM). Pull it again or create it.',
   API_NOT_SUPPORTED: 'This API is not supported for the requested version (Create Custom Module needs version 6 or later).',
   MINIMUM_DATA_NOT_FOUND: 'At least one profile is needed; profiles must not be empty or null.',
   RESERVED_KEYWORD_NOT_ALLOWED: 'The API name is a system-defined keyword. Choose another api_name.',
@@ -42,17 +44,17 @@ export function describeApiError(error: ZohoErrorEntry): string {
   return `${error.code}${where}: ${error.message}.${limit}${resolution ? ` ${resolution}` : ''}`.replace(/\.\./g, '.');
 }
 
-export function describeHttpFailure(status: number, errors: ZohoErrorEntry[], retryAfter?: string): string {
+export function describeHttpFailure(status: number, errors: ZohoErrorEntry[], retryAfter?: string, verb: 'create' | 'update' = 'create'): string {
   const codes = errors.map((error) => error.code);
   if (status === 429) {
     const wait = retryAfter ? ` Zoho asks to wait ${retryAfter} seconds.` : ' Wait a minute before trying again.';
-    return `Zoho is limiting requests (HTTP 429 ${codes[0] ?? 'TOO_MANY_REQUESTS'}): ${RESOLUTIONS.TOO_MANY_REQUESTS}${wait} Nothing was created, and nothing is retried on its own.`;
+    return `Zoho is limiting requests (HTTP 429 ${codes[0] ?? 'TOO_MANY_REQUESTS'}): ${RESOLUTIONS.TOO_MANY_REQUESTS}${wait} Nothing was ${verb === 'create' ? 'created' : 'changed'}, and nothing is retried on its own.`;
   }
   if (status === 403 && codes.includes('NO_PERMISSION')) return `No permission (HTTP 403): ${RESOLUTIONS.NO_PERMISSION}`;
   if (codes.includes('NOT_SUPPORTED')) return `Not supported (HTTP ${status}): ${RESOLUTIONS.NOT_SUPPORTED}`;
   if (status === 404) return `Not found (HTTP 404${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INVALID_URL_PATTERN}`;
   if (status >= 500) return `Zoho failed (HTTP ${status}${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INTERNAL_ERROR}`;
   if (status === 401) return `Not signed in (HTTP 401${codes[0] ? ` ${codes[0]}` : ''}): ${resolutionFor(codes[0] ?? '') ?? RESOLUTIONS.AUTHENTICATION_FAILURE}`;
-  if (errors.length === 1) return `Zoho did not create the module: ${describeApiError(errors[0])}`;
-  return `Zoho did not create the module (HTTP ${status}, ${errors.length} problems): ${errors.map((error) => error.code).join(', ')}.`;
+  if (errors.length === 1) return `Zoho did not ${verb} the module: ${describeApiError(errors[0])}`;
+  return `Zoho did not ${verb} the module (HTTP ${status}, ${errors.length} problems): ${errors.map((error) => error.code).join(', ')}.`;
 }

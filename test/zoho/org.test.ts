@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { analyze, LineIndex } from '../../server/src/languageservice';
+import { CrmClient } from '../../client/src/zoho/crmClient';
+import { ZohoError } from '../../client/src/zoho/errors';
+import { locateError } from '../../client/src/zoho/locateError';
+import { errorInFile, moduleFileText, planUpdate, readModuleFile } from '../../client/src/zoho/moduleFile';
+import { OAuthClient } from '../../client/src/zoho/oauth';
+import { fetchOrgSnapshot } from '../../client/src/zoho/orgSnapshot';
+import { selfClientSignIn } from '../../client/src/zoho/signIn';
+import { TokenManager } from '../../client/src/zoho/tokenManager';
+import { updateModule } from '../../client/src/zoho/updateModule';
+import { PROFILES, ZohoStandIn } from '../zohoStandIn/standIn';
+import { CapturingLog, DEMO_CLIENT, startStandIn } from '../helpers/standIn';
+
+const ADMIN = PROFILES[0].id;
+const STANDARD = PROFILES[1].id;
+const LITE = PROFILES[2].id;
+
+describe('the org: snapshot, pull, compare and update against the stand-in', () => {
+  let standIn: ZohoStandIn;
+  let log: CapturingLog;
+  const signedIn = async (scopes: string[]) => {
+    const answer = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, scopes), accountsServer: standIn.url });
+    return new CrmClient(standIn.url, new TokenManager({ ...answer }, new OAuthClient(), log.logger), log.logger);
+  };
+  let client: CrmClient;
+  before(async () => {
+    standIn = await startStandIn();
+    log = new CapturingLog();
+    client = await signedIn(['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ']);
+  });
+  after(() => standIn.stop());
+  beforeEach(() => { standIn.faults = {}; standIn.requests.length = 0; });
+  const shipments = () => standIn.modules.find((module) => module.api_name === 'Shipments')!;
+
+  it('a snapshot is exactly two GETs: the profiles and the modules, with names and kinds', async () => {
+    const snapshot = await fetchOrgSnapshot(client, 'Zylker Local (US)', 1000);
+    assert.deepEqual(standIn.crmRequests().map((request) => `${request.method} ${request.path}`).sort(), ['GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
+    assert.deepEqual(snapshot.profiles.map((profile) => [profile.name, profile.type]), PROFILES.map((profile) => [profile.name, profile.type]));
+    assert.equal(snapshot.fetchedAt, 1000);
+    assert.deepEqual(snapshot.modules.find((module) => module.api_name === 'Shipments'), { api_name: 'Shipments', id: shipments().id, plural_label: 'Shipments', singular_label: 'Shipment', generated_type: 'custom' });
+  });
+
+  it('a sign-in without the profiles scope gets one message naming the scope to add', async () => {
+    const narrow = await signedIn(['ZohoCRM.settings.modules.ALL']);
+    await assert.rejects(fetchOrgSnapshot(narrow, 'Zylker'), (error: ZohoError) => {
+      assert.match(error.message, /does not grant ZohoCRM\.settings\.profiles\.READ\. Add it to the setting zohoCrm\.oauth\.scopes and sign in again/);
+      return true;
+    });
+  });
+
+  it('a refused or failing snapshot is an error, never a partial snapshot', async () => {
+    standIn.faults = { listingFails: true };
+    await assert.rejects(fetchOrgSnapshot(client, 'Zylker'), /Listing the modules failed: HTTP 500 INTERNAL_ERROR/);
+  });
+
+  it('reads one module with its profiles; an unknown API name is no module (INVALID_MODULE), case-sensitive', async () => {
+    const module = await client.getModule('Shipments');
+    assert.deepEqual(module?.profiles?.map((profile) => profile.name), ['Administrator', 'Standard']);
+    assert.equal(await client.getModule('shipments'), undefined);
+    assert.equal(await client.getModule('Nothing_Here'), undefined);
+  });
+
+  it('pull: the module as a Create body that lints clean and reads back the same', async () => {
+    const text = moduleFileText((await client.getModule('Shipments'))!);
+    assert.deepEqual(analyze(text).findings, []);
+    assert.deepEqual(JSON.parse(text), { modules: [{ plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: ADMIN }, { id: STANDARD }], api_name: 'Shipments' }] });
+    assert.deepEqual(readModuleFile(text), { api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] });
+  });
+
+  it('compare: no differences for the pulled file; labels and profiles by name otherwise; api_name is only reported', async () => {
+    const org = (await client.getModule('Shipments'))!;
+    assert.deepEqual(planUpdate(readModuleFile(moduleFileText(org))!, org).differences, []);
+    const names = (id: string) => PROFILES.find((profile) => profile.id === id)?.name;
+    const plan = planUpdate({ api_name: 'shipments', plural_label: 'Parcels', singular_label: 'Shipment', profileIds: [ADMIN, LITE] }, org, names);
+    assert.deepEqual(plan.differences.map((difference) => difference.text), [
+      'plural_label: "Shipments" → "Parcels"',
+      `profiles: + Sales Lite (${LITE}), − Standard (${STANDARD})`,
+      'api_name: "Shipments" → "shipments" (Zoho changes API names only in its web UI; Update keeps "Shipments")',
+    ]);
+    assert.deepEqual(plan.changes.map((change) => change.key), ['plural_label', 'profiles']);
+    assert.equal(plan.apiName, 'Shipments');
+  });
+
+  it('update: exactly one PUT to the module, labels and the profiles as a change; the org then matches the file', async () => {
+    const org = (await client.getModule('Shipments'))!;
+    const plan = planUpdate({ api_name: 'Shipments', plural_label: 'Parcels', singular_label: 'Parcel', profileIds: [ADMIN, LITE] }, org);
+    standIn.requests.length = 0;
+    const outcome = await updateModule(client, plan);
+    assert.deepEqual(outcome, { kind: 'updated', id: org.id, message: 'module updated successfully' });
+    const puts = standIn.crmRequests('PUT');
+    assert.equal(puts.length, 1);
+    assert.equal(puts[0].path, '/crm/v7/settings/modules/Shipments');
+    assert.deepEqual(JSON.parse(puts[0].body), { modules: [{ id: org.id, plural_label: 'Parcels', singular_label: 'Parcel', profiles: [{ id: ADMIN }, { id: LITE }, { id: STANDARD, _delete: null }] }] });
+    assert.deepEqual(standIn.crmRequests().length, 1);
+    const after = (await client.getModule('Shipments'))!;
+    assert.deepEqual([after.plural_label, after.profiles?.map((profile) => profile.id).sort()], ['Parcels', [ADMIN, LITE].sort()]);
+    assert.deepEqual(planUpdate(readModuleFile(moduleFileText(after))!, after).differences, []);
+    // Back as it was, for the other tests.
+    await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, after));
+  });
+
+  it('a refused update names the file\'s own line: a label another module has, a profile the org lacks', async () => {
+    const org = (await client.getModule('Shipments'))!;
+    const text = JSON.stringify({ modules: [{ plural_label: 'Leads', singular_label: 'Shipment', profiles: [{ id: ADMIN }, { id: STANDARD }], api_name: 'Shipments' }] }, null, 2);
+    const plan = planUpdate(readModuleFile(text)!, org);
+    const outcome = await updateModule(client, plan);
+    assert.equal(outcome.kind, 'rejected');
+    if (outcome.kind !== 'rejected') return;
+    assert.equal(outcome.errors[0].code, 'DUPLICATE_DATA');
+    assert.match(outcome.message, /^Zoho did not update the module: DUPLICATE_DATA/);
+    const lines = new LineIndex(text);
+    assert.equal(lines.position(locateError(text, errorInFile(outcome.errors[0], plan)).offset).line, text.split('\n').findIndex((line) => line.includes('"Leads"')) + 1);
+
+    const unknown = JSON.stringify({ modules: [{ plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: ADMIN }, { id: '99' }], api_name: 'Shipments' }] }, null, 2);
+    const second = planUpdate(readModuleFile(unknown)!, org);
+    const refused = await updateModule(client, second);
+    assert.equal(refused.kind === 'rejected' && refused.errors[0].code, 'INVALID_DATA');
+    if (refused.kind !== 'rejected') return;
+    const place = locateError(unknown, errorInFile(refused.errors[0], second));
+    assert.equal(unknown.slice(place.offset, place.offset + place.length), '"99"');
+    assert.equal(shipments().plural_label, 'Shipments');
+  });
+
+  it('a module deleted in Zoho since: INVALID_MODULE, in words, nothing else sent', async () => {
+    const org = (await client.getModule('Shipments'))!;
+    const plan = planUpdate({ ...readModuleFile(moduleFileText(org))!, api_name: 'Gone' }, { ...org, api_name: 'Gone' });
+    standIn.requests.length = 0;
+    const outcome = await updateModule(client, plan);
+    assert.equal(outcome.kind, 'rejected');
+    assert.match(outcome.message, /INVALID_MODULE.*no module of this API name/);
+    assert.equal(standIn.crmRequests().length, 1);
+  });
+
+  it('a lost answer is looked up with a GET, never sent again: the change went through', async () => {
+    const org = (await client.getModule('Shipments'))!;
+    const plan = planUpdate({ plural_label: 'Consignments', singular_label: 'Consignment', profileIds: [ADMIN, STANDARD] }, org);
+    standIn.faults = { dropAfterUpdate: true };
+    standIn.requests.length = 0;
+    const outcome = await updateModule(client, plan);
+    assert.equal(outcome.kind, 'ambiguous');
+    assert.equal(outcome.kind === 'ambiguous' && outcome.applied, true);
+    assert.match(outcome.message, /the update went through\. It was not sent again/);
+    assert.deepEqual(standIn.crmRequests().map((request) => request.method), ['PUT', 'GET']);
+    standIn.faults = {};
+    await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, (await client.getModule('Shipments'))!));
+  });
+
+  it('a lost answer whose lookup fails says so, and still sends nothing twice', async () => {
+    const org = (await client.getModule('Shipments'))!;
+    const plan = planUpdate({ plural_label: 'Consignments', singular_label: 'Consignment', profileIds: [ADMIN] }, org);
+    let calls = 0;
+    const flaky = Object.create(client) as CrmClient;
+    flaky.getModule = async () => { calls++; throw new ZohoError('Could not reach Zoho', 'network'); };
+    standIn.faults = { dropAfterUpdate: true };
+    standIn.requests.length = 0;
+    const outcome = await updateModule(flaky, plan);
+    assert.equal(outcome.kind === 'ambiguous' && outcome.lookupError, 'Could not reach Zoho');
+    assert.equal(calls, 1);
+    assert.equal(standIn.crmRequests('PUT').length, 1);
+    standIn.faults = {};
+    await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, (await client.getModule('Shipments'))!));
+  });
+});
