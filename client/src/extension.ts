@@ -11,9 +11,14 @@ import { explainRestricted, RestrictedModeError } from './config/trust';
 import { CreateModuleCommand } from './create/createModuleCommand';
 import { RemoteDiagnostics } from './create/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
+import { CompareWithOrg } from './org/compareWithOrg';
+import { OrgData } from './org/orgData';
+import { PullModuleCommand } from './org/pullModuleCommand';
+import { UpdateModuleCommand } from './org/updateModuleCommand';
 import { Services } from './services';
 import { messageOf, ZohoError } from './zoho/errors';
 import { Logger } from './zoho/log';
+import type { OrgSnapshot } from '../../server/src/languageservice';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +33,8 @@ export interface ExtensionApi {
   globalState(): Record<string, unknown>;
   /** The settings in effect (user level only for where requests go). */
   settings(): Settings;
+  /** The active connection's org data (profiles, modules), as the language server has it. */
+  orgSnapshot(): OrgSnapshot | undefined;
   /** Milliseconds that activate() took (the language server starts after it, in the background). */
   activationMs: number;
 }
@@ -54,16 +61,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   });
   const services: Services = { store, log, settings };
   const remote = new RemoteDiagnostics();
-  const create = new CreateModuleCommand(services, remote);
-  const statusBar = new ConnectionStatusBar(store);
+  const org = new OrgData(services, context.globalState);
+  const create = new CreateModuleCommand(services, remote, org);
+  const update = new UpdateModuleCommand(services, remote, org);
+  const pull = new PullModuleCommand(services, org);
+  const compare = new CompareWithOrg(services, org);
+  const statusBar = new ConnectionStatusBar(store, org);
   const authProvider = new ZohoAuthenticationProvider(services);
   // Say at once in the log when this workspace's settings try to redirect requests.
   void settings.reportWorkspaceOverrides();
 
   context.subscriptions.push(
-    channel, remote, statusBar, authProvider, store,
+    channel, remote, statusBar, authProvider, store, org, compare,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
     vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]) => create.run(uri, options)),
+    vscode.commands.registerCommand('zohoCrm.updateModule', (uri?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) => update.run(uri, options)),
+    vscode.commands.registerCommand('zohoCrm.pullModule', (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) => pull.run(folder, options)),
+    vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri) => compare.run(uri)),
+    vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
     vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string }) => runSignOut(services, args?.connectionId)),
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
@@ -77,7 +92,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   // Activation does not wait for the server: commands and sign-in are usable at once.
-  startLanguageClient(context, channel).then((started) => { client = started; }, (error) => {
+  startLanguageClient(context, channel, org).then((started) => { client = started; }, (error) => {
     log.error(`The language server did not start: ${messageOf(error)}`);
     void vscode.window.showErrorMessage('Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
   });
@@ -91,8 +106,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     logLines: () => [...lines],
     statusBarText: () => statusBar.text,
     settings: () => settings.read(),
+    orgSnapshot: () => org.current(),
     globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
   };
+}
+
+async function refreshOrgData(services: Services, org: OrgData): Promise<OrgSnapshot | undefined> {
+  const connection = services.store.active();
+  if (!connection) {
+    void vscode.window.showInformationMessage('Sign in to Zoho CRM first: org data comes from the org you sign in to.', 'Sign In').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+    return undefined;
+  }
+  try {
+    const snapshot = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Zoho CRM: fetching org data of ${connection.label}` }, () => org.refresh(connection));
+    if (snapshot) void vscode.window.setStatusBarMessage(`$(check) Zoho CRM org data: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`, 5000);
+    return snapshot;
+  } catch (error) {
+    const message = services.log.redactor.redact(`Org data of ${connection.label} was not refreshed${org.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`);
+    services.log.warn(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
 }
 
 async function runSignIn(services: Services, args?: SignInArgs): Promise<ConnectionInfo | undefined> {

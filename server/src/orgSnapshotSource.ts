@@ -6,7 +6,7 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import { OrgSnapshot, readSnapshot } from './languageservice';
 
-export const ORG_SNAPSHOT_NOTIFICATION = 'zohoCrm/orgSnapshot';
+export { ORG_SNAPSHOT_NOTIFICATION } from './protocol';
 
 export class OrgSnapshotSource {
   private current: OrgSnapshot | undefined;

@@ -22,7 +22,7 @@ describe('settings that decide where secrets go', () => {
     for (const key of USER_LEVEL_KEYS) assert.equal(properties[`zohoCrm.${key}`]?.scope, 'machine', `zohoCrm.${key}`);
     // Every other setting is harmless in a workspace: it decides nothing about where requests go.
     const others = Object.keys(properties).filter((key) => !USER_LEVEL_KEYS.some((userKey) => `zohoCrm.${userKey}` === key));
-    assert.deepEqual(others.sort(), ['zohoCrm.diagnostics.delayMs', 'zohoCrm.requestTimeoutSeconds']);
+    assert.deepEqual(others.sort(), ['zohoCrm.diagnostics.delayMs', 'zohoCrm.org.refreshMinutes', 'zohoCrm.requestTimeoutSeconds']);
   });
 
   it('the extension declares limited support for Restricted Mode', () => {

@@ -381,6 +381,12 @@ export class ZohoStandIn {
       case 'POST /__standin/faults': this.faults = input; return json(response, 200, this.faults);
       case 'POST /__standin/expire-access-tokens': this.expireAccessTokens(); return json(response, 200, {});
       case 'GET /__standin/modules': return json(response, 200, this.modules);
+      // Someone creates a module in Zoho's web UI, behind the editor's back.
+      case 'POST /__standin/modules': {
+        const id = String(this.nextModuleId++);
+        this.modules.push({ id, generated_type: 'custom', api_name: String(input.api_name), plural_label: String(input.plural_label), singular_label: String(input.singular_label), profiles: [{ id: PROFILES[0].id }] });
+        return json(response, 200, { id });
+      }
       // Someone deletes a module in Zoho's web UI (the API has no delete).
       case 'DELETE /__standin/modules': this.deleteModule(query.api_name ?? ''); return json(response, 200, {});
       case 'GET /__standin/refresh-tokens': return json(response, 200, [...this.refreshTokens.entries()].map(([token, value]) => ({ token, ...value })));

@@ -1,24 +1,35 @@
 /** Shows, beside a module file, which org the next Create Module goes to; a click switches. */
 import * as vscode from 'vscode';
 import { LANGUAGE_ID } from '../languageClient';
+import { snapshotAge } from '../../../server/src/languageservice';
+import { OrgData } from '../org/orgData';
 import { ConnectionStore } from './connectionStore';
 
 export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('zohoCrm.connection', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly store: ConnectionStore) {
+  constructor(private readonly store: ConnectionStore, private readonly org?: OrgData) {
     this.item.name = 'Zoho CRM Connection';
     this.item.command = 'zohoCrm.switchConnection';
     this.subscriptions.push(store.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    if (org) this.subscriptions.push(org.onDidChange(() => this.update()));
+    // The tooltip says how old the org data is: keep that true as minutes pass.
+    const ageTimer = setInterval(() => this.update(), 60_000);
+    ageTimer.unref?.();
+    this.subscriptions.push({ dispose: () => clearInterval(ageTimer) });
     this.update();
   }
 
   update(): void {
     const active = this.store.active();
     this.item.text = active ? `$(cloud-upload) ${active.label}` : '$(account) Zoho CRM: Sign In';
+    const snapshot = this.org?.current();
+    const orgData = snapshot
+      ? `Org data from ${snapshotAge(snapshot, Date.now())}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules.`
+      : 'No org data yet (Zoho CRM: Refresh Org Data).';
     this.item.tooltip = active
-      ? `Zoho CRM: Create Module sends to ${active.label} (${active.apiDomain}). Click to switch org or sign out.`
+      ? `Zoho CRM: Create Module sends to ${active.label} (${active.apiDomain}).\n${orgData}\nClick to switch org or sign out.`
       : 'Not signed in to Zoho CRM. Click to sign in.';
     if (vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID) this.item.show();
     else this.item.hide();

@@ -12,9 +12,17 @@ export interface Settings {
   redirectPort: number;
   scopes: string[];
   timeoutMs: number;
+  /** Org data older than this is fetched again in the background; 0: only at sign-in and on request. */
+  orgRefreshMinutes: number;
 }
 
 const DEFAULT_REDIRECT_PORT = 47120;
+
+/** At least a minute between background fetches, whatever a settings file says; 0 turns them off. */
+function orgRefreshMinutes(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 10;
+  return value <= 0 ? 0 : Math.max(1, value);
+}
 
 export class SettingsReader {
   /** Each ignored workspace value is logged once per session (and again if it changes). */
@@ -37,6 +45,7 @@ export class SettingsReader {
       redirectPort: Number.isInteger(port) && port! >= 1024 && port! <= 65535 ? port! : DEFAULT_REDIRECT_PORT,
       scopes: Array.isArray(scopes) && scopes.length && scopes.every((scope) => typeof scope === 'string') ? scopes : DEFAULT_SCOPES,
       timeoutMs: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)) * 1000,
+      orgRefreshMinutes: orgRefreshMinutes(config.get<number>('org.refreshMinutes', 10)),
     };
   }
 

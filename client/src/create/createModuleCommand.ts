@@ -4,14 +4,14 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, hasErrors } from '../../../server/src/languageservice';
+import { analyze, checkAgainstOrg, Finding } from '../../../server/src/languageservice';
 import { ConnectionInfo } from '../auth/connectionStore';
-import { signIn } from '../auth/signInFlow';
-import { explainRestricted, RestrictedModeError, requireTrust } from '../config/trust';
+import { OrgData } from '../org/orgData';
 import { Services } from '../services';
 import { createModule, CreateOutcome, moduleIdentity } from '../zoho/createModule';
 import { dataCenter } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
+import { connectionFor, isStopped, moduleFileOf, OneAtATime, refuseWhenRestricted } from './moduleCommand';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 
 export type CommandResult =
@@ -19,45 +19,26 @@ export type CommandResult =
   | { kind: 'blocked'; message: string }
   | { kind: 'restricted'; message: string }
   | { kind: 'failed'; message: string }
-  | { kind: 'cancelled'; message: string };
-
-const MODULE_FILE = /\.crm-module\.json$/i;
+  | { kind: 'cancelled'; message: string }
+  /** The org already has the module: nothing was sent; Update Module is the way. */
+  | { kind: 'exists'; message: string };
 
 export class CreateModuleCommand {
-  private readonly inFlight = new Set<string>();
+  private readonly oneAtATime = new OneAtATime();
 
-  constructor(private readonly services: Services, private readonly remote: RemoteDiagnostics) {}
+  constructor(private readonly services: Services, private readonly remote: RemoteDiagnostics, private readonly org: OrgData) {}
 
   private get store() { return this.services.store; }
   private get log() { return this.services.log; }
 
   /** `options` is for automation (a second argument that is not the Explorer's selection). */
   async run(target?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]): Promise<CommandResult> {
-    try {
-      requireTrust('Zoho CRM: Create Module');
-    } catch (error) {
-      if (!(error instanceof RestrictedModeError)) throw error;
-      this.log.warn(error.message);
-      explainRestricted(error);
-      return { kind: 'restricted', message: error.message };
-    }
+    const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Create Module');
+    if (restricted) return restricted;
     const interactive = Array.isArray(options) || options?.interactive !== false;
-    const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-    if (!uri || !MODULE_FILE.test(uri.path)) {
-      return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
-    }
-    // One send per file at a time: a second click while the first is on its way must not create twice.
-    if (this.inFlight.has(uri.toString())) {
-      const message = `${path.basename(uri.path)} is already being sent to Zoho CRM.`;
-      void vscode.window.showInformationMessage(message);
-      return { kind: 'cancelled', message };
-    }
-    this.inFlight.add(uri.toString());
-    try {
-      return await this.send(uri, interactive);
-    } finally {
-      this.inFlight.delete(uri.toString());
-    }
+    const uri = moduleFileOf(target);
+    if (!uri) return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
+    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () => this.send(uri, interactive));
   }
 
   private async send(uri: vscode.Uri, interactive: boolean): Promise<CommandResult> {
@@ -69,26 +50,20 @@ export class CreateModuleCommand {
       return this.fail(`Could not read ${name}: ${messageOf(error)}`);
     }
     const text = document.getText();
-    const errors = analyze(text).findings.filter((finding) => finding.severity === 'error');
-    if (hasErrors(errors)) {
-      const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent. Fix ${errors.length === 1 ? 'it' : 'them'} first.`;
-      this.log.info(message);
-      void vscode.window.showErrorMessage(message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
-      return { kind: 'blocked', message };
-    }
+    const analysis = analyze(text);
+    const errors = analysis.findings.filter((finding) => finding.severity === 'error');
+    if (errors.length) return this.blocked(name, errors, false);
 
-    let connection = this.store.active();
-    if (!connection) {
-      if (!interactive) return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
-      const choice = await vscode.window.showInformationMessage('Sign in to Zoho CRM to create the module.', 'Sign In');
-      if (choice !== 'Sign In') return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
-      try {
-        connection = await signIn(this.services);
-      } catch (error) {
-        return this.fail(messageOf(error));
-      }
-      if (!connection) return { kind: 'cancelled', message: 'Sign-in cancelled.' };
-    }
+    const connection = await connectionFor(this.services, interactive, 'create the module');
+    if (isStopped(connection)) return connection;
+
+    // What the org is known to have: the module itself (then Update is the way), or clashes Zoho would refuse.
+    const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
+    const orgFindings = checkAgainstOrg(analysis.parsed, snapshot, Date.now());
+    const exists = orgFindings.find((finding) => finding.code === 'MODULE_EXISTS');
+    if (exists) return this.offerUpdate(uri, connection, moduleIdentity(text).apiName ?? '', interactive);
+    const orgErrors = orgFindings.filter((finding) => finding.severity === 'error');
+    if (orgErrors.length) return this.blocked(name, orgErrors, true);
 
     const label = moduleIdentity(text).pluralLabel ?? name;
     this.log.info(`Create Module: ${name} → ${connection.label}`);
@@ -110,6 +85,32 @@ export class CreateModuleCommand {
     return this.report(document, connection, label, outcome);
   }
 
+  private blocked(name: string, errors: Finding[], fromOrg: boolean): CommandResult {
+    const count = `${errors.length} problem${errors.length === 1 ? '' : 's'}`;
+    const message = fromOrg
+      ? `${name} has ${count} with the org's data that Zoho would refuse; nothing was sent. Fix ${errors.length === 1 ? 'it' : 'them'}, or refresh the org data if it changed.`
+      : `${name} has ${count} Zoho would refuse; nothing was sent. Fix ${errors.length === 1 ? 'it' : 'them'} first.`;
+    this.log.info(message);
+    const actions = fromOrg ? ['Show Problems', 'Refresh Org Data'] : ['Show Problems'];
+    void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
+      if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (choice === 'Refresh Org Data') void vscode.commands.executeCommand('zohoCrm.refreshOrgData');
+    });
+    return { kind: 'blocked', message };
+  }
+
+  private offerUpdate(uri: vscode.Uri, connection: ConnectionInfo, apiName: string, interactive: boolean): CommandResult {
+    const message = `${connection.label} already has the module ${apiName}, so Create would fail; nothing was sent. Update Module sends the file's changes to it.`;
+    this.log.info(message);
+    if (interactive) {
+      void vscode.window.showInformationMessage(message, 'Update Module', 'Compare with Org').then((choice) => {
+        if (choice === 'Update Module') void vscode.commands.executeCommand('zohoCrm.updateModule', uri);
+        if (choice === 'Compare with Org') void vscode.commands.executeCommand('zohoCrm.compareWithOrg', uri);
+      });
+    }
+    return { kind: 'exists', message };
+  }
+
   private report(document: vscode.TextDocument, connection: ConnectionInfo, label: string, outcome: CreateOutcome): CreateOutcome {
     switch (outcome.kind) {
       case 'created': {
@@ -117,6 +118,8 @@ export class CreateModuleCommand {
         const message = `Created module "${label}" in ${connection.label}: id ${outcome.id}.`;
         this.log.info(message);
         void vscode.window.showInformationMessage(message, 'Open in Zoho CRM').then((choice) => choice && this.openInCrm(connection));
+        // The org has one module more: its snapshot must say so before the next check.
+        void this.org.refresh(connection).catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
         return { ...outcome, message };
       }
       case 'rejected': {

@@ -181,18 +181,111 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.ok(modules.some((module) => module.id === outcome.id && module.api_name === 'Warehouses'));
   });
 
+  it('after sign-in the org data arrives: profile ids complete by name and hover with it', async () => {
+    for (let tries = 0; !api.orgSnapshot() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(api.orgSnapshot()?.profiles.map((profile) => profile.name), ['Administrator', 'Standard', 'Sales Lite', 'Customer Portal']);
+    assert.match(api.statusBarText(), /Zylker Local/);
+    const { document } = await open('parcels.crm-module.json');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"2423488000000015972"', 1));
+    const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+    assert.deepEqual(labels.slice(0, 4), ['Administrator', 'Customer Portal', 'Sales Lite', 'Standard']);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"2423488000000015972"', 3));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /\*\*Administrator\*\*: normal profile of Zylker Local \(US · production\)/);
+  });
+
+  it('a label the org already uses shows DUPLICATE_DATA while editing, and Create sends nothing', async () => {
+    const { document } = await open('leads-again.crm-module.json');
+    const diagnostics = ours(await diagnosticsWhere(document.uri, (list) => ours(list).some((d) => codeOf(d) === 'DUPLICATE_DATA'), 'the org\'s Leads'));
+    const duplicate = diagnostics.find((d) => codeOf(d) === 'DUPLICATE_DATA')!;
+    assert.equal(duplicate.range.start.line + 1, 4);
+    assert.match(duplicate.message, /standard module "Leads" already uses the label "Leads" in Zylker Local/);
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', document.uri, { interactive: false });
+    assert.equal(outcome.kind, 'blocked', outcome.message);
+    assert.deepEqual(await standIn('/__standin/requests'), []);
+  });
+
   it('a Zoho error answer becomes a diagnostic on the matching key; editing the file clears it', async () => {
-    const editor = await open('leads-again.crm-module.json');
+    // Someone creates "Parcels" in Zoho's web UI after the org data was fetched: only Zoho can tell.
+    await standIn('/__standin/modules', { method: 'POST', body: JSON.stringify({ api_name: 'Parcel_Items', plural_label: 'Parcels', singular_label: 'Parcel Item' }) });
+    const editor = await open('parcels.crm-module.json');
     const uri = editor.document.uri;
     const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri);
     messages.push(outcome.message);
     assert.equal(outcome.kind, 'rejected');
     const diagnostics = remote(await diagnosticsWhere(uri, (list) => remote(list).length > 0, 'Zoho\'s answer'));
     assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`), ['4 DUPLICATE_DATA']);
-    assert.equal(editor.document.getText(diagnostics[0].range), '"Leads"');
-    await editor.edit((edit) => edit.replace(diagnostics[0].range, '"Lead Records"'));
+    assert.equal(editor.document.getText(diagnostics[0].range), '"Parcels"');
+    await editor.edit((edit) => edit.replace(diagnostics[0].range, '"Parcel Boxes"'));
     await diagnosticsWhere(uri, (list) => remote(list).length === 0, 'cleared by the edit');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('typing sends nothing to Zoho: a burst of edits makes no request', async () => {
+    const editor = await open('parcels.crm-module.json');
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const at = positionOf(editor.document, '"Parcels"', 8);
+    for (const [index, letter] of [...'Boxes'].entries()) await editor.edit((edit) => edit.insert(at.translate(0, index), letter));
+    assert.match(editor.document.getText(), /"ParcelsBoxes"/);
+    // Long enough for the server to re-check (150 ms after the last edit) and for any request to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(await standIn('/__standin/requests'), []);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Pull Module writes the org\'s module as a file that lints clean, and Create then offers Update instead', async () => {
+    const outcome = await vscode.commands.executeCommand<{ kind: string; uri: vscode.Uri }>('zohoCrm.pullModule', vscode.Uri.file(WORKSPACE), { apiName: 'Shipments', overwrite: true });
+    assert.equal(outcome.kind, 'pulled');
+    const uri = fileUri('Shipments.crm-module.json');
+    assert.equal(outcome.uri.fsPath, uri.fsPath);
+    assert.deepEqual(JSON.parse(readFileSync(uri.fsPath, 'utf8')), {
+      modules: [{ plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }], api_name: 'Shipments' }],
+    });
+    const diagnostics = ours(await diagnosticsWhere(uri, (list) => ours(list).some((d) => codeOf(d) === 'MODULE_EXISTS'), 'the module is the org\'s'));
+    assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const create = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri, { interactive: false });
+    assert.equal(create.kind, 'exists', create.message);
+    assert.match(create.message, /already has the module Shipments.*Update Module/);
+    assert.deepEqual(await standIn('/__standin/requests'), []);
+  });
+
+  it('Compare with Org opens a diff editor: the org\'s version beside the file', async () => {
+    const uri = fileUri('Shipments.crm-module.json');
+    const outcome = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.compareWithOrg', uri);
+    assert.equal(outcome.kind, 'compared');
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
+    assert.equal(input.original.scheme, 'zoho-crm-org');
+    assert.equal(input.modified.fsPath, uri.fsPath);
+    const original = await vscode.workspace.openTextDocument(input.original);
+    assert.equal(original.getText(), readFileSync(uri.fsPath, 'utf8'));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Update Module sends exactly one PUT with the labels and the profiles as a change', async () => {
+    const editor = await open('Shipments.crm-module.json');
+    const text = editor.document.getText().replace('"plural_label": "Shipments"', '"plural_label": "Consignments"').replace(/,\s*\{\s*"id": "2423488000000015975"\s*\}/, ', { "id": "2423488000000015978" }');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), text));
+    await editor.document.save();
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false });
+    messages.push(outcome.message);
+    assert.equal(outcome.kind, 'updated', outcome.message);
+    const requests = await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests');
+    const puts = requests.filter((request) => request.method === 'PUT');
+    assert.equal(puts.length, 1);
+    assert.equal(puts[0].path, '/crm/v7/settings/modules/Shipments');
+    assert.deepEqual(JSON.parse(puts[0].body), { modules: [{
+      id: '2423488000000834001', plural_label: 'Consignments', singular_label: 'Shipment',
+      profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015978' }, { id: '2423488000000015975', _delete: null }],
+    }] });
+    const shipments = (await standIn<{ api_name: string; plural_label: string; profiles: { id: string }[] }[]>('/__standin/modules')).find((module) => module.api_name === 'Shipments')!;
+    assert.equal(shipments.plural_label, 'Consignments');
+    assert.deepEqual(shipments.profiles.map((profile) => profile.id).sort(), ['2423488000000015972', '2423488000000015978']);
+    const again = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false });
+    assert.equal(again.kind, 'unchanged');
   });
 
   it('the Problems panel lists the diagnostics of a bad file, as a person sees them', async function () {

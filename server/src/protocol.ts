@@ -1,0 +1,4 @@
+/** What the server accepts beyond LSP, shared with the clients that send it. */
+
+/** `{ snapshot: OrgSnapshot | null }`: the org's profiles and modules, or none (signed out). */
+export const ORG_SNAPSHOT_NOTIFICATION = 'zohoCrm/orgSnapshot';
