@@ -79,10 +79,10 @@ describe('crm-module CLI', () => {
   });
 
   it('--help for each command, and --version', async () => {
-    for (const command of ['lint', 'create']) {
+    for (const command of ['lint', 'create', 'profiles', 'pull', 'diff', 'update', 'snapshot']) {
       const result = await run([command, '--help']);
       assert.equal(result.code, 0);
-      assert.match(result.stdout, new RegExp(`^Usage: crm-module ${command} \\[--format text\\|json\\]`));
+      assert.match(result.stdout, new RegExp(`^Usage: crm-module ${command} `));
     }
     assert.match((await run(['create', '--help'])).stdout, /ZOHO_REFRESH_TOKEN/);
     assert.match((await run(['help', 'lint'])).stdout, /offline/);
@@ -135,5 +135,127 @@ describe('crm-module CLI', () => {
     assert.match(result.stderr, /→ POST .*\/crm\/v7\/settings\/modules/);
     for (const secret of [DEMO_CLIENT.clientSecret, env.ZOHO_REFRESH_TOKEN]) assert.ok(!result.stderr.includes(secret));
     assert.doesNotMatch(result.stderr, /1000\.[0-9a-f]{32}\.[0-9a-f]{32}/, 'no access token in the log');
+  });
+
+  describe('the org verbs', () => {
+    let orgEnv: Record<string, string>;
+    before(async () => {
+      const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ']), accountsServer: standIn.url });
+      orgEnv = { ...env, ZOHO_REFRESH_TOKEN: signIn.refreshToken };
+    });
+    const requests = () => standIn.crmRequests().map((request) => `${request.method} ${request.path}`);
+
+    it('profiles: each id, name and type; JSON too', async () => {
+      const text = await run(['profiles'], orgEnv);
+      assert.equal(text.code, 0, text.stderr);
+      assert.match(text.stdout, /^2423488000000015972 {2}Administrator {2}\(normal profile\)$/m);
+      assert.match(text.stdout, /^2423488000000015981 {2}Customer Portal {2}\(portal profile\)$/m);
+      const json = await run(['profiles', '--format', 'json'], orgEnv);
+      assert.deepEqual(JSON.parse(json.stdout)[2], { id: '2423488000000015978', name: 'Sales Lite', type: 'lite_profile' });
+    });
+
+    it('profiles without the scope: one message naming the scope, exit 1', async () => {
+      const result = await run(['profiles'], env);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /does not grant ZohoCRM\.settings\.profiles\.READ/);
+    });
+
+    it('lint stays offline; lint --org adds the org rules (two GETs) at file:line:col', async () => {
+      const text = body((m) => { m.plural_label = 'Deals'; m.singular_label = 'Deal Item'; m.api_name = 'Deal_Items'; m.profiles = [{ id: '2423488000000099999' }]; });
+      const lintMe = file('org.crm-module.json', text);
+      standIn.requests.length = 0;
+      const offline = await run(['lint', lintMe], orgEnv);
+      assert.equal(offline.code, 0, offline.stdout);
+      assert.deepEqual(standIn.requests, []);
+      const online = await run(['lint', '--org', lintMe], orgEnv);
+      assert.equal(online.code, 1, online.stderr);
+      const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('"Deals"')}:\\d+ error DUPLICATE_DATA Zoho's standard module "Deals"`));
+      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('2423488000000099999')}:\\d+ error INVALID_DATA No profile has the id 2423488000000099999`));
+      assert.deepEqual(requests().sort(), ['GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
+    });
+
+    it('pull writes the module file (default name, or -o); an unknown module exits 1', async () => {
+      const out = path.join(dir, 'pulled.crm-module.json');
+      const result = await run(['pull', '-o', out, 'Shipments'], orgEnv);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).modules[0], { plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }], api_name: 'Shipments' });
+      const lint = await run(['lint', out]);
+      assert.equal(lint.code, 0, lint.stdout);
+      const missing = await run(['pull', 'No_Such_Module'], orgEnv);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /has no module No_Such_Module/);
+    });
+
+    it('diff: 0 without differences, 1 with (printed), 2 for a module the org lacks', async () => {
+      const out = path.join(dir, 'Shipments.crm-module.json');
+      await run(['pull', '-o', out, 'Shipments'], orgEnv);
+      assert.equal((await run(['diff', out], orgEnv)).code, 0);
+      writeFileSync(out, readFileSync(out, 'utf8').replace('"plural_label": "Shipments"', '"plural_label": "Cargo"'));
+      const changed = await run(['diff', out], orgEnv);
+      assert.equal(changed.code, 1);
+      assert.match(changed.stdout, /plural_label: "Shipments" → "Cargo"/);
+      const json = await run(['diff', '--format', 'json', out], orgEnv);
+      assert.deepEqual(JSON.parse(json.stdout).differences, ['plural_label: "Shipments" → "Cargo"']);
+      const none = await run(['diff', file('none.crm-module.json', body((m) => { m.api_name = 'Not_There'; }))], orgEnv);
+      assert.equal(none.code, 2);
+      assert.equal((await run(['diff', path.join(dir, 'missing.crm-module.json')], orgEnv)).code, 2);
+    });
+
+    it('update: one PUT without asking; then nothing to send; Zoho\'s refusal at the file\'s line', async () => {
+      const out = path.join(dir, 'Shipments.crm-module.json');
+      await run(['pull', '-o', out, 'Shipments'], orgEnv);
+      writeFileSync(out, readFileSync(out, 'utf8').replace('"plural_label": "Shipments"', '"plural_label": "Freight"'));
+      standIn.requests.length = 0;
+      const result = await run(['update', out], orgEnv);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stdout, /Updated Shipments in 127\.0\.0\.1:\d+ from/);
+      assert.equal(standIn.crmRequests('PUT').length, 1);
+      assert.equal(standIn.modules.find((module) => module.api_name === 'Shipments')?.plural_label, 'Freight');
+      const again = await run(['update', out], orgEnv);
+      assert.equal(again.code, 0);
+      assert.match(again.stdout, /already matches/);
+      assert.equal(standIn.crmRequests('PUT').length, 1);
+      const clash = readFileSync(out, 'utf8').replace('"plural_label": "Freight"', '"plural_label": "Contacts"');
+      writeFileSync(out, clash);
+      const refused = await run(['update', out], orgEnv);
+      assert.equal(refused.code, 1);
+      assert.match(refused.stdout, new RegExp(`Shipments\\.crm-module\\.json:${clash.split('\n').findIndex((l) => l.includes('"Contacts"')) + 1}:\\d+ error DUPLICATE_DATA`));
+      writeFileSync(out, readFileSync(out, 'utf8').replace('"plural_label": "Contacts"', '"plural_label": "Shipments"'));
+      assert.equal((await run(['update', out], orgEnv)).code, 0);
+    });
+
+    it('create for a module the org already has: no POST, exit 1 naming update', async () => {
+      const out = path.join(dir, 'Shipments.crm-module.json');
+      await run(['pull', '-o', out, 'Shipments'], orgEnv);
+      standIn.requests.length = 0;
+      const result = await run(['create', out], orgEnv);
+      assert.equal(result.code, 1);
+      assert.match(result.stdout, /already has the module Shipments; nothing was sent\. Use crm-module update/);
+      assert.equal(standIn.crmRequests('POST').length, 0);
+    });
+
+    it('snapshot -o writes what a language server reads; no secret in any output, verbosely', async () => {
+      const out = path.join(dir, 'org-snapshot.json');
+      const result = await run(['snapshot', '-o', out], { ...orgEnv, ZOHO_VERBOSE: '1' });
+      assert.equal(result.code, 0, result.stderr);
+      const snapshot = JSON.parse(readFileSync(out, 'utf8'));
+      assert.equal(snapshot.profiles.length, 4);
+      assert.ok(snapshot.modules.some((module: { api_name: string }) => module.api_name === 'Shipments'));
+      for (const secret of [DEMO_CLIENT.clientSecret, orgEnv.ZOHO_REFRESH_TOKEN]) assert.ok(!(result.stderr + readFileSync(out, 'utf8')).includes(secret));
+      assert.doesNotMatch(result.stderr + readFileSync(out, 'utf8'), /1000\.[0-9a-f]{32}\.[0-9a-f]{32}/, 'no access token');
+    });
+
+    it('faults: a 500 on the listing or no answer at all is one clear line, exit 2 for diff', async () => {
+      const out = path.join(dir, 'Shipments.crm-module.json');
+      standIn.faults = { serverError: true };
+      const failing = await run(['diff', out], orgEnv);
+      assert.equal(failing.code, 2);
+      assert.match(failing.stderr, /HTTP 500 INTERNAL_ERROR/);
+      standIn.faults = {};
+      const offline = await run(['profiles'], { ...orgEnv, ZOHO_API_DOMAIN: 'http://127.0.0.1:9' });
+      assert.equal(offline.code, 1);
+      assert.match(offline.stderr, /Could not reach Zoho|ECONNREFUSED|refused/i);
+    });
   });
 });

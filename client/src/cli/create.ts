@@ -1,13 +1,11 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
 import { LineIndex } from '../../../server/src/languageservice';
 import { CrmClient } from '../zoho/crmClient';
-import { createModule } from '../zoho/createModule';
+import { createModule, moduleIdentity } from '../zoho/createModule';
 import { ZohoError } from '../zoho/errors';
 import { describeApiError } from '../zoho/explain';
 import { locateError } from '../zoho/locateError';
-import { Logger } from '../zoho/log';
-import { OAuthClient } from '../zoho/oauth';
-import { TokenManager } from '../zoho/tokenManager';
+import { connectFromEnvironment } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
 import type { Io } from './main';
@@ -20,24 +18,22 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     io.out(formatReports([report], format));
     return 1;
   }
-  const missing = ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'].filter((name) => !io.env[name]);
-  if (missing.length) { io.err(`Set ${missing.join(', ')} in the environment (see crm-module --help).\n`); return 2; }
-  const accountsServer = io.env.ZOHO_ACCOUNTS_URL || 'https://accounts.zoho.com';
-  const verbose = io.env.ZOHO_VERBOSE === '1';
-  const log = new Logger({ info: (m) => verbose && io.err(`${m}\n`), warn: (m) => io.err(`${m}\n`), error: (m) => io.err(`${m}\n`) });
-  const oauth = new OAuthClient();
-  const tokens = new TokenManager({ clientId: io.env.ZOHO_CLIENT_ID!, clientSecret: io.env.ZOHO_CLIENT_SECRET!, refreshToken: io.env.ZOHO_REFRESH_TOKEN!, accountsServer }, oauth, log);
+  let redact = (message: string) => message;
   try {
-    let apiDomain = io.env.ZOHO_API_DOMAIN;
-    if (!apiDomain) {
-      // The token answer names the org's API host; one refresh gives both.
-      const answer = await oauth.refresh({ clientId: io.env.ZOHO_CLIENT_ID!, clientSecret: io.env.ZOHO_CLIENT_SECRET!, refreshToken: io.env.ZOHO_REFRESH_TOKEN!, accountsServer });
-      log.redactor.add(answer.accessToken);
-      tokens.seed(answer.accessToken, answer.expiresAt);
-      apiDomain = answer.apiDomain ?? 'https://www.zohoapis.com';
-    }
-    const outcome = await createModule(new CrmClient(apiDomain, tokens, log), text);
+    const connected = await connectFromEnvironment(io);
+    if (typeof connected === 'number') return connected;
+    const { client, log } = connected;
+    redact = (message) => log.redactor.redact(message);
     const print = (value: unknown, line: string) => io.out(format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : `${line}\n`);
+    // A module the org already has would only fail: say so, and name the command that changes it.
+    const apiName = moduleIdentity(text).apiName;
+    const existing = apiName ? await existingCustomModule(connected.client, apiName, io) : undefined;
+    if (existing) {
+      const message = `${connected.label} already has the module ${existing}; nothing was sent. Use crm-module update ${file} to change it.`;
+      print({ status: 'exists', apiName: existing, message, file }, message);
+      return 1;
+    }
+    const outcome = await createModule(client, text);
     switch (outcome.kind) {
       case 'created':
         print({ status: 'created', id: outcome.id, file }, `Created module from ${file}: id ${outcome.id}`);
@@ -49,8 +45,8 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
           const { line, column } = lines.position(place.offset);
           return { line, column, code: error.code, message: describeApiError(error), details: error.details };
         });
-        if (format === 'json') print({ status: 'rejected', httpStatus: outcome.status, message: log.redactor.redact(outcome.message), problems, file }, '');
-        else io.out(`${[...problems.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), log.redactor.redact(outcome.message)].join('\n')}\n`);
+        if (format === 'json') print({ status: 'rejected', httpStatus: outcome.status, message: redact(outcome.message), problems, file }, '');
+        else io.out(`${[...problems.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), redact(outcome.message)].join('\n')}\n`);
         return 1;
       }
       case 'ambiguous':
@@ -58,7 +54,19 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
         return outcome.existing ? 0 : 1;
     }
   } catch (error) {
-    io.err(`${log.redactor.redact(error instanceof ZohoError ? error.message : String(error))}\n`);
+    io.err(`${redact(error instanceof ZohoError ? error.message : String(error))}\n`);
     return 1;
+  }
+}
+
+/** The org's custom module of this API name (any letter case), from one listing; a listing the sign-in may not read is skipped. */
+async function existingCustomModule(client: CrmClient, apiName: string, io: Io): Promise<string | undefined> {
+  try {
+    const modules = await client.listModules();
+    return modules.find((module) => module.generated_type === 'custom' && module.api_name.toLowerCase() === apiName.toLowerCase())?.api_name;
+  } catch (error) {
+    if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH') throw error;
+    io.err('Could not check whether the module exists (the sign-in cannot list modules); sending it.\n');
+    return undefined;
   }
 }

@@ -19,7 +19,7 @@ export function lintFile(file: string): FileReport & { text?: string } {
   return { file, text, problems: analyze(text).findings.map((finding) => toProblem(lines, finding)) };
 }
 
-function toProblem(lines: LineIndex, finding: Finding): FileReport['problems'][number] {
+export function toProblem(lines: LineIndex, finding: Finding): FileReport['problems'][number] {
   const start = lines.position(finding.offset);
   const end = lines.position(finding.offset + finding.length);
   return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, code: finding.code, message: finding.message };

@@ -2,25 +2,52 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { messageOf } from '../zoho/errors';
+import { ENVIRONMENT_HELP } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
 export interface Io { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv }
 
 const COMMANDS = {
   lint: {
-    usage: 'crm-module lint [--format text|json] <file.crm-module.json>…',
+    usage: 'crm-module lint [--org] [--format text|json] <file.crm-module.json>…',
     help: `Checks files against every rule of Zoho CRM's Create Custom Module API, offline.
-Prints file:line:col severity CODE message (or JSON with --format json).
-Exit 0 when no file has an error, 1 when one has, 2 on bad usage.`,
+With --org, also against the org of ZOHO_REFRESH_TOKEN: profile ids it lacks, labels and API names
+its modules already use (two GETs). Prints file:line:col severity CODE message (or JSON).
+Exit 0 when no file has an error, 1 when one has, 2 on bad usage or when the org cannot be read.`,
   },
   create: {
     usage: 'crm-module create [--format text|json] <file.crm-module.json>',
-    help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. Reads ZOHO_CLIENT_ID,
-ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, ZOHO_ACCOUNTS_URL (default https://accounts.zoho.com) and
-ZOHO_API_DOMAIN (default: the api_domain of the token answer). ZOHO_VERBOSE=1 logs each request
-(secrets redacted). Prints the module id; exit 1 when Zoho refuses, with its errors at file:line:col.`,
+    help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. A module the org
+already has is not sent (exit 1, use update). Prints the module id; exit 1 when Zoho refuses,
+with its errors at file:line:col.`,
+  },
+  profiles: {
+    usage: 'crm-module profiles [--format text|json]',
+    help: 'Lists the profiles of the org: each id, name and type, for a module\'s "profiles".',
+  },
+  pull: {
+    usage: 'crm-module pull [-o <file>] <api_name>',
+    help: `Writes the org's module as a Create body (labels, api_name, profile ids), by default to
+<api_name>.crm-module.json; replaces the file if it exists.`,
+  },
+  diff: {
+    usage: 'crm-module diff [--format text|json] <file.crm-module.json>',
+    help: `Prints the differences between the file and its module in the org (by api_name).
+Exit 0 when there are none, 1 when there are, 2 on any other trouble.`,
+  },
+  update: {
+    usage: 'crm-module update [--format text|json] <file.crm-module.json>',
+    help: `Sends the file's labels and profiles to its module in the org (Update Custom Module, one PUT),
+without asking. The API name cannot change (only in Zoho's web UI). Exit 0 updated or already the
+same, 1 when Zoho refuses (errors at file:line:col) or the module does not exist.`,
+  },
+  snapshot: {
+    usage: 'crm-module snapshot [-o <file>]',
+    help: `Writes the org's profiles and modules as JSON: name the file in the language server's
+initializationOptions.orgSnapshotFile and any LSP editor checks files against the org.`,
   },
 } as const;
+const ORG_COMMANDS = new Set(['create', 'profiles', 'pull', 'diff', 'update', 'snapshot']);
 type Command = keyof typeof COMMANDS;
 
 const USAGE = `Usage:
@@ -30,7 +57,15 @@ ${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join('\n')}
 `;
 
 function commandHelp(command: Command): string {
-  return `Usage: ${COMMANDS[command].usage}\n\n${COMMANDS[command].help}\n\nOptions:\n  --format text|json  how to print the result (default text)\n  -h, --help          this help\n`;
+  const environment = ORG_COMMANDS.has(command) || command === 'lint' ? `\n${command === 'lint' ? 'With --org it r' : 'R'}${ENVIRONMENT_HELP.slice(1)}\n` : '';
+  const usage = COMMANDS[command].usage;
+  const options = [
+    usage.includes('--format') ? '  --format text|json   how to print the result (default text)' : '',
+    usage.includes('-o <file>') ? '  -o, --output <file>  where to write' : '',
+    usage.includes('--org') ? '  --org                check against the org too' : '',
+    '  -h, --help           this help',
+  ].filter(Boolean).join('\n');
+  return `Usage: ${usage}\n\n${COMMANDS[command].help}\n${environment}\nOptions:\n${options}\n`;
 }
 
 /** Runs the CLI; returns its exit code (0 fine, 1 problems found or refused, 2 bad usage). */
@@ -39,7 +74,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv,
-      options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } },
+      options: {
+        format: { type: 'string' }, output: { type: 'string', short: 'o' }, org: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -71,17 +109,40 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') { io.err(`crm-module: --format takes text or json, not ${format}\n`); return 2; }
 
+  const one = (what: string) => {
+    if (files.length === 1) return files[0];
+    io.err(`crm-module ${command}: name exactly one ${what}\n${commandHelp(command as Command)}`);
+    return undefined;
+  };
   switch (command as Command) {
     case 'lint': {
       if (files.length === 0) { io.err(`crm-module lint: name at least one file\n${commandHelp('lint')}`); return 2; }
+      if (values.org) return (await import('./org')).lintWithOrgCommand(files, format, io);
       const reports = files.map(lintFile);
       io.out(formatReports(reports, format));
       return reportsFailed(reports) ? 1 : 0;
     }
     case 'create': {
-      if (files.length !== 1) { io.err(`crm-module create: name exactly one file\n${commandHelp('create')}`); return 2; }
-      const { createCommand } = await import('./create');
-      return createCommand(files[0], format, io);
+      const file = one('file');
+      return file === undefined ? 2 : (await import('./create')).createCommand(file, format, io);
+    }
+    case 'profiles':
+      if (files.length) { io.err(`crm-module profiles takes no files\n${commandHelp('profiles')}`); return 2; }
+      return (await import('./org')).profilesCommand(format, io);
+    case 'snapshot':
+      if (files.length) { io.err(`crm-module snapshot takes no files (use -o <file>)\n${commandHelp('snapshot')}`); return 2; }
+      return (await import('./org')).snapshotCommand(values.output, io);
+    case 'pull': {
+      const apiName = one('module API name');
+      return apiName === undefined ? 2 : (await import('./org')).pullCommand(apiName, values.output, io);
+    }
+    case 'diff': {
+      const file = one('file');
+      return file === undefined ? 2 : (await import('./org')).diffCommand(file, format, io);
+    }
+    case 'update': {
+      const file = one('file');
+      return file === undefined ? 2 : (await import('./org')).updateCommand(file, format, io);
     }
   }
 }

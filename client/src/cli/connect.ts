@@ -1,0 +1,39 @@
+/** The CLI's way into an org: credentials from the environment, the API host from the token answer. */
+import { CrmClient } from '../zoho/crmClient';
+import { Logger } from '../zoho/log';
+import { OAuthClient } from '../zoho/oauth';
+import { TokenManager } from '../zoho/tokenManager';
+
+import type { Io } from './main';
+
+export const ENVIRONMENT_HELP = `Reads ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, ZOHO_ACCOUNTS_URL (default
+https://accounts.zoho.com) and ZOHO_API_DOMAIN (default: the api_domain of the token answer).
+ZOHO_VERBOSE=1 logs each request (secrets redacted).`;
+
+export interface Connected {
+  client: CrmClient;
+  log: Logger;
+  /** How messages name the org: its API host (the CLI does not ask for the org's name). */
+  label: string;
+}
+
+/** A client for the org of ZOHO_REFRESH_TOKEN, or the exit code after saying what is missing. */
+export async function connectFromEnvironment(io: Io): Promise<Connected | number> {
+  const missing = ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'].filter((name) => !io.env[name]);
+  if (missing.length) { io.err(`Set ${missing.join(', ')} in the environment (see crm-module --help).\n`); return 2; }
+  const accountsServer = io.env.ZOHO_ACCOUNTS_URL || 'https://accounts.zoho.com';
+  const verbose = io.env.ZOHO_VERBOSE === '1';
+  const log = new Logger({ info: (m) => verbose && io.err(`${m}\n`), warn: (m) => io.err(`${m}\n`), error: (m) => io.err(`${m}\n`) });
+  const credentials = { clientId: io.env.ZOHO_CLIENT_ID!, clientSecret: io.env.ZOHO_CLIENT_SECRET!, refreshToken: io.env.ZOHO_REFRESH_TOKEN!, accountsServer };
+  const oauth = new OAuthClient();
+  const tokens = new TokenManager(credentials, oauth, log);
+  let apiDomain = io.env.ZOHO_API_DOMAIN;
+  if (!apiDomain) {
+    // The token answer names the org's API host; one refresh gives both.
+    const answer = await oauth.refresh(credentials);
+    log.redactor.add(answer.accessToken);
+    tokens.seed(answer.accessToken, answer.expiresAt);
+    apiDomain = answer.apiDomain ?? 'https://www.zohoapis.com';
+  }
+  return { client: new CrmClient(apiDomain, tokens, log), log, label: new URL(apiDomain).host };
+}
