@@ -84,6 +84,15 @@ export class LspTestClient {
     return waiting;
   }
 
+  /** The next diagnostics published for `uri`, whatever the version (a re-check without an edit). */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+  }
+
+  notify(method: string, params: unknown): Promise<void> {
+    return this.connection.sendNotification(method, params);
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }

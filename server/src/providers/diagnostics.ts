@@ -52,7 +52,8 @@ export class DiagnosticsProvider {
   private publish(document: TextDocument): void {
     try {
       const analysis = this.cache.get(document);
-      const findings = [...analysis.findings, ...checkAgainstOrg(analysis.parsed, this.org(), Date.now())];
+      const org = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
+      const findings = org.length ? [...analysis.findings, ...org].sort((a, b) => a.offset - b.offset) : analysis.findings;
       void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
     } catch (error) {
       this.connection.console.error(`Checking ${document.uri} failed: ${failureText(error)}`);

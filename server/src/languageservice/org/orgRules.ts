@@ -29,7 +29,7 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
     }
     findings.push(...unknownProfiles(module, index, where), ...clashes(module, index, self, where));
   }
-  return findings;
+  return findings.sort((a, b) => a.offset - b.offset);
 }
 
 /** The org's custom module this file describes, when its api_name names one: then it is not a clash. */

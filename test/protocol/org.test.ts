@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { CodeAction, CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import { OrgSnapshot } from '../../server/src/languageservice';
+import { LspTestClient, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
+
+const SNAPSHOT: OrgSnapshot = {
+  org: 'Zylker (EU · sandbox)', fetchedAt: Date.now() - 5 * 60_000,
+  profiles: [{ id: '7770000000000000011', name: 'Administrator', type: 'normal_profile' }, { id: '7770000000000000012', name: 'Standard', type: 'normal_profile' }],
+  modules: [{ api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' }],
+};
+const TEXT = `{
+  "modules": [
+    {
+      "plural_label": "Leads",
+      "singular_label": "Lead Record",
+      "profiles": [{ "id": "2423488000000015972" }],
+      "api_name": "Lead_Records"
+    }
+  ]
+}`;
+const codes = (diagnostics: { code?: string | number; range: { start: { line: number } } }[]) => diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`);
+
+describe('the language server, given an org snapshot', () => {
+  let client: LspTestClient;
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize({ diagnosticsDelayMs: 0 }, VSCODE_LIKE_CAPABILITIES);
+  });
+  after(() => client.close());
+  const uri = 'file:///w/org.crm-module.json';
+
+  it('reports nothing org-specific without one, and re-checks open files when one arrives (no edit needed)', async () => {
+    assert.deepEqual((await client.open(uri, TEXT)).diagnostics, []);
+    const next = client.nextDiagnostics(uri);
+    await client.notify('zohoCrm/orgSnapshot', { snapshot: SNAPSHOT });
+    const { diagnostics } = await next;
+    assert.deepEqual(codes(diagnostics), ['4 DUPLICATE_DATA', '6 INVALID_DATA']);
+    assert.match(diagnostics[0].message, /standard module "Leads" already uses the label "Leads" in Zylker \(EU · sandbox\) \(org data from 5 min ago\)/);
+    assert.equal(diagnostics[0].codeDescription?.href.includes('create-custom-module-api'), true);
+  });
+
+  it('quick fixes replace an unknown id by an org profile, or give every profile access', async () => {
+    const { diagnostics } = await client.diagnostics(uri);
+    const unknown = diagnostics.find((d) => d.code === 'INVALID_DATA')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: unknown.range, context: { diagnostics: [unknown] } });
+    assert.deepEqual(actions.map((action) => action.title), ['Use the profile "Administrator" (7770000000000000011)', 'Use the profile "Standard" (7770000000000000012)', 'Give all 2 profiles of the org access']);
+    assert.deepEqual(actions[0].diagnostics, [unknown]);
+  });
+
+  it('completes profile ids by name and hovers them', async () => {
+    const line = TEXT.split('\n').findIndex((l) => l.includes('"id"'));
+    const character = TEXT.split('\n')[line].indexOf('"2423') + 1;
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    assert.deepEqual(items.map((item) => item.label), ['Administrator', 'Standard']);
+    assert.equal((items[1].textEdit as { newText: string }).newText, '"7770000000000000012"');
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line, character: character + 2 } });
+    assert.match((hover.contents as { value: string }).value, /No profile of Zylker \(EU · sandbox\) has this id/);
+  });
+
+  it('a null snapshot (signed out) clears the org findings; a malformed one is ignored with a warning', async () => {
+    let next = client.nextDiagnostics(uri);
+    await client.notify('zohoCrm/orgSnapshot', { snapshot: null });
+    assert.deepEqual((await next).diagnostics, []);
+    next = client.nextDiagnostics(uri);
+    await client.notify('zohoCrm/orgSnapshot', { snapshot: { profiles: 'nope' } });
+    assert.deepEqual((await next).diagnostics, []);
+    assert.ok(client.logs.some((line) => line.includes('Ignored an org snapshot')), client.logs.join('\n'));
+  });
+});
+
+describe('any LSP editor: a snapshot file named in initializationOptions', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'crm-org-'));
+  const file = path.join(dir, 'org.json');
+  let client: LspTestClient;
+  before(async () => {
+    writeFileSync(file, JSON.stringify(SNAPSHOT));
+    client = new LspTestClient();
+    await client.initialize({ diagnosticsDelayMs: 0, orgSnapshotFile: file });
+  });
+  after(() => client.close());
+
+  it('is read at start, and again when the file changes (crm-module snapshot -o rewrote it)', async () => {
+    const uri = 'file:///w/file.crm-module.json';
+    assert.deepEqual(codes((await client.open(uri, TEXT)).diagnostics), ['4 DUPLICATE_DATA', '6 INVALID_DATA']);
+    const next = client.nextDiagnostics(uri);
+    writeFileSync(file, JSON.stringify({ ...SNAPSHOT, profiles: [{ id: '2423488000000015972', name: 'Administrator' }], modules: [] }));
+    assert.deepEqual((await next).diagnostics, []);
+  });
+});
