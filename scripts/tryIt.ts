@@ -3,7 +3,7 @@
  * workspace open, and the local Zoho stand-in running and configured. Nothing needs a Zoho account.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ensureHost, freePort, HOST_DIR, ROOT, startHost, writeUserSettings } from '../test/integration/host';
@@ -27,6 +27,10 @@ async function main(): Promise<void> {
   const install = spawnSync(process.execPath, [path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`Installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
 
+  // A fresh copy each time: the editor auto-saves, and the repository's examples must stay as they are.
+  const workspace = path.join(temp, 'examples');
+  cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+
   const standIn = await startStandIn();
   writeUserSettings(userDataDir, {
     'zohoCrm.accountsUrl': standIn.url,
@@ -36,9 +40,10 @@ async function main(): Promise<void> {
     'git.openRepositoryInParentFolders': 'never',
   });
   const port = Number(process.env.PORT) || (await freePort());
-  const host = await startHost({ workspace: path.join(ROOT, 'examples'), userDataDir, extensionsDir, port });
+  const host = await startHost({ workspace, userDataDir, extensionsDir, port });
   process.stdout.write(`
-VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(path.join(ROOT, 'examples'))}
+VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(workspace)}
+(a copy of examples/ in ${workspace}: edit freely)
 
   1. Open mistakes.crm-module.json: every problem is underlined with the code Zoho would answer; hover,
      complete (Ctrl+Space) and fix them (Ctrl+.).
@@ -48,10 +53,15 @@ VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(path.joi
        Grant code     open ${standIn.url}/__standin/self-client-code and copy "code"
      ("Sign in with the browser" works too: the local Zoho consents at once. This VS Code runs in your
      browser and rewrites 127.0.0.1 links, so use "Copy Link" on the sign-in notification and open it.)
-  3. Open stocks.crm-module.json › the cloud icon in the editor title (Zoho CRM: Create Module).
+  3. Signed in, the editor knows the org: in stocks.crm-module.json put the cursor in a profile "id" and
+     press Ctrl+Space for its profiles by name; a label such as "Leads" is underlined (DUPLICATE_DATA).
+  4. Open stocks.crm-module.json › the cloud icon in the editor title (Zoho CRM: Create Module).
+  5. "Zoho CRM: Pull Module…" › Shipments writes Shipments.crm-module.json; change a label, then
+     "Zoho CRM: Compare with Org" and "Zoho CRM: Update Module".
 
-The local Zoho (${standIn.url}) knows the profile ids 2423488000000015972 and 2423488000000015975,
-and already has Leads, Contacts, Accounts and Deals. Ctrl+C stops everything.
+The local Zoho (${standIn.url}) has four profiles (Administrator, Standard, a lite and a portal one),
+Zoho's standard modules (Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module,
+Shipments. Ctrl+C stops everything.
 `);
   const stop = async () => {
     await host.stop();
