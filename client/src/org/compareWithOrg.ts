@@ -46,10 +46,11 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
         async () => findOrgModule(await this.services.store.crmClient(connection), apiName!, this.org.current()),
       );
       if (!module) return this.fail(`${connection.label} has no module ${apiName}: nothing to compare with. Create Module creates it.`);
-      const left = vscode.Uri.from({ scheme: ORG_SCHEME, path: `/${connection.label}/${module.api_name}.crm-module.json`, query: connection.id });
+      // Plain .json: the org's copy is not a file to check or send, so the language server leaves it alone.
+      const left = vscode.Uri.from({ scheme: ORG_SCHEME, path: `/${connection.label}/${module.api_name}.json`, query: connection.id });
       this.contents.set(left.toString(), moduleFileText(module));
       this.emitter.fire(left);
-      await vscode.commands.executeCommand('vscode.diff', left, uri, `${module.api_name} (${connection.label}) ↔ ${name}`);
+      await vscode.commands.executeCommand('vscode.diff', left, uri, `${module.api_name} in ${connection.label} ↔ ${name}`);
       return { kind: 'compared', left, right: uri };
     } catch (error) {
       return this.fail(this.services.log.redactor.redact(error instanceof ZohoError ? error.message : `Compare with Org failed: ${messageOf(error)}`));

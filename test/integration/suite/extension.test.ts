@@ -192,6 +192,18 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"2423488000000015972"', 3));
     const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
     assert.match(text, /\*\*Administrator\*\*: normal profile of Zylker Local \(US · production\)/);
+    if (DRIVER) {
+      // As a person sees it: the suggest widget with the org's profiles.
+      const editor = await open('parcels.crm-module.json');
+      const at = positionOf(editor.document, '"2423488000000015972"', 1);
+      editor.selection = new vscode.Selection(at, at);
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const { texts } = await driver<{ texts: string[] }>(`/text?selector=${encodeURIComponent('.suggest-widget .monaco-list-row')}`);
+      assert.match(texts.join('\n'), /Administrator/);
+      await driver('/screenshot?name=profile-completion');
+      await vscode.commands.executeCommand('hideSuggestWidget');
+    }
   });
 
   it('a label the org already uses shows DUPLICATE_DATA while editing, and Create sends nothing', async () => {
@@ -261,6 +273,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(input.modified.fsPath, uri.fsPath);
     const original = await vscode.workspace.openTextDocument(input.original);
     assert.equal(original.getText(), readFileSync(uri.fsPath, 'utf8'));
+    if (DRIVER) await driver('/screenshot?name=compare-with-org');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
