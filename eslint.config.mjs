@@ -8,7 +8,7 @@ const noVscode = [
   { name: 'vscode-languageclient', message: 'Only the VS Code side may start the language client.' },
   { name: 'vscode-languageclient/node', message: 'Only the VS Code side may start the language client.' },
 ];
-const vscodeSide = ['**/auth/**', '**/create/**', '**/config/**', '**/extension', '**/languageClient', '**/services'];
+const vscodeSide = ['**/auth/**', '**/create/**', '**/org/**', '**/config/**', '**/extension', '**/languageClient', '**/services'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },

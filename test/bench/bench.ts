@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from '../../server/src/languageservice';
+import { analyze, OrgSnapshot } from '../../server/src/languageservice';
 import { LspTestClient, SERVER, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
 import { SAMPLE_AUTONUMBER } from '../helpers/modules';
 
@@ -31,9 +31,9 @@ function stats(samples: number[]): { median: number; p99: number } {
 }
 
 const rows: string[] = [];
-function line(figure: string, ours: number, peer: number | undefined, unit: string, target?: string): void {
+function line(figure: string, ours: number, peer: number | undefined, unit: string, target?: string, names: [string, string] = ['ours', 'peer']): void {
   const ratio = peer ? (ours / peer).toFixed(2) : '—';
-  const text = `${figure.padEnd(56)} ours ${format(ours, unit).padStart(10)}   peer ${peer === undefined ? '—'.padStart(10) : format(peer, unit).padStart(10)}   ratio ${ratio.padStart(5)}${target ? `   target ${target}` : ''}`;
+  const text = `${figure.padEnd(56)} ${names[0]} ${format(ours, unit).padStart(10)}   ${names[1]} ${peer === undefined ? '—'.padStart(10) : format(peer, unit).padStart(10)}   ratio ${ratio.padStart(5)}${target ? `   target ${target}` : ''}`;
   rows.push(text);
   console.log(text);
 }
@@ -81,15 +81,16 @@ async function protocolLatency(clients: LspTestClient[], uri: string, text: stri
 }
 
 /** Completion requests to both servers, interleaved so that neither gets a quieter moment; warmed up first (1,000). */
-async function completionLatency(clients: LspTestClient[], uri: string, text: string, count: number): Promise<number[][]> {
+async function completionLatency(clients: LspTestClient[], uri: string, text: string, count: number, at: string[] = ['"display_field"']): Promise<number[][]> {
   const document = TextDocument.create(uri, 'zoho-crm-module', 1, text);
-  const position = document.positionAt(text.indexOf('"display_field"') + 1);
+  // One place per client (the same place unless told): the same server can be timed at two places.
+  const positions = clients.map((_, which) => document.positionAt(text.indexOf(at[which] ?? at[0]) + 1));
   const samples = clients.map(() => [] as number[]);
   for (let index = 0; index < count + 1000; index++) {
     for (const which of index % 2 === 0 ? clients.keys() : [...clients.keys()].reverse()) {
       const client = clients[which];
       const started = process.hrtime.bigint();
-      await client.request('textDocument/completion', { textDocument: { uri }, position });
+      await client.request('textDocument/completion', { textDocument: { uri }, position: positions[which] });
       if (index >= 1000) samples[which].push(Number(process.hrtime.bigint() - started) / 1e6);
     }
   }
@@ -119,8 +120,43 @@ function timeInProcess(fn: () => void, minRuns: number, minMs: number): number {
   return stats(samples).median;
 }
 
+/** A large org: 500 profiles (Administrator among them) and 300 modules, none clashing with the sample. */
+function largeOrg(): OrgSnapshot {
+  return {
+    org: 'Bench Org (US · production)', fetchedAt: Date.now(),
+    profiles: [{ id: '2423488000000015972', name: 'Administrator', type: 'normal_profile' }, ...Array.from({ length: 499 }, (_, index) => ({ id: String(5550000000000000000n + BigInt(index)), name: `Profile ${index}`, type: 'normal_profile' }))],
+    modules: Array.from({ length: 300 }, (_, index) => ({ api_name: `Module_${index}`, plural_label: `Modules ${index}`, singular_label: `Module ${index}`, generated_type: index < 40 ? 'default' : 'custom', id: String(index) })),
+  };
+}
+
+/** The org snapshot's cost, our server against itself: completion of a profile id vs of a key, diagnostics with vs without. */
+async function orgFigures(sample: string): Promise<void> {
+  const withOrg = new LspTestClient(['--stdio']);
+  const without = new LspTestClient(['--stdio']);
+  await withOrg.initialize({ diagnosticsDelayMs: 0, orgSnapshot: largeOrg() }, VSCODE_LIKE_CAPABILITIES);
+  await without.initialize({ diagnosticsDelayMs: 0 }, VSCODE_LIKE_CAPABILITIES);
+  const uri = 'file:///bench/org.crm-module.json';
+  await withOrg.open(uri, sample);
+  const [profiles, keys] = await completionLatency([withOrg, withOrg], uri, sample, EDITS, ['"2423488000000015972"', '"display_field"']);
+  const [p, k] = [stats(profiles), stats(keys)];
+  const keyNames: [string, string] = ['ours', ' key'];
+  line('completion of a profile id (500 profiles), median', p.median, k.median, 'ms', undefined, keyNames);
+  line('completion of a profile id (500 profiles), p99', p.p99, k.p99, 'ms', 'ratio ≤ 1.5', keyNames);
+  const [a, b] = (await protocolLatency([withOrg, without], `${uri}.edit`, sample, EDITS)).map(stats);
+  const noOrg: [string, string] = ['ours', 'none'];
+  line('diagnostics with a 300-module org snapshot, median', a.median, b.median, 'ms', undefined, noOrg);
+  line('diagnostics with a 300-module org snapshot, p99', a.p99, b.p99, 'ms', 'ratio ≤ 1.2', noOrg);
+  await withOrg.close();
+  await without.close();
+}
+
 async function main(): Promise<void> {
   const sample = SAMPLE_AUTONUMBER;
+  if (process.argv.includes('org')) {
+    // `npm run bench -- org`: only the org figures (a minute, not the whole run).
+    await orgFigures(sample);
+    return;
+  }
   const oneMb = moduleOfSize(1_000_000);
   if (analyze(oneMb).findings.length) throw new Error('the 1 MB file should be valid');
   console.log(`Benchmark on node ${process.version}, ${EDITS} edits per figure; peer: vscode-json-languageservice with schemas/crm-module.schema.json\n`);
@@ -148,6 +184,7 @@ async function main(): Promise<void> {
   const cb = stats(completionPeer);
   line('completion latency, median', ca.median, cb.median, 'ms');
   line('completion latency, p99', ca.p99, cb.p99, 'ms', 'ratio ≤ 1');
+  await orgFigures(sample);
 
   // Memory after 1,000 edits of the 1 MB file.
   const memoryUri = 'file:///bench/memory.crm-module.json';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, checkAgainstOrg, complete, hover, OrgSnapshot, readSnapshot, snapshotAge } from '../../server/src/languageservice';
+import { analyze, checkAgainstOrg, complete, completeAt, hover, OrgSnapshot, readSnapshot, snapshotAge } from '../../server/src/languageservice';
 import { applyEdits, SAMPLE_AUTONUMBER } from '../helpers/modules';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -98,6 +98,23 @@ describe('org completion and hover', () => {
     const { items } = at('{"modules": [{"profiles": [{"id": "55500000000|00000013"}]}]}', ORG);
     assert.deepEqual(items.filter((item) => item.preselect).map((item) => item.label), ['Customer Portal']);
     assert.deepEqual(at('{"modules": [{"profiles": [{"id": "|"}]}]}').items, []);
+  });
+
+  it('a large org answers the first 50 that match what is typed (name or id prefix), and says there are more', () => {
+    const big: OrgSnapshot = { ...ORG, profiles: [...ORG.profiles, ...Array.from({ length: 500 }, (_, index) => ({ id: String(6660000000000000000n + BigInt(index)), name: `Region ${index}` }))] };
+    const text = '{"modules": [{"profiles": [{"id": ""}]}]}';
+    const empty = completeAt(analyze(text).parsed, text.indexOf('""') + 1, big);
+    assert.equal(empty.items.length, 50);
+    assert.equal(empty.incomplete, true);
+    assert.equal(empty.items[0].label, 'Administrator');
+    const typed = '{"modules": [{"profiles": [{"id": "Region 49"}]}]}';
+    const some = completeAt(analyze(typed).parsed, typed.indexOf('Region 49') + 9, big);
+    assert.deepEqual(some.items.map((item) => item.label).sort(), ['Region 49', ...Array.from({ length: 10 }, (_, index) => `Region 49${index}`)].sort());
+    assert.equal(some.incomplete, false);
+    const digits = '{"modules": [{"profiles": [{"id": "66600000000000004"}]}]}';
+    // 6660000000000000400…499: a hundred ids start with these digits, so the first 50 of them, and more to ask for.
+    const byId = completeAt(analyze(digits).parsed, digits.indexOf('4"') + 1, big);
+    assert.deepEqual([byId.items.length, byId.incomplete, byId.items.every((item) => item.insertText.startsWith('"66600000000000004'))], [50, true, true]);
   });
 
   it('module snippets use the org Administrator profile, or the documentation sample without an org', () => {

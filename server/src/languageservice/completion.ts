@@ -84,28 +84,38 @@ function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS 
 }
 
 export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): Completion[] {
+  return completeAt(parsed, offset, snapshot).items;
+}
+
+/** The completions at `offset`; `incomplete` when the list was cut short (ask again as the user types). */
+export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): { items: Completion[]; incomplete: boolean } {
   const { text, root } = parsed;
   const snippets = snippetsFor(snapshot);
-  if (text.trim() === '') return bodySnippets(snippets, { offset: 0, length: text.length });
-  if (!root) return [];
+  if (text.trim() === '') return { items: bodySnippets(snippets, { offset: 0, length: text.length }), incomplete: false };
+  if (!root) return { items: [], incomplete: false };
   const location = getLocation(text, offset);
   const previous = location.previousNode;
-  if (location.isAtPropertyKey) return keyCompletions(parsed, location.path, previous, offset);
+  if (location.isAtPropertyKey) return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
 
   const path = location.path;
   const replace = previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
     ? { offset: previous.offset, length: previous.length }
     : { offset, length: 0 };
   const schema = schemaAtPath(path);
-  if (!schema) return [];
+  if (!schema) return { items: [], incomplete: false };
   const results: Completion[] = [];
+  let incomplete = false;
   if (path.length === 2 && path[0] === 'modules' && typeof path[1] === 'number' && !previous) {
     results.push(...moduleSnippets(snippets, replace));
   }
   if (path.length === 0 && !previous) results.push(...bodySnippets(snippets, replace));
   if (snapshot && isProfileIdPath(path)) {
-    const current = previous && (previous.type === 'string' || previous.type === 'number') && previous.value !== '' ? String(previous.value) : undefined;
-    results.push(...profileCompletions(snapshot, replace, current));
+    const value = previous && (previous.type === 'string' || previous.type === 'number') ? previous : undefined;
+    const current = value && value.value !== '' ? String(value.value) : undefined;
+    const typed = value?.type === 'string' ? text.slice(value.offset + 1, Math.max(value.offset + 1, offset)) : '';
+    const profiles = profileCompletions(snapshot, replace, current, typed);
+    results.push(...profiles.items);
+    incomplete = profiles.incomplete;
   }
   if (schema.enum) {
     const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
@@ -127,7 +137,7 @@ export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgS
       });
     }
   }
-  return results;
+  return { items: results, incomplete };
 }
 
 function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previous: Node | undefined, offset: number): Completion[] {

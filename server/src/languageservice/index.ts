@@ -2,7 +2,7 @@ export * from './types';
 export { analyze, reanalyze, hasErrors, Analysis } from './analyze';
 export { LineIndex } from './lineIndex';
 export { parseDocument, ParsedDocument } from './parse';
-export { complete, Completion, keyDocumentation, KeyReference, MODULE_SNIPPETS, SAMPLE_PROFILE_ID } from './completion';
+export { complete, completeAt, Completion, keyDocumentation, KeyReference, MODULE_SNIPPETS, SAMPLE_PROFILE_ID } from './completion';
 export { hover, Hover } from './hover';
 export { describeKey } from './describe';
 export { documentSymbols, foldingRegions, selectionChain, formatDocument, DocumentSymbol } from './structure';

@@ -1,9 +1,9 @@
-import { CompletionItem, CompletionItemKind, CompletionParams, InsertTextFormat, MarkupContent, MarkupKind } from 'vscode-languageserver';
+import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupContent, MarkupKind, Range } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { complete, keyDocumentation, KeyReference, OrgSnapshot } from '../languageservice';
+import { completeAt, keyDocumentation, KeyReference, OrgSnapshot } from '../languageservice';
 import { markdownToPlainText, snippetToPlainText } from '../plainText';
 
 /**
@@ -13,10 +13,19 @@ import { markdownToPlainText, snippetToPlainText } from '../plainText';
 export class CompletionProvider {
   constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
 
-  provide(document: TextDocument, params: CompletionParams): CompletionItem[] {
+  provide(document: TextDocument, params: CompletionParams): CompletionItem[] | CompletionList {
     const { parsed } = this.cache.get(document);
     const features = this.features();
-    return complete(parsed, document.offsetAt(params.position), this.org()).map((item) => {
+    const { items, incomplete } = completeAt(parsed, document.offsetAt(params.position), this.org());
+    // Most items replace the same text: convert each distinct range once (500 profiles share one).
+    const ranges = new Map<string, Range>();
+    const rangeFor = (offset: number, length: number) => {
+      const key = `${offset}:${length}`;
+      let range = ranges.get(key);
+      if (!range) ranges.set(key, range = rangeOf(document, offset, length));
+      return range;
+    };
+    const converted = items.map((item): CompletionItem => {
       const documentation = item.documentation ?? (item.documentationOf && !features.resolveDocumentation ? keyDocumentation(item.documentationOf) : undefined);
       return {
         label: item.label,
@@ -24,13 +33,14 @@ export class CompletionProvider {
         detail: item.detail,
         documentation: documentation ? this.markup(documentation) : undefined,
         insertTextFormat: features.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: rangeOf(document, item.replace.offset, item.replace.length), newText: features.snippets ? item.insertText : snippetToPlainText(item.insertText) },
+        textEdit: { range: rangeFor(item.replace.offset, item.replace.length), newText: features.snippets ? item.insertText : snippetToPlainText(item.insertText) },
         filterText: item.filterText,
         sortText: item.sortText,
         preselect: item.preselect,
         data: documentation === undefined ? item.documentationOf : undefined,
       };
     });
+    return incomplete ? { isIncomplete: true, items: converted } : converted;
   }
 
   resolve(item: CompletionItem): CompletionItem {
