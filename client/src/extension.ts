@@ -29,6 +29,7 @@ export interface ExtensionApi {
   /** Every line written to the log channel in this session, as written (already redacted). */
   logLines(): string[];
   statusBarText(): string;
+  statusBarTooltip(): string;
   /** Everything this extension keeps in global state (descriptions of connections, never secrets). */
   globalState(): Record<string, unknown>;
   /** The settings in effect (user level only for where requests go). */
@@ -105,6 +106,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     activeConnection: () => store.active(),
     logLines: () => [...lines],
     statusBarText: () => statusBar.text,
+    statusBarTooltip: () => statusBar.tooltip,
     settings: () => settings.read(),
     orgSnapshot: () => org.current(),
     globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),

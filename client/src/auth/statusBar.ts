@@ -39,6 +39,10 @@ export class ConnectionStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
+  get tooltip(): string {
+    return String(this.item.tooltip ?? '');
+  }
+
   dispose(): void {
     this.item.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();

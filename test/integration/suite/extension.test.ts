@@ -301,6 +301,43 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(again.kind, 'unchanged');
   });
 
+  it('a refresh is exactly the two GETs it needs; refused, the last org data stays in use and says its age', async () => {
+    // Joins the refresh the update started (one fetch at a time), so the next one really goes out.
+    await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
+    const before = api.orgSnapshot()!;
+    await standIn('/__standin/faults', { method: 'POST', body: JSON.stringify({ serverError: true }) });
+    const failed = await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
+    assert.equal(failed, undefined);
+    assert.equal(api.orgSnapshot()?.fetchedAt, before.fetchedAt, 'the last snapshot stays');
+    assert.ok(api.logLines().some((line) => /Org data of Zylker Local .* was not refreshed \(the last one stays in use\): .*HTTP 500/.test(line)));
+    await standIn('/__standin/faults', { method: 'POST', body: JSON.stringify({}) });
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const fresh = await vscode.commands.executeCommand<{ fetchedAt: number; modules: { api_name: string }[] }>('zohoCrm.refreshOrgData');
+    assert.ok(fresh && fresh.fetchedAt > before.fetchedAt);
+    const requests = await standIn<{ method: string; path: string }[]>('/__standin/requests');
+    assert.deepEqual(requests.map((request) => `${request.method} ${request.path}`).sort(), ['GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
+    assert.match(api.statusBarTooltip(), /Org data from just now: 4 profiles, \d+ modules/);
+  });
+
+  it('Update of a module deleted in Zoho since, or of a standard module: a clear message, nothing sent', async () => {
+    await standIn('/__standin/modules?api_name=Parcel_Items', { method: 'DELETE' });
+    const editor = await open('parcels.crm-module.json');
+    const text = editor.document.getText().replace('"api_name": "Parcels"', '"api_name": "Parcel_Items"');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), text));
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    const missing = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false, interactive: false });
+    assert.equal(missing.kind, 'missing', missing.message);
+    assert.match(missing.message, /has no module Parcel_Items .*nothing was sent/);
+    const leads = editor.document.getText().replace('"api_name": "Parcel_Items"', '"api_name": "Leads"');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), leads));
+    const standard = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false, interactive: false });
+    assert.equal(standard.kind, 'failed');
+    assert.match(standard.message, /Leads is one of Zoho's standard modules/);
+    const requests = await standIn<{ method: string }[]>('/__standin/requests');
+    assert.deepEqual(requests.filter((request) => request.method !== 'GET'), []);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('the Problems panel lists the diagnostics of a bad file, as a person sees them', async function () {
     if (!DRIVER) this.skip();
     await open('mistakes.crm-module.json');
