@@ -282,6 +282,14 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const text = editor.document.getText().replace('"plural_label": "Shipments"', '"plural_label": "Consignments"').replace(/,\s*\{\s*"id": "2423488000000015975"\s*\}/, ', { "id": "2423488000000015978" }');
     await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), text));
     await editor.document.save();
+    // It asks first. A VS Code under test refuses modal dialogs and says what it was asked: the question, with
+    // the differences; refused, nothing is sent.
+    await standIn('/__standin/requests', { method: 'DELETE' });
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('zohoCrm.updateModule', editor.document.uri)),
+      /refused to show dialog in tests\. Contents: Update Shipments in Zylker Local \(US · production\)\?/,
+    );
+    assert.deepEqual((await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'PUT'), []);
     await standIn('/__standin/requests', { method: 'DELETE' });
     const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false });
     messages.push(outcome.message);
