@@ -45,14 +45,8 @@ export interface ExistingModule {
 }
 
 export function checkCreateBody(body: unknown, existing: ExistingModule[], profileIds: string[]): Verdict | undefined {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'INVALID_DATA', 'body is not a JSON object');
-  const modules = (body as Record<string, unknown>).modules;
-  if (modules === undefined) return mandatory('modules', '$.modules');
-  if (!Array.isArray(modules)) return invalid('modules', '$.modules', 'invalid data', { expected_data_type: 'jsonarray' });
-  if (modules.length === 0) return mandatory('modules', '$.modules');
-  if (modules.length > 1) return invalid('modules', '$.modules', 'only one custom module can be created in a single API call');
-  const module = modules[0] as Record<string, unknown>;
-  if (!module || typeof module !== 'object' || Array.isArray(module)) return invalid('modules', '$.modules[0]', 'invalid data', { expected_data_type: 'jsonobject' });
+  const { module, verdict } = theOneModule(body, 'only one custom module can be created in a single API call');
+  if (!module) return verdict;
   const base = '$.modules[0]';
 
   const labels = checkLabels(module, base);
@@ -119,6 +113,20 @@ export function checkCreateBody(body: unknown, existing: ExistingModule[], profi
   return undefined;
 }
 
+/** Both endpoints take `{"modules": [one object]}`. */
+function theOneModule(body: unknown, onlyOne: string): { module: Record<string, unknown>; verdict?: undefined } | { module?: undefined; verdict: Verdict } {
+  const refuse = (verdict: Verdict) => ({ verdict });
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(error(400, 'INVALID_DATA', 'body is not a JSON object'));
+  const modules = (body as Record<string, unknown>).modules;
+  if (modules === undefined) return refuse(mandatory('modules', '$.modules'));
+  if (!Array.isArray(modules)) return refuse(invalid('modules', '$.modules', 'invalid data', { expected_data_type: 'jsonarray' }));
+  if (modules.length === 0) return refuse(mandatory('modules', '$.modules'));
+  if (modules.length > 1) return refuse(invalid('modules', '$.modules', onlyOne));
+  const module = modules[0] as Record<string, unknown>;
+  if (!module || typeof module !== 'object' || Array.isArray(module)) return refuse(invalid('modules', '$.modules[0]', 'invalid data', { expected_data_type: 'jsonobject' }));
+  return { module };
+}
+
 function checkLabels(module: Record<string, unknown>, base: string): Verdict | undefined {
   for (const key of ['plural_label', 'singular_label'] as const) {
     const value = module[key];
@@ -156,14 +164,8 @@ export interface AcceptedUpdate {
  * it; the API name and access type cannot change here (NOT_ALLOWED); at least one profile must keep it.
  */
 export function checkUpdateBody(body: unknown, target: ExistingModule & { id: string; profiles?: { id: string }[] }, existing: ExistingModule[], profileIds: string[]): Verdict | AcceptedUpdate {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return error(400, 'INVALID_DATA', 'body is not a JSON object');
-  const modules = (body as Record<string, unknown>).modules;
-  if (modules === undefined) return mandatory('modules', '$.modules');
-  if (!Array.isArray(modules)) return invalid('modules', '$.modules', 'invalid data', { expected_data_type: 'jsonarray' });
-  if (modules.length === 0) return mandatory('modules', '$.modules');
-  if (modules.length > 1) return invalid('modules', '$.modules', 'only one module can be updated in a single API call');
-  const module = modules[0] as Record<string, unknown>;
-  if (!module || typeof module !== 'object' || Array.isArray(module)) return invalid('modules', '$.modules[0]', 'invalid data', { expected_data_type: 'jsonobject' });
+  const { module, verdict } = theOneModule(body, 'only one module can be updated in a single API call');
+  if (!module) return verdict;
   const base = '$.modules[0]';
   for (const key of ['api_name', 'access_type']) {
     if (module[key] !== undefined) return error(400, 'NOT_ALLOWED', key === 'api_name' ? 'Api name update not allowed' : 'access type update not allowed', { api_name: key, json_path: `${base}.${key}` });

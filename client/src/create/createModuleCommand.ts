@@ -11,7 +11,7 @@ import { Services } from '../services';
 import { createModule, CreateOutcome, moduleIdentity } from '../zoho/createModule';
 import { dataCenter } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
-import { connectionFor, isStopped, moduleFileOf, OneAtATime, refuseWhenRestricted } from './moduleCommand';
+import { connectionFor, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted } from './moduleCommand';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 
 export type CommandResult =
@@ -43,12 +43,8 @@ export class CreateModuleCommand {
 
   private async send(uri: vscode.Uri, interactive: boolean): Promise<CommandResult> {
     const name = path.basename(uri.path);
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(uri);
-    } catch (error) {
-      return this.fail(`Could not read ${name}: ${messageOf(error)}`);
-    }
+    const document = await openModuleDocument(uri, this.log);
+    if (isStopped(document)) return document;
     const text = document.getText();
     const analysis = analyze(text);
     const errors = analysis.findings.filter((finding) => finding.severity === 'error');

@@ -58,8 +58,20 @@ export async function connectionFor(services: Services, interactive: boolean, pu
   }
 }
 
-export function isStopped(value: ConnectionInfo | Stopped): value is Stopped {
-  return 'kind' in value;
+/** The file's document, or why it could not be read (said to the user). */
+export async function openModuleDocument(uri: vscode.Uri, log: Logger): Promise<vscode.TextDocument | Stopped> {
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch (error) {
+    const message = `Could not read ${path.basename(uri.path)}: ${messageOf(error)}`;
+    log.warn(message);
+    void vscode.window.showErrorMessage(message);
+    return { kind: 'failed', message };
+  }
+}
+
+export function isStopped<T extends object>(value: T | Stopped): value is Stopped {
+  return 'kind' in value && (value.kind === 'failed' || value.kind === 'cancelled');
 }
 
 /** Restricted Mode: the command stops with a way to trust the folder (undefined when trusted). */

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/languageservice';
 import { ConnectionInfo } from '../auth/connectionStore';
-import { connectionFor, isStopped, moduleFileOf, OneAtATime, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
+import { connectionFor, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
 import { RemoteDiagnostics } from '../create/remoteDiagnostics';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
@@ -39,12 +39,8 @@ export class UpdateModuleCommand {
 
   private async send(uri: vscode.Uri, confirm: boolean, interactive: boolean): Promise<UpdateResult> {
     const name = path.basename(uri.path);
-    let document: vscode.TextDocument;
-    try {
-      document = await vscode.workspace.openTextDocument(uri);
-    } catch (error) {
-      return this.fail(`Could not read ${name}: ${messageOf(error)}`);
-    }
+    const document = await openModuleDocument(uri, this.log);
+    if (isStopped(document)) return document;
     const text = document.getText();
     const errors = analyze(text).findings.filter((finding) => finding.severity === 'error');
     if (errors.length) {
