@@ -68,6 +68,20 @@ describe('language server over stdio (JSON-RPC)', () => {
     assert.deepEqual(values.map((item) => item.label), ['"autonumber"', '"text"']);
   });
 
+  it('completing a key after a value adds the comma where it belongs; enum values preselect what is typed', async () => {
+    const uri = 'file:///w/comma.crm-module.json';
+    const text = '{"modules": [{"display_field": {"data_type": "text" }}]}';
+    await client.open(uri, text);
+    const items = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: text.indexOf('"text" ') + 7 } });
+    const label = items.find((item) => item.label === 'field_label')!;
+    const after = applyLspEdits(text, [label.textEdit as TextEdit, ...(label.additionalTextEdits ?? [])]).replace(/\$\{?\d+:?\}?/g, '');
+    assert.equal(after, '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}');
+    const typing = '{"modules": [{"display_field": {"data_type": "autonumber"}}]}';
+    await client.change(uri, typing);
+    const values = await client.request<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: typing.indexOf('"autonumber"') + 3 } });
+    assert.deepEqual(values.filter((item) => item.preselect).map((item) => item.label), ['"autonumber"']);
+  });
+
   it('completion items carry a key\'s description only when resolved; snippets and markdown for this client', async () => {
     const uri = 'file:///w/resolve.crm-module.json';
     const text = '{"modules": [{"plural_label": "Stocks", }]}';

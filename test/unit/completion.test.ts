@@ -21,6 +21,27 @@ describe('completion', () => {
     assert.deepEqual(labels, ['singular_label', 'profiles', 'api_name', 'display_field']);
     assert.ok(items[0].sortText! < items[2].sortText!);
   });
+  it('inserts the commas a property between others needs, and leaves the file free of syntax errors', () => {
+    const cases = [
+      ['{"modules": [{"display_field": {| "data_type": "text"}}]}', 'field_label', '{"modules": [{"display_field": {"field_label": "", "data_type": "text"}}]}'],
+      ['{"modules": [{"display_field": {"data_type": "text" |}}]}', 'field_label', '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}'],
+      ['{"modules": [{"display_field": {"data_type": "text", |}}]}', 'field_label', '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}'],
+      ['{"modules": [{"display_field": {"data_type": "text"\n|\n"field_label": "x"}}]}', 'auto_number', null],
+    ] as const;
+    for (const [textWithCursor, key, expected] of cases) {
+      const { text, items } = at(textWithCursor);
+      const item = items.find((candidate) => candidate.label === key)!;
+      const after = applyEdits(text, [{ ...item.replace, newText: expand(item.insertText) }, ...(item.additionalEdits ?? [])]);
+      if (expected) assert.equal(after, expected);
+      assert.deepEqual(analyze(after).findings.filter((finding) => finding.rule.startsWith('syntax')), [], after);
+    }
+  });
+  it('preselects the current value, or the one that starts with what is typed, not the default', () => {
+    const preselected = (textWithCursor: string) => at(textWithCursor).items.filter((item) => item.preselect).map((item) => item.label);
+    assert.deepEqual(preselected('{"modules": [{"display_field": {"data_type": "au|tonumber"}}]}'), ['"autonumber"']);
+    assert.deepEqual(preselected('{"modules": [{"display_field": {"data_type": "au|"}}]}'), ['"autonumber"']);
+    assert.deepEqual(preselected('{"modules": [{"display_field": {"data_type": "te|"}}]}'), ['"text"']);
+  });
   it('offers the key being typed inside quotes and replaces it', () => {
     const { text, items } = at('{"modules": [{"plu|"}]}');
     const item = items.find((candidate) => candidate.label === 'plural_label');

@@ -5,6 +5,7 @@ import { ParsedDocument } from './parse';
 import { resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
+import { TextEdit } from './types';
 import { isProfileIdPath, profileCompletions } from './org/orgCompletion';
 import { indexOf, OrgSnapshot } from './org/snapshot';
 
@@ -17,6 +18,8 @@ export interface Completion {
   insertText: string;
   /** The text the completion replaces. */
   replace: { offset: number; length: number };
+  /** Edits elsewhere that come with it (a comma after the previous property). */
+  additionalEdits?: TextEdit[];
   detail?: string;
   /** Short markdown, sent with the item. */
   documentation?: string;
@@ -96,6 +99,10 @@ export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: Or
   const location = getLocation(text, offset);
   const previous = location.previousNode;
   if (location.isAtPropertyKey) return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
+  if (afterCompleteValue(text, location.path, previous, offset)) {
+    // `"data_type": "text" |`: the next key of the same object (a comma goes after the value), not a new value.
+    return { items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], undefined, offset), incomplete: false };
+  }
 
   const path = location.path;
   const replace = previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
@@ -119,10 +126,11 @@ export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: Or
   }
   if (schema.enum) {
     const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
+    const chosen = preselectedValue(schema.enum, schema.default, text, previous, offset);
     schema.enum.forEach((value, index) => results.push({
       label: JSON.stringify(value), kind: 'value', insertText: JSON.stringify(value), replace,
       filterText: JSON.stringify(value), documentation: descriptions[index],
-      preselect: value === schema.default,
+      preselect: value === chosen || undefined,
     }));
   }
   if (path[path.length - 1] === 'api_name') {
@@ -155,6 +163,8 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
   const replace = typing ? { offset: typing.offset, length: typing.length } : { offset, length: 0 };
   const end = typing ? typing.offset + typing.length : offset;
   const hasColon = /^\s*:/.test(parsed.text.slice(end, end + 200));
+  // A whole property between others needs its commas, as VS Code's JSON inserts them.
+  const { before, after } = hasColon ? { before: undefined, after: '' } : commasAround(parsed.text, replace.offset, end);
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties)
     .filter(([key]) => !present.has(key))
@@ -163,7 +173,8 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
       return {
         label: key,
         kind: 'property' as const,
-        insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${defaultValueSnippet(resolved)}`,
+        insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${defaultValueSnippet(resolved)}${after}`,
+        additionalEdits: before,
         replace,
         filterText: JSON.stringify(key),
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
@@ -171,6 +182,35 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
         sortText: `${required.has(key) ? 0 : 1}${index}`,
       };
     });
+}
+
+/** The value Enter should pick: the current one, else the first that starts with what is typed, else the default. */
+function preselectedValue(values: unknown[], fallback: unknown, text: string, previous: Node | undefined, offset: number): unknown {
+  if (previous?.type !== 'string') return fallback;
+  if (values.includes(previous.value)) return previous.value;
+  const typed = text.slice(previous.offset + 1, Math.min(offset, previous.offset + previous.length - 1));
+  return typed ? values.find((value) => String(value).startsWith(typed)) ?? fallback : fallback;
+}
+
+function afterCompleteValue(text: string, path: (string | number)[], previous: Node | undefined, offset: number): boolean {
+  if (!previous || previous.type === 'property' || typeof path[path.length - 1] !== 'string') return false;
+  const end = previous.offset + previous.length;
+  return offset > end && /^\s+$/.test(text.slice(end, offset));
+}
+
+/**
+ * The commas a new property needs: one right after the previous value when it ends without one (an edit of its
+ * own, as VS Code's JSON does it), one after the new property when another follows.
+ */
+function commasAround(text: string, start: number, end: number): { before?: TextEdit[]; after: string } {
+  const window = Math.max(0, start - 200);
+  const previous = /\S(?=\s*$)/.exec(text.slice(window, start));
+  const next = /^\s*(\S)/.exec(text.slice(end, end + 200))?.[1];
+  const needsBefore = previous && previous[0] !== '{' && previous[0] !== ',';
+  return {
+    before: needsBefore ? [{ offset: window + previous.index + 1, length: 0, newText: ',' }] : undefined,
+    after: next === '"' ? ',' : '',
+  };
 }
 
 function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }): Completion[] {

@@ -34,6 +34,7 @@ export class CompletionProvider {
         documentation: documentation ? this.markup(documentation) : undefined,
         insertTextFormat: features.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
         textEdit: { range: rangeFor(item.replace.offset, item.replace.length), newText: features.snippets ? item.insertText : snippetToPlainText(item.insertText) },
+        additionalTextEdits: item.additionalEdits?.map((edit) => ({ range: rangeFor(edit.offset, edit.length), newText: edit.newText })),
         filterText: item.filterText,
         sortText: item.sortText,
         preselect: item.preselect,
