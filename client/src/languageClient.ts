@@ -16,6 +16,13 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel,
+    middleware: {
+      // The server marks fixes whose text has a place to type in (an empty profile id): apply those as snippets.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        return actions?.map((action) => (action instanceof vscode.CodeAction ? withSnippetEdits(document.uri, action) : action));
+      },
+    },
     initializationOptions: {
       diagnosticsDelayMs: vscode.workspace.getConfiguration('zohoCrm').get<number>('diagnostics.delayMs', 150),
       orgSnapshot: org.current() ?? null,
@@ -26,4 +33,17 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
   // The server knows only what it is handed: each new snapshot (or none, after sign-out) re-checks open files.
   context.subscriptions.push(org.onDidChange((snapshot) => void client.sendNotification(ORG_SNAPSHOT_NOTIFICATION, { snapshot: snapshot ?? null })));
   return client;
+}
+
+/** A code action whose server data carries snippet edits, with its edit made of SnippetTextEdits. */
+function withSnippetEdits(uri: vscode.Uri, action: vscode.CodeAction): vscode.CodeAction {
+  const snippets = (action as vscode.CodeAction & { data?: { snippets?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; snippet: string }[] } }).data?.snippets;
+  if (!snippets?.length || !action.edit) return action;
+  const edit = new vscode.WorkspaceEdit();
+  edit.set(uri, snippets.map(({ range, snippet }) => new vscode.SnippetTextEdit(
+    new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+    new vscode.SnippetString(snippet),
+  )));
+  action.edit = edit;
+  return action;
 }

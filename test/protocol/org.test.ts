@@ -51,6 +51,17 @@ describe('the language server, given an org snapshot', () => {
     assert.deepEqual(actions[0].diagnostics, [unknown]);
   });
 
+  it('an empty profiles list: the org\'s Administrator first; the empty entry carries its snippet for VS Code', async () => {
+    const emptyUri = 'file:///w/empty.crm-module.json';
+    const text = TEXT.replace('[{ "id": "2423488000000015972" }]', '[]');
+    const { diagnostics } = await client.open(emptyUri, text);
+    const empty = diagnostics.find((d) => d.code === 'MINIMUM_DATA_NOT_FOUND')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: emptyUri }, range: empty.range, context: { diagnostics: [empty] } });
+    assert.deepEqual(actions.map((action) => action.title), ['Give the profile "Administrator" access', 'Give all 2 profiles of the org access', 'Add an empty profiles entry']);
+    assert.deepEqual((actions[2].data as { snippets: { snippet: string }[] }).snippets.map((edit) => edit.snippet), ['[{ "id": "$1" }]']);
+    assert.equal(actions[0].data, undefined);
+  });
+
   it('completes profile ids by name and hovers them', async () => {
     const line = TEXT.split('\n').findIndex((l) => l.includes('"id"'));
     const character = TEXT.split('\n')[line].indexOf('"2423') + 1;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, checkAgainstOrg, complete, completeAt, hover, OrgSnapshot, readSnapshot, snapshotAge } from '../../server/src/languageservice';
+import { analyze, checkAgainstOrg, complete, completeAt, hover, OrgSnapshot, readSnapshot, snapshotAge, withOrgFixes } from '../../server/src/languageservice';
 import { applyEdits, SAMPLE_AUTONUMBER } from '../helpers/modules';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -75,6 +75,20 @@ describe('org rules', () => {
     const found = orgFindings(shipments);
     assert.deepEqual(found.map((finding) => [finding.code, finding.severity]), [['MODULE_EXISTS', 'information']]);
     assert.match(found[0].message, /exists in Zylker .*Update Module/);
+  });
+});
+
+describe('org fixes for an empty profiles list', () => {
+  it('offer the Administrator profile first, then every profile, then the empty entry (with its snippet)', () => {
+    const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [] });
+    const { parsed, findings } = analyze(text);
+    const [empty] = withOrgFixes(findings, parsed, ORG).filter((finding) => finding.code === 'MINIMUM_DATA_NOT_FOUND');
+    assert.deepEqual(empty.fixes!.map((fix) => [fix.title, fix.preferred]), [
+      ['Give the profile "Administrator" access', true], ['Give all 3 profiles of the org access', undefined], ['Add an empty profiles entry', undefined],
+    ]);
+    assert.deepEqual(JSON.parse(applyEdits(text, empty.fixes![0].edits)).modules[0].profiles, ADMIN);
+    assert.equal(empty.fixes![2].edits[0].snippet, '[{ "id": "$1" }]');
+    assert.deepEqual(withOrgFixes(findings, parsed, undefined), findings);
   });
 });
 

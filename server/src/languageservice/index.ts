@@ -9,4 +9,4 @@ export { documentSymbols, foldingRegions, selectionChain, formatDocument, Docume
 export { fixesAt, fixAll } from './fixes';
 export { rootSchema, schemaAtPath } from './schema';
 export { OrgSnapshot, OrgProfile, OrgModule, readSnapshot, snapshotAge, indexOf as orgIndex } from './org/snapshot';
-export { checkAgainstOrg } from './org/orgRules';
+export { checkAgainstOrg, withOrgFixes } from './org/orgRules';

@@ -10,6 +10,8 @@ export interface TextEdit {
   offset: number;
   length: number;
   newText: string;
+  /** The same text as a snippet (`$1` where the cursor should go), for editors that can apply one. */
+  snippet?: string;
 }
 
 export interface Fix {

@@ -143,6 +143,22 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await diagnosticsWhere(uri, (list) => ours(list).length === 4, 'reverted');
   });
 
+  it('the "add a profile" fix puts the cursor inside the new id, ready to type', async () => {
+    const editor = await open('mistakes.crm-module.json');
+    const uri = editor.document.uri;
+    const empty = ours(await diagnosticsWhere(uri, (list) => ours(list).some((d) => codeOf(d) === 'MINIMUM_DATA_NOT_FOUND'), 'empty profiles'))
+      .find((d) => codeOf(d) === 'MINIMUM_DATA_NOT_FOUND')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, empty.range, vscode.CodeActionKind.QuickFix.value);
+    const add = actions.find((action) => action.title === 'Add an empty profiles entry');
+    assert.ok(add?.edit, actions.map((action) => action.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    const text = editor.document.getText();
+    assert.match(text, /"profiles": \[\{ "id": "" \}\]/);
+    const cursor = editor.document.offsetAt(editor.selection.active);
+    assert.equal(text.slice(cursor - 7, cursor + 1), '"id": ""', 'the cursor is between the quotes');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('signs in with a Self Client code; the connection is active and shown in the status bar', async () => {
     const { code } = await standIn<{ code: string }>('/__standin/self-client-code', { method: 'POST', body: JSON.stringify({ client_id: DEMO.clientId }) });
     // Scopes asked for (as an extension's getSession asks) join the configured ones.

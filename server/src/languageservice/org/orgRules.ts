@@ -67,6 +67,25 @@ function unknownProfiles(module: Node, index: OrgIndex, where: string): Finding[
   return findings;
 }
 
+/**
+ * The org's own answers to an empty or null profiles list (the schema rules' finding): give Administrator
+ * access, or every profile. Returns the findings with those fixes first; the same list without a snapshot.
+ */
+export function withOrgFixes(findings: Finding[], parsed: ParsedDocument, snapshot: OrgSnapshot | undefined): Finding[] {
+  if (!snapshot || !parsed.root || !findings.some((finding) => finding.code === 'MINIMUM_DATA_NOT_FOUND')) return findings;
+  const index = indexOf(snapshot);
+  if (!index.profilesInOrder.length) return findings;
+  const modules = findNodeAtLocation(parsed.root, ['modules']);
+  const lists = (modules?.children ?? []).map((module) => (module.type === 'object' ? valueNode(module, 'profiles') : undefined)).filter((node): node is Node => !!node);
+  return findings.map((finding) => {
+    const list = lists.find((node) => node.offset === finding.offset && node.length === finding.length);
+    if (!list || finding.code !== 'MINIMUM_DATA_NOT_FOUND') return finding;
+    const first = index.administrator ?? index.profilesInOrder[0];
+    const one: Fix = { title: `Give the profile "${first.name}" access`, edits: [{ offset: list.offset, length: list.length, newText: `[{ "id": ${JSON.stringify(first.id)} }]` }], preferred: true };
+    return { ...finding, fixes: [one, everyProfileFix(list, index), ...(finding.fixes ?? []).map((fix) => ({ ...fix, preferred: undefined }))] };
+  });
+}
+
 /** Replaces the list with every profile of the org, Administrator first. */
 export function everyProfileFix(profiles: Node, index: OrgIndex): Fix {
   const ids = index.profilesInOrder.map((profile) => `{ "id": ${JSON.stringify(profile.id)} }`);

@@ -2,7 +2,7 @@
  * Fixes written in the schema: a check's `fix` (`x-zoho.checks[].fix`) is a list of replacements, so a
  * new check and its fix are one schema entry; nothing here names a check.
  */
-import { defaultValueText } from '../defaults';
+import { defaultValueSnippet, defaultValueText } from '../defaults';
 import { isReservedWord, JSONSchema, resolve, schemaRegExp, schemaReplacement, ZohoCheck } from '../schema';
 import { toApiName } from '../edits';
 import { Fix } from '../types';
@@ -22,7 +22,8 @@ export function checkFix(check: ZohoCheck, value: string, span: Span): Fix[] {
 /** Replace an empty or null list by one with a default entry. */
 export function defaultEntryFix(span: Span, schema: JSONSchema, title: string): Fix[] {
   if (!schema.items) return [];
-  return [{ title, edits: [{ ...span, newText: `[${defaultValueText(resolve(schema.items))}]` }], preferred: true }];
+  const entry = resolve(schema.items);
+  return [{ title, edits: [{ ...span, newText: `[${defaultValueText(entry)}]`, snippet: `[${defaultValueSnippet(entry)}]` }], preferred: true }];
 }
 
 /** A free API name for a reserved one: the one derived from plural_label, else the reserved one with a suffix. */
