@@ -28,7 +28,7 @@ describe('modules', () => {
     const text = JSON.stringify({ modules: [module, { ...module, plural_label: 'Others' }] }, null, 2);
     const finding = only(text);
     assert.equal(finding.code, 'INVALID_DATA');
-    assert.match(finding.message, /one custom module in a single API call/);
+    assert.match(finding.message, /one module per call/);
     assert.equal(new LineIndex(text).position(finding.offset).line, new LineIndex(text).position(text.indexOf('"Others"')).line - 1);
   });
   it('the body must be an object', () => assert.equal(ruleOf('[]'), 'INVALID_DATA/type'));
@@ -53,6 +53,10 @@ for (const key of ['plural_label', 'singular_label']) {
     it('takes letters beyond English', () => assert.deepEqual(codes(body((m) => (m[key] = 'Bücher Éléments'))), []));
     for (const bad of ['Stock-Items', 'Stocks!', 'A_B', 'R&D', 'Stock.Items']) {
       it(`rejects special characters: ${bad}`, () => assert.equal(ruleOf(body((m) => (m[key] = bad))), 'INVALID_DATA/label-characters'));
+      it(`names the characters Zoho refuses, in a sentence: ${bad}`, () => {
+        const [finding] = findings(body((m) => (m[key] = bad))).filter((f) => f.rule === 'label-characters');
+        assert.match(finding.message, new RegExp(`^${key} allows only letters, digits and spaces, not "`));
+      });
     }
     it('must not be empty', () => assert.equal(ruleOf(body((m) => (m[key] = ''))), 'INVALID_DATA/label-blank'));
     it('must not be only spaces', () => assert.equal(ruleOf(body((m) => (m[key] = '   '))), 'INVALID_DATA/label-blank'));

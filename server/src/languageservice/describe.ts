@@ -10,10 +10,11 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
   const limits: string[] = [];
   if (schema.maxLength !== undefined) limits.push(`At most ${schema.maxLength} characters${typesOf(schema).includes('string') ? ', spaces included' : ''}.`);
   if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digits.`);
-  if (schema.minLength) limits.push('Must not be empty.');
+  // Said once: a check that already forbids empty values makes the generic line redundant.
+  if (schema.minLength && !(zoho.checks ?? []).some((check) => /empty/.test(check.message))) limits.push('Must not be empty.');
   if (zoho.characters) limits.push(`Allowed: ${zoho.characters}.`);
   for (const check of zoho.checks ?? []) {
-    if (/^(must|only)/.test(check.message) && !/^only .* allowed/.test(check.message)) limits.push(`${capitalise(check.message)}.`);
+    if (/^must/.test(check.message)) limits.push(`${capitalise(check.message)}.`);
   }
   if (schema.minItems) limits.push(`At least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`);
   if (schema.maxItems) limits.push(`At most ${schema.maxItems} entr${schema.maxItems === 1 ? 'y' : 'ies'}.`);
@@ -21,10 +22,18 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
   if (schema.required?.length) limits.push(`Needs: ${schema.required.map((name) => `\`${name}\``).join(', ')}.`);
   if (zoho.anyOfMessage) limits.push(zoho.anyOfMessage);
   if (zoho.thenMessage) limits.push(capitalise(zoho.thenMessage));
-  if (zoho.reserved) limits.push(`Not a system-defined keyword (${zoho.reserved.code}): ${zoho.reserved.words.join(', ')}.`);
+  if (zoho.reserved) limits.push(`Not a word ${zoho.reserved.why} (\`${zoho.reserved.code}\`): ${shortList(zoho.reserved.words)}.`);
   if (limits.length) lines.push('', ...limits.map((limit) => `- ${limit}`));
-  if (mandatory) lines.push('', 'Missing: `MANDATORY_NOT_FOUND`.');
   return lines.join('\n');
+}
+
+/** The first few of a long list, and how many more (the full list is on Zoho's page, linked). */
+export const RESERVED_SHOWN = 5;
+const ZOHO_PAGE = 'https://www.zoho.com/crm/developer/docs/api/v7/create-custom-module-api.html';
+
+function shortList(words: string[]): string {
+  if (words.length <= RESERVED_SHOWN + 1) return words.join(', ');
+  return `${words.slice(0, RESERVED_SHOWN).join(', ')} … [${words.length - RESERVED_SHOWN} more](${ZOHO_PAGE})`;
 }
 
 function capitalise(text: string): string {

@@ -45,7 +45,7 @@ function describeValue(schema: JSONSchema, value: string): string | undefined {
   const reserved = zoho?.reserved;
   const word = reserved ? isReservedWord(reserved.words, value) : undefined;
   if (reserved && word) {
-    return `⚠ **${JSON.stringify(value)} is reserved** (${reserved.code}): ${reserved.why}. Zoho's system-defined keyword "${word}" cannot be used here, in any letter case.`;
+    return `⚠ **${JSON.stringify(value)} is ${reserved.why}** (\`${reserved.code}\`)${word === value ? '' : `: it is "${word}" in another letter case`}.`;
   }
   const index = schema.enum?.indexOf(value) ?? -1;
   if (index >= 0 && zoho?.enumDescriptions?.[index]) return `**${value}**: ${zoho.enumDescriptions[index]}`;

@@ -49,7 +49,7 @@ export function checkString(context: RuleContext, place: Place, schema: JSONSche
     const matches = schemaRegExp(check.pattern).test(value);
     if (check.mustNotMatch ? !matches : matches) continue;
     checkFailed = true;
-    context.report({ code: INVALID_DATA, severity: 'error', rule: check.id, message: `${place.name} ${check.message}: ${quoteValue(value)}.`, fixes: checkFix(check, value, span) }, span);
+    context.report({ code: INVALID_DATA, severity: 'error', rule: check.id, message: checkMessage(place.name, check, value), fixes: checkFix(check, value, span) }, span);
   }
   if (!zoho.checks && schema.pattern && !schemaRegExp(schema.pattern).test(value)) {
     checkFailed = true;
@@ -92,7 +92,7 @@ function reservedWord(context: RuleContext, place: Place, zoho: ZohoAnnotations,
   if (!reserved || !word) return;
   const finding: Finding | undefined = context.report({
     code: reserved.code, severity: 'error', rule: 'reserved', fixes: [],
-    message: `${JSON.stringify(value)} is a system-defined keyword ("${word}"): ${reserved.why}. Choose another ${place.name}.`,
+    message: `${quoteValue(value)} is ${reserved.why}${word === value ? '' : ` ("${word}", in any letter case)`}; choose another ${place.name}.`,
   }, span);
   if (finding && module?.kind === 'object') {
     // The suggestion uses plural_label, which may come later in the module: decide when it is read.
@@ -101,6 +101,16 @@ function reservedWord(context: RuleContext, place: Place, zoho: ZohoAnnotations,
       if (suggestion) finding.fixes!.push({ title: `Rename to "${suggestion}"`, edits: [{ ...span, newText: JSON.stringify(suggestion) }], preferred: true });
     });
   }
+}
+
+/** `plural_label allows only letters, digits and spaces, not "-": "Stock-Items".`: the characters that broke it, named. */
+function checkMessage(name: string, check: { pattern: string; mustNotMatch?: boolean; message: string }, value: string): string {
+  if (check.mustNotMatch || !check.message.startsWith('allows only')) return `${name} ${check.message}: ${quoteValue(value)}.`;
+  const allowed = schemaRegExp(check.pattern);
+  const offending = [...new Set([...value].filter((character) => !allowed.test(character)))];
+  if (!offending.length) return `${name} ${check.message}: ${quoteValue(value)}.`;
+  const shown = offending.slice(0, 5).map((character) => (character === ' ' ? 'space' : /\s/.test(character) ? JSON.stringify(character) : `"${character}"`));
+  return `${name} ${check.message}, not ${shown.join(' ')}${offending.length > 5 ? ' …' : ''}: ${quoteValue(value)}.`;
 }
 
 export function checkNumber(context: RuleContext, place: Place, schema: JSONSchema, raw: string, span: Span): void {
