@@ -57,7 +57,7 @@ export class ConnectionStore implements Disposable {
     private readonly secrets: SecretStorage,
     private readonly log: Logger,
     private readonly settings: () => { apiDomainOverride?: string; timeoutMs: number },
-    private readonly oauth: OAuthClient = new OAuthClient(),
+    private readonly oauth: OAuthClient = new OAuthClient(undefined, log),
   ) {
     // A sign-in or sign-out in another window changes SecretStorage, whose event reaches every window.
     this.secretsSubscription = secrets.onDidChange((event) => {

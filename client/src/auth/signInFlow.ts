@@ -80,7 +80,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
     if (!code) return undefined;
     log.redactor.add(code);
     log.info(`Signing in with a Self Client code at ${accountsUrl}`);
-    result = await selfClientSignIn({ clientId, clientSecret, code, accountsServer: accountsUrl });
+    result = await selfClientSignIn({ clientId, clientSecret, code, accountsServer: accountsUrl, oauth: new OAuthClient(undefined, log) });
   } else {
     log.info(`Signing in with the browser at ${accountsUrl}, redirect ${redirectUri}`);
     result = await vscode.window.withProgress(
@@ -90,7 +90,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
         cancel.onCancellationRequested(() => controller.abort());
         return browserSignIn({
           clientId, clientSecret, accountsUrl, port: settings.redirectPort, scopes, signal: controller.signal,
-          openBrowser: (url) => openBrowser(url),
+          openBrowser: (url) => openBrowser(url), oauth: new OAuthClient(undefined, log),
         });
       },
     );
@@ -111,7 +111,7 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
   };
   // Name the connection after the org, when the sign-in may read it.
   try {
-    const tokens = new TokenManager({ ...result }, new OAuthClient(), log);
+    const tokens = new TokenManager({ ...result }, new OAuthClient(undefined, log), log);
     tokens.seed(result.accessToken, result.expiresAt);
     const org = await new CrmClient(apiDomain, tokens, log).org();
     if (org?.company_name) info.label = `${org.company_name} (${dc.id.toUpperCase()} · ${environment})`;

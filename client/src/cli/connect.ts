@@ -25,7 +25,7 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
   const verbose = io.env.ZOHO_VERBOSE === '1';
   const log = new Logger({ info: (m) => verbose && io.err(`${m}\n`), warn: (m) => io.err(`${m}\n`), error: (m) => io.err(`${m}\n`) });
   const credentials = { clientId: io.env.ZOHO_CLIENT_ID!, clientSecret: io.env.ZOHO_CLIENT_SECRET!, refreshToken: io.env.ZOHO_REFRESH_TOKEN!, accountsServer };
-  const oauth = new OAuthClient();
+  const oauth = new OAuthClient(undefined, log);
   const tokens = new TokenManager(credentials, oauth, log);
   let apiDomain = io.env.ZOHO_API_DOMAIN;
   if (!apiDomain) {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { AxiosInstance } from 'axios';
 import { describeAccountsError, ZohoError } from './errors';
 import { createHttp, networkErrorMessage, parseJson } from './http';
+import { Logger } from './log';
 
 export const DEFAULT_SCOPES = ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ'];
 
@@ -36,8 +37,12 @@ export function authorizeUrl(options: { accountsUrl: string; clientId: string; r
   return url.toString();
 }
 
+/**
+ * `log`: each token request and answer is logged, as CRM calls are: the endpoint and grant type, the status,
+ * what came back (never a secret: the log's redactor hides any that slip into a line).
+ */
 export class OAuthClient {
-  constructor(private readonly http: AxiosInstance = createHttp({ timeoutMs: 30_000 })) {}
+  constructor(private readonly http: AxiosInstance = createHttp({ timeoutMs: 30_000 }), private readonly log?: Logger) {}
 
   exchangeCode(options: { accountsServer: string; clientId: string; clientSecret: string; code: string; redirectUri?: string; codeVerifier?: string }): Promise<TokenAnswer> {
     const form: Record<string, string> = {
@@ -56,29 +61,38 @@ export class OAuthClient {
 
   async revoke(options: { accountsServer: string; refreshToken: string }): Promise<void> {
     const url = new URL('/oauth/v2/token/revoke', options.accountsServer);
+    // The query carries the token: the log names the endpoint only.
+    this.log?.info(`→ POST ${url.toString()} (token=…)`);
     url.searchParams.set('token', options.refreshToken);
     let response;
     try {
       response = await this.http.post(url.toString());
     } catch (error) {
+      this.log?.warn(`✗ POST ${url.origin}${url.pathname}: ${networkErrorMessage(error, 'no answer')}`);
       throw new ZohoError(networkErrorMessage(error, 'Revoking the token at Zoho failed'), 'network');
     }
     const body = parseJson(response.data) as { status?: string; error?: string } | undefined;
+    this.log?.info(`← ${response.status} ${body?.status ?? body?.error ?? '(not JSON)'}`);
     if (response.status >= 400 || body?.status !== 'success') {
       throw new ZohoError(`Zoho did not revoke the token (HTTP ${response.status}${body?.error ? `, ${body.error}` : ''}).`, 'auth', body?.error, response.status);
     }
   }
 
   private async tokenRequest(accountsServer: string, form: Record<string, string>, what: string): Promise<TokenAnswer> {
+    const url = new URL('/oauth/v2/token', accountsServer).toString();
+    // The form holds the client secret and the code or refresh token: only the grant type is logged.
+    this.log?.info(`→ POST ${url} (grant_type=${form.grant_type}, client_id=${form.client_id})`);
     let response;
     try {
-      response = await this.http.post(new URL('/oauth/v2/token', accountsServer).toString(), new URLSearchParams(form).toString(), {
+      response = await this.http.post(url, new URLSearchParams(form).toString(), {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
     } catch (error) {
+      this.log?.warn(`✗ POST ${url}: ${networkErrorMessage(error, 'no answer')}`);
       throw new ZohoError(networkErrorMessage(error, `${what} failed`), 'network');
     }
     const body = parseJson(response.data) as Record<string, unknown> | undefined;
+    this.log?.info(`← ${response.status} ${describeTokenAnswer(body)}`);
     if (!body || typeof body !== 'object') {
       throw new ZohoError(`${what} failed: Zoho's accounts server answered HTTP ${response.status} with something that is not JSON.`, 'server', undefined, response.status);
     }
@@ -104,4 +118,18 @@ export function expiresInMs(body: Record<string, unknown>): number {
   if (typeof body.expires_in_sec === 'number') return body.expires_in_sec * 1000;
   if (typeof body.expires_in === 'number') return body.expires_in > 100_000 ? body.expires_in : body.expires_in * 1000;
   return 3600 * 1000;
+}
+
+/** A token answer in a log line: what it holds, never the tokens themselves. */
+function describeTokenAnswer(body: Record<string, unknown> | undefined): string {
+  if (!body || typeof body !== 'object') return '(not JSON)';
+  if (typeof body.error === 'string') return `error ${body.error}`;
+  const parts = [
+    typeof body.access_token === 'string' ? 'an access token' : 'no access token',
+    typeof body.refresh_token === 'string' ? 'a refresh token' : '',
+    typeof body.api_domain === 'string' ? `api_domain ${body.api_domain}` : '',
+    typeof body.scope === 'string' ? `scope ${body.scope}` : '',
+    `expires in ${Math.round(expiresInMs(body) / 1000)} s`,
+  ];
+  return parts.filter(Boolean).join(', ');
 }

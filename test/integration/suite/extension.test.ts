@@ -402,6 +402,10 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       messages: messages.join('\n'),
     };
     assert.match(places.log, /→ POST .*\/crm\/v7\/settings\/modules/, 'the log recorded the request');
+    // Token requests too (the README promises every request and answer), without what they carry.
+    assert.match(places.log, /→ POST .*\/oauth\/v2\/token \(grant_type=authorization_code, client_id=1000\.LOCALSTANDIN/);
+    assert.match(places.log, /← 200 an access token, a refresh token, api_domain http:\/\/127\.0\.0\.1:\d+, scope [^,]+, expires in 3600 s/);
+    assert.match(places.log, /→ POST http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/revoke \(token=…\)\ninfo ← 200 success/);
     assert.match(places.settings, /accountsUrl/);
     for (const [place, text] of Object.entries(places)) {
       for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 8)}…) is in the ${place}`);
