@@ -1,6 +1,5 @@
-/** Shows, beside a module file, which org the next Create Module goes to; a click switches. */
+/** Shows which org the next Create Module goes to, and how old its data is; a click switches. */
 import * as vscode from 'vscode';
-import { LANGUAGE_ID } from '../languageClient';
 import { snapshotAge } from '../../../server/src/languageservice';
 import { OrgData } from '../org/orgData';
 import { ConnectionStore } from './connectionStore';
@@ -12,7 +11,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   constructor(private readonly store: ConnectionStore, private readonly org?: OrgData) {
     this.item.name = 'Zoho CRM Connection';
     this.item.command = 'zohoCrm.switchConnection';
-    this.subscriptions.push(store.onDidChange(() => this.update()), vscode.window.onDidChangeActiveTextEditor(() => this.update()));
+    this.subscriptions.push(store.onDidChange(() => this.update()));
     if (org) this.subscriptions.push(org.onDidChange(() => this.update()));
     // The tooltip says how old the org data is: keep that true as minutes pass.
     const ageTimer = setInterval(() => this.update(), 60_000);
@@ -31,8 +30,9 @@ export class ConnectionStatusBar implements vscode.Disposable {
     this.item.tooltip = active
       ? `Zoho CRM: Create Module sends to ${active.label} (${active.apiDomain}).\n${orgData}\nClick to switch org or sign out.`
       : 'Not signed in to Zoho CRM. Click to sign in.';
-    if (vscode.window.activeTextEditor?.document.languageId === LANGUAGE_ID) this.item.show();
-    else this.item.hide();
+    // Shown while the extension is active, whatever has focus (the Output panel, a diff, another file): which
+    // org the next send goes to must never be a guess.
+    this.item.show();
   }
 
   get text(): string {

@@ -179,6 +179,13 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       const { texts } = await driver<{ texts: string[] }>('/text?selector=' + encodeURIComponent('.monaco-menu-container'));
       await driver('/key?key=Escape');
       assert.match(texts.join('\n'), /Zylker Local \(US · production\) \(Zoho CRM\)/);
+      // The org stays in the status bar when the log has focus.
+      await vscode.commands.executeCommand('zohoCrm.showLog');
+      await vscode.commands.executeCommand('workbench.panel.output.focus');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const status = await driver<{ texts: string[] }>(`/text?selector=${encodeURIComponent('.statusbar')}`);
+      assert.match(status.texts.join('\n'), /Zylker Local \(US · production\)/);
+      await vscode.commands.executeCommand('workbench.action.closePanel');
     }
     messages.push(connection.label);
   });
