@@ -75,13 +75,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(
     channel, remote, statusBar, authProvider, store, org, compare,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
-    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]) => create.run(uri, options)),
+    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) => create.run(uri, options)),
     vscode.commands.registerCommand('zohoCrm.updateModule', (uri?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) => update.run(uri, options)),
     vscode.commands.registerCommand('zohoCrm.pullModule', (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) => pull.run(folder, options)),
     vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri) => compare.run(uri)),
     vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
-    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string }) => runSignOut(services, args?.connectionId)),
+    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string; confirm?: boolean }) => runSignOut(services, args?.connectionId, args?.confirm !== false)),
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
     store.onDidRejectRefreshToken((connection) => {
@@ -150,7 +150,7 @@ async function runSignIn(services: Services, args?: SignInArgs): Promise<Connect
   }
 }
 
-async function runSignOut(services: Services, connectionId?: string): Promise<{ revoked: boolean; message: string } | undefined> {
+async function runSignOut(services: Services, connectionId?: string, confirm = true): Promise<{ revoked: boolean; message: string } | undefined> {
   const connections = services.store.list();
   let connection = connections.find((candidate) => candidate.id === connectionId);
   if (!connection && !connectionId) {
@@ -163,6 +163,12 @@ async function runSignOut(services: Services, connectionId?: string): Promise<{ 
   if (!connection) {
     if (!connections.length) void vscode.window.showInformationMessage('You are not signed in to Zoho CRM.');
     return undefined;
+  }
+  if (confirm) {
+    const choice = await vscode.window.showWarningMessage(`Sign out of ${connection.label}?`, {
+      modal: true, detail: 'The sign-in is revoked at Zoho; signing in again needs the client id and secret.',
+    }, 'Sign Out');
+    if (choice !== 'Sign Out') return undefined;
   }
   return signOut(services, connection);
 }

@@ -117,6 +117,8 @@ export function prepareRun(prefix: string, servers: RunServers, options: { untru
       'zohoCrm.crmWebUrl': servers.other,
       'zohoCrm.oauth.redirectPort': 47999,
       'zohoCrm.oauth.scopes': ['ZohoCRM.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.ALL'],
+      // Nor may it turn off the question before a production create.
+      'zohoCrm.askBeforeProductionCreate': false,
     }, null, 2));
   }
   const userDataDir = path.join(temp, 'user-data');

@@ -92,7 +92,7 @@ describe('crm-module CLI', () => {
   });
 
   it('create: prints the module id', async () => {
-    const result = await run(['create', file('create.crm-module.json', body((m) => { m.plural_label = 'Gadgets'; m.singular_label = 'Gadget'; m.api_name = 'Gadgets'; }))], env);
+    const result = await run(['create', '--yes', file('create.crm-module.json', body((m) => { m.plural_label = 'Gadgets'; m.singular_label = 'Gadget'; m.api_name = 'Gadgets'; }))], env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Created module from .*: id \d{19}/);
     assert.equal(standIn.crmRequests('POST').length, 1);
@@ -100,10 +100,18 @@ describe('crm-module CLI', () => {
 
   it('create: Zoho\'s errors mapped to lines, exit 1', async () => {
     const text = body((m) => { m.plural_label = 'Leads'; m.singular_label = 'Lead Item'; m.api_name = 'Lead_Items'; });
-    const result = await run(['create', file('dup.crm-module.json', text)], env);
+    const result = await run(['create', '--yes', file('dup.crm-module.json', text)], env);
     assert.equal(result.code, 1);
     const line = text.split('\n').findIndex((l) => l.includes('"plural_label"')) + 1;
     assert.match(result.stdout, new RegExp(`dup\\.crm-module\\.json:${line}:\\d+ error DUPLICATE_DATA`));
+  });
+
+  it('create in a production org without --yes: nothing sent, exit 2, saying how', async () => {
+    const before = standIn.crmRequests('POST').length;
+    const result = await run(['create', file('prod.crm-module.json', body((m) => { m.plural_label = 'Gizmos'; m.singular_label = 'Gizmo'; m.api_name = 'Gizmos'; }))], env);
+    assert.equal(result.code, 2, result.stdout + result.stderr);
+    assert.match(result.stderr, /Zylker Local \(127\.0\.0\.1:\d+\) is a production org: nothing was sent\. Add --yes to create "Gizmos" there\./);
+    assert.equal(standIn.crmRequests('POST').length, before);
   });
 
   it('create: a file with errors is not sent', async () => {
@@ -129,7 +137,7 @@ describe('crm-module CLI', () => {
 
   it('create --format json, verbose log without secrets', async () => {
     const text = body((m) => { m.plural_label = 'Sprockets'; m.singular_label = 'Sprocket'; m.api_name = 'Sprockets'; });
-    const result = await run(['create', '--format', 'json', file('json.crm-module.json', text)], { ...env, ZOHO_VERBOSE: '1' });
+    const result = await run(['create', '--yes', '--format', 'json', file('json.crm-module.json', text)], { ...env, ZOHO_VERBOSE: '1' });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).status, 'created');
     assert.match(result.stderr, /→ POST .*\/crm\/v7\/settings\/modules/);

@@ -20,9 +20,11 @@ describe('settings that decide where secrets go', () => {
   it('are machine-scoped in the manifest, so VS Code itself ignores workspace values too', () => {
     const properties = manifest.contributes.configuration.properties as Record<string, { scope?: string }>;
     for (const key of USER_LEVEL_KEYS) assert.equal(properties[`zohoCrm.${key}`]?.scope, 'machine', `zohoCrm.${key}`);
-    // Every other setting is harmless in a workspace: it decides nothing about where requests go.
+    // Every other setting is harmless in a workspace (it decides nothing about where requests go), or is the
+    // user's alone by its scope: a repository cannot turn off the question before a production create.
     const others = Object.keys(properties).filter((key) => !USER_LEVEL_KEYS.some((userKey) => `zohoCrm.${userKey}` === key));
-    assert.deepEqual(others.sort(), ['zohoCrm.diagnostics.delayMs', 'zohoCrm.org.refreshMinutes', 'zohoCrm.requestTimeoutSeconds']);
+    assert.deepEqual(others.sort(), ['zohoCrm.askBeforeProductionCreate', 'zohoCrm.diagnostics.delayMs', 'zohoCrm.org.refreshMinutes', 'zohoCrm.requestTimeoutSeconds']);
+    assert.equal(properties['zohoCrm.askBeforeProductionCreate'].scope, 'application');
   });
 
   it('the extension declares limited support for Restricted Mode', () => {

@@ -37,3 +37,18 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
   }
   return { client: new CrmClient(apiDomain, tokens, log), log, label: new URL(apiDomain).host };
 }
+
+/**
+ * A create in a production org goes out only with --yes, or after a "y" at a terminal: a pipeline must say it
+ * means production. Sandbox and developer orgs (Zoho's GET /org says which) need neither.
+ */
+export async function allowedInProduction(connected: Connected, yes: boolean, action: string, subject: string, io: Io): Promise<boolean> {
+  if (yes) return true;
+  const org = await connected.client.org().catch(() => undefined);
+  if (org?.type && org.type !== 'production') return true;
+  const name = org?.company_name ? `${org.company_name} (${connected.label})` : connected.label;
+  const question = org ? `${name} is a production org` : `The type of ${name} could not be read (ZohoCRM.org.READ), so it may be production`;
+  if (io.ask) return /^y(es)?$/i.test((await io.ask(`${question}. ${action[0].toUpperCase()}${action.slice(1)} ${subject} there? [y/N] `)).trim());
+  io.err(`${question}: nothing was sent. Add --yes to ${action} ${subject} there.\n`);
+  return false;
+}

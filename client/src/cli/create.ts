@@ -5,12 +5,12 @@ import { createModule, moduleIdentity } from '../zoho/createModule';
 import { ZohoError } from '../zoho/errors';
 import { describeApiError } from '../zoho/explain';
 import { locateError } from '../zoho/locateError';
-import { connectFromEnvironment } from './connect';
+import { allowedInProduction, connectFromEnvironment } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
 import type { Io } from './main';
 
-export async function createCommand(file: string, format: 'text' | 'json', io: Io): Promise<number> {
+export async function createCommand(file: string, format: 'text' | 'json', io: Io, yes = false): Promise<number> {
   const { text, ...report } = lintFile(file);
   if (report.error || text === undefined) { io.err(`${report.error}\n`); return 1; }
   if (reportsFailed([report])) {
@@ -33,6 +33,7 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
       print({ status: 'exists', apiName: existing, message, file }, message);
       return 1;
     }
+    if (!(await allowedInProduction(connected, yes, 'create', JSON.stringify(moduleIdentity(text).pluralLabel ?? file), io))) return 2;
     const outcome = await createModule(client, text);
     switch (outcome.kind) {
       case 'created':

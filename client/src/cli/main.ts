@@ -5,7 +5,13 @@ import { messageOf } from '../zoho/errors';
 import { ENVIRONMENT_HELP } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
-export interface Io { out: (text: string) => void; err: (text: string) => void; env: NodeJS.ProcessEnv }
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Asks at a terminal; absent in pipelines (then questions are answered by flags such as --yes). */
+  ask?: (question: string) => Promise<string>;
+}
 
 const COMMANDS = {
   lint: {
@@ -16,10 +22,11 @@ its modules already use (two GETs). Prints file:line:col severity CODE message (
 Exit 0 when no file has an error, 1 when one has, 2 on bad usage or when the org cannot be read.`,
   },
   create: {
-    usage: 'crm-module create [--format text|json] <file.crm-module.json>',
-    help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. A module the org
-already has is not sent (exit 1, use update). Prints the module id; exit 1 when Zoho refuses,
-with its errors at file:line:col.`,
+    usage: 'crm-module create [--yes] [--format text|json] <file.crm-module.json>',
+    help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. A production org
+needs --yes (or a "y" at a terminal); without it nothing is sent (exit 2). A module the org already
+has is not sent (exit 1, use update). Prints the module id; exit 1 when Zoho refuses, with its errors
+at file:line:col.`,
   },
   profiles: {
     usage: 'crm-module profiles [--format text|json]',
@@ -63,6 +70,7 @@ function commandHelp(command: Command): string {
     usage.includes('--format') ? '  --format text|json   how to print the result (default text)' : '',
     usage.includes('-o <file>') ? '  -o, --output <file>  where to write' : '',
     usage.includes('--org') ? '  --org                check against the org too' : '',
+    usage.includes('--yes') ? '  -y, --yes            send to a production org without asking' : '',
     '  -h, --help           this help',
   ].filter(Boolean).join('\n');
   return `Usage: ${usage}\n\n${COMMANDS[command].help}\n${environment}\nOptions:\n${options}\n`;
@@ -75,7 +83,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args: argv,
       options: {
-        format: { type: 'string' }, output: { type: 'string', short: 'o' }, org: { type: 'boolean' },
+        format: { type: 'string' }, output: { type: 'string', short: 'o' }, org: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
       allowPositionals: true,
@@ -124,7 +132,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'create': {
       const file = one('file');
-      return file === undefined ? 2 : (await import('./create')).createCommand(file, format, io);
+      return file === undefined ? 2 : (await import('./create')).createCommand(file, format, io, values.yes ?? false);
     }
     case 'profiles':
       if (files.length) { io.err(`crm-module profiles takes no files\n${commandHelp('profiles')}`); return 2; }
@@ -148,7 +156,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env })
+  const ask = process.stdin.isTTY && process.stderr.isTTY
+    ? async (question: string) => {
+      const readline = await import('node:readline/promises');
+      const prompt = readline.createInterface({ input: process.stdin, output: process.stderr });
+      try { return await prompt.question(question); } finally { prompt.close(); }
+    }
+    : undefined;
+  main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env, ask })
     .then((code) => { process.exitCode = code; })
     .catch((error) => {
       process.stderr.write(`crm-module: ${messageOf(error)}\n`);

@@ -14,6 +14,8 @@ export interface Settings {
   timeoutMs: number;
   /** Org data older than this is fetched again in the background; 0: only at sign-in and on request. */
   orgRefreshMinutes: number;
+  /** Ask before Create Module sends to a production org (application scope: user settings only). */
+  askBeforeProductionCreate: boolean;
 }
 
 const DEFAULT_REDIRECT_PORT = 47120;
@@ -46,6 +48,8 @@ export class SettingsReader {
       scopes: Array.isArray(scopes) && scopes.length && scopes.every((scope) => typeof scope === 'string') ? scopes : DEFAULT_SCOPES,
       timeoutMs: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)) * 1000,
       orgRefreshMinutes: orgRefreshMinutes(config.get<number>('org.refreshMinutes', 10)),
+      // Only the user's own value counts, whatever a workspace file says (the manifest scopes it to the application too).
+      askBeforeProductionCreate: config.inspect<boolean>('askBeforeProductionCreate')?.globalValue !== false,
     };
   }
 

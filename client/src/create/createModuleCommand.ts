@@ -32,16 +32,18 @@ export class CreateModuleCommand {
   private get log() { return this.services.log; }
 
   /** `options` is for automation (a second argument that is not the Explorer's selection). */
-  async run(target?: vscode.Uri, options?: { interactive?: boolean } | vscode.Uri[]): Promise<CommandResult> {
+  /** `options.confirm: false` is for automation: no question before a production send. */
+  async run(target?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]): Promise<CommandResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Create Module');
     if (restricted) return restricted;
     const interactive = Array.isArray(options) || options?.interactive !== false;
+    const confirm = Array.isArray(options) || options?.confirm !== false;
     const uri = moduleFileOf(target);
     if (!uri) return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
-    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () => this.send(uri, interactive));
+    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () => this.send(uri, interactive, confirm));
   }
 
-  private async send(uri: vscode.Uri, interactive: boolean): Promise<CommandResult> {
+  private async send(uri: vscode.Uri, interactive: boolean, confirm: boolean): Promise<CommandResult> {
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
@@ -62,6 +64,13 @@ export class CreateModuleCommand {
     if (orgErrors.length) return this.blocked(name, orgErrors, true);
 
     const label = moduleIdentity(text).pluralLabel ?? name;
+    if (confirm && connection.environment === 'production' && this.services.settings.read().askBeforeProductionCreate) {
+      const choice = await vscode.window.showWarningMessage(`Create "${label}" in ${connection.label}?`, {
+        modal: true,
+        detail: 'This is a production org: its users see the module at once, and the API cannot delete it. (Setting: zohoCrm.askBeforeProductionCreate.)',
+      }, 'Create');
+      if (choice !== 'Create') return { kind: 'cancelled', message: 'Create cancelled; nothing was sent.' };
+    }
     this.log.info(`Create Module: ${name} → ${connection.label}`);
     let outcome: CreateOutcome;
     try {

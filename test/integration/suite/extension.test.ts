@@ -193,7 +193,10 @@ describe('Zoho CRM Modules in a real VS Code', function () {
   it('Create Module sends the file once, exactly as written, and names the new module id', async () => {
     await standIn('/__standin/requests', { method: 'DELETE' });
     const uri = fileUri('warehouses.crm-module.json');
-    const outcome = await vscode.commands.executeCommand<{ kind: string; id?: string; message: string }>('zohoCrm.createModule', uri);
+    // A production org: it asks first (a VS Code under test refuses the modal and names it); refused, nothing is sent.
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('zohoCrm.createModule', uri)), /refused to show dialog in tests\. Contents: Create "Warehouses" in Zylker Local \(US · production\)\?/);
+    assert.deepEqual((await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST'), []);
+    const outcome = await vscode.commands.executeCommand<{ kind: string; id?: string; message: string }>('zohoCrm.createModule', uri, { confirm: false });
     messages.push(outcome.message);
     assert.equal(outcome.kind, 'created', outcome.message);
     assert.match(outcome.message, new RegExp(`id ${outcome.id}`));
@@ -246,7 +249,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await standIn('/__standin/modules', { method: 'POST', body: JSON.stringify({ api_name: 'Parcel_Items', plural_label: 'Parcels', singular_label: 'Parcel Item' }) });
     const editor = await open('parcels.crm-module.json');
     const uri = editor.document.uri;
-    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri);
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri, { confirm: false });
     messages.push(outcome.message);
     assert.equal(outcome.kind, 'rejected');
     const diagnostics = remote(await diagnosticsWhere(uri, (list) => remote(list).length > 0, 'Zoho\'s answer'));
@@ -386,7 +389,9 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const connection = api.activeConnection()!;
     const before = await standIn<{ token: string; revoked: boolean }[]>('/__standin/refresh-tokens');
     assert.equal(before.filter((token) => !token.revoked).length, 1);
-    const result = await vscode.commands.executeCommand<{ revoked: boolean; message: string }>('zohoCrm.signOut', { connectionId: connection.id });
+    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('zohoCrm.signOut', { connectionId: connection.id })), /Contents: Sign out of Zylker Local \(US · production\)\?/);
+    assert.equal(api.connections().length, 1, 'asked first: still signed in');
+    const result = await vscode.commands.executeCommand<{ revoked: boolean; message: string }>('zohoCrm.signOut', { connectionId: connection.id, confirm: false });
     messages.push(result.message);
     assert.equal(result.revoked, true);
     const after = await standIn<{ token: string; revoked: boolean }[]>('/__standin/refresh-tokens');
