@@ -19,6 +19,7 @@ import { Services } from './services';
 import { messageOf, ZohoError } from './zoho/errors';
 import { Logger } from './zoho/log';
 import type { OrgSnapshot } from '../../server/src/languageservice';
+import { notify } from './notify';
 
 let client: LanguageClient | undefined;
 
@@ -85,7 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
     store.onDidRejectRefreshToken((connection) => {
-      void vscode.window.showWarningMessage(`Zoho no longer accepts the sign-in for ${connection.label}, so it was removed. Sign in again to use it.`, 'Sign In')
+      void notify('warning', `Zoho no longer accepts the sign-in for ${connection.label}, so it was removed. Sign in again to use it.`, 'Sign In')
         .then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
     }),
     vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('zohoCrm')) void settings.reportWorkspaceOverrides(); }),
@@ -95,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   // Activation does not wait for the server: commands and sign-in are usable at once.
   startLanguageClient(context, channel, org).then((started) => { client = started; }, (error) => {
     log.error(`The language server did not start: ${messageOf(error)}`);
-    void vscode.window.showErrorMessage('Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
+    void notify('error', 'Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
   });
 
   const activationMs = performance.now() - activateStarted;
@@ -116,7 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 async function refreshOrgData(services: Services, org: OrgData): Promise<OrgSnapshot | undefined> {
   const connection = services.store.active();
   if (!connection) {
-    void vscode.window.showInformationMessage('Sign in to Zoho CRM first: org data comes from the org you sign in to.', 'Sign In').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+    void notify('info', 'Sign in to Zoho CRM first: org data comes from the org you sign in to.', 'Sign In').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
     return undefined;
   }
   try {
@@ -126,7 +127,7 @@ async function refreshOrgData(services: Services, org: OrgData): Promise<OrgSnap
   } catch (error) {
     const message = services.log.redactor.redact(`Org data of ${connection.label} was not refreshed${org.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`);
     services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return undefined;
   }
 }
@@ -135,7 +136,7 @@ async function runSignIn(services: Services, args?: SignInArgs): Promise<Connect
   const { log } = services;
   try {
     const connection = await signIn(services, args);
-    if (connection) void vscode.window.showInformationMessage(`Signed in to Zoho CRM: ${connection.label}. Create Module now sends there.`);
+    if (connection) void notify('info', `Signed in to ${connection.label}.`);
     return connection;
   } catch (error) {
     if (error instanceof RestrictedModeError) {
@@ -145,7 +146,7 @@ async function runSignIn(services: Services, args?: SignInArgs): Promise<Connect
     }
     const message = log.redactor.redact(error instanceof ZohoError ? error.message : `Sign-in failed: ${messageOf(error)}`);
     log.error(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return undefined;
   }
 }
@@ -161,7 +162,7 @@ async function runSignOut(services: Services, connectionId?: string, confirm = t
     }
   }
   if (!connection) {
-    if (!connections.length) void vscode.window.showInformationMessage('You are not signed in to Zoho CRM.');
+    if (!connections.length) void notify('info', 'You are not signed in to Zoho CRM.');
     return undefined;
   }
   if (confirm) {

@@ -1,9 +1,9 @@
 /** Sign-out: revoke the refresh token at Zoho, then forget the secrets, whatever Zoho answered. */
-import * as vscode from 'vscode';
 import { OAuthClient } from '../zoho/oauth';
 import { messageOf } from '../zoho/errors';
 import { Services } from '../services';
 import { ConnectionInfo } from './connectionStore';
+import { notify } from '../notify';
 
 /**
  * Allowed in Restricted Mode too: removing a credential must always be possible, and the revoke goes to
@@ -29,7 +29,7 @@ export async function signOut({ store, log }: Services, connection: ConnectionIn
     ? `Signed out of ${connection.label}: the token was revoked at Zoho and removed from VS Code.`
     : `Signed out of ${connection.label} in VS Code, but Zoho did not confirm revoking the token (${problem || 'no token was stored'}). You can revoke it in Zoho Accounts › Connected Apps.`;
   log.info(message);
-  if (revoked) void vscode.window.showInformationMessage(message);
-  else void vscode.window.showWarningMessage(message);
+  if (revoked) void notify('info', message);
+  else void notify('warning', message);
   return { revoked, message };
 }

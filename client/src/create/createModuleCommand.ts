@@ -13,6 +13,7 @@ import { dataCenter } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { connectionFor, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted } from './moduleCommand';
 import { RemoteDiagnostics } from './remoteDiagnostics';
+import { notify } from '../notify';
 
 export type CommandResult =
   | CreateOutcome
@@ -82,7 +83,7 @@ export class CreateModuleCommand {
       const message = error instanceof ZohoError ? error.message : `Create Module failed: ${messageOf(error)}`;
       this.log.error(message);
       const actions = error instanceof ZohoError && error.kind === 'auth' ? ['Sign In Again'] : [];
-      void vscode.window.showErrorMessage(this.log.redactor.redact(message), ...actions).then((choice) => {
+      void notify('error', this.log.redactor.redact(message), ...actions).then((choice) => {
         if (choice === 'Sign In Again') void vscode.commands.executeCommand('zohoCrm.signIn');
       });
       return { kind: 'failed', message: this.log.redactor.redact(message) };
@@ -97,7 +98,7 @@ export class CreateModuleCommand {
       : `${name} has ${count} Zoho would refuse; nothing was sent. Fix ${errors.length === 1 ? 'it' : 'them'} first.`;
     this.log.info(message);
     const actions = fromOrg ? ['Show Problems', 'Refresh Org Data'] : ['Show Problems'];
-    void vscode.window.showErrorMessage(message, ...actions).then((choice) => {
+    void notify('error', message, ...actions).then((choice) => {
       if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
       if (choice === 'Refresh Org Data') void vscode.commands.executeCommand('zohoCrm.refreshOrgData');
     });
@@ -108,7 +109,7 @@ export class CreateModuleCommand {
     const message = `${connection.label} already has the module ${apiName}, so Create would fail; nothing was sent. Update Module sends the file's changes to it.`;
     this.log.info(message);
     if (interactive) {
-      void vscode.window.showInformationMessage(message, 'Update Module', 'Compare with Org').then((choice) => {
+      void notify('info', message, 'Update Module', 'Compare with Org').then((choice) => {
         if (choice === 'Update Module') void vscode.commands.executeCommand('zohoCrm.updateModule', uri);
         if (choice === 'Compare with Org') void vscode.commands.executeCommand('zohoCrm.compareWithOrg', uri);
       });
@@ -122,7 +123,7 @@ export class CreateModuleCommand {
         this.remote.clear(document.uri);
         const message = `Created module "${label}" in ${connection.label}: id ${outcome.id}.`;
         this.log.info(message);
-        void vscode.window.showInformationMessage(message, 'Open in Zoho CRM').then((choice) => choice && this.openInCrm(connection));
+        void notify('info', message, 'Open in Zoho CRM').then((choice) => choice && this.openInCrm(connection));
         // The org has one module more: its snapshot must say so before the next check.
         void this.org.refresh(connection).catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
         return { ...outcome, message };
@@ -131,7 +132,7 @@ export class CreateModuleCommand {
         const diagnostics = this.remote.show(document, outcome.errors, outcome.message);
         this.log.error(`${outcome.message} (${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'} in ${path.basename(document.uri.path)})`);
         const actions = outcome.status === 401 ? ['Sign In Again', 'Show Problems'] : ['Show Problems'];
-        void vscode.window.showErrorMessage(outcome.message, ...actions).then((choice) => {
+        void notify('error', outcome.message, ...actions).then((choice) => {
           if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
           if (choice === 'Sign In Again') void vscode.commands.executeCommand('zohoCrm.signIn');
         });
@@ -140,7 +141,7 @@ export class CreateModuleCommand {
       case 'ambiguous': {
         if (outcome.existing) this.remote.clear(document.uri);
         this.log.warn(outcome.message);
-        void vscode.window.showWarningMessage(outcome.message, ...(outcome.existing ? ['Open in Zoho CRM'] : [])).then((choice) => choice && this.openInCrm(connection));
+        void notify('warning', outcome.message, ...(outcome.existing ? ['Open in Zoho CRM'] : [])).then((choice) => choice && this.openInCrm(connection));
         return outcome;
       }
     }
@@ -153,7 +154,7 @@ export class CreateModuleCommand {
 
   private fail(message: string): CommandResult {
     this.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return { kind: 'failed', message };
   }
 }

@@ -7,6 +7,7 @@ import { explainRestricted, RestrictedModeError, requireTrust } from '../config/
 import { Logger } from '../zoho/log';
 import { Services } from '../services';
 import { messageOf } from '../zoho/errors';
+import { notify } from '../notify';
 
 export const MODULE_FILE = /\.crm-module\.json$/i;
 
@@ -28,7 +29,7 @@ export class OneAtATime {
     const key = uri.toString();
     if (this.busy.has(key)) {
       const message = `${path.basename(uri.path)} is already being ${what}.`;
-      void vscode.window.showInformationMessage(message);
+      void notify('info', message);
       return { kind: 'cancelled', message };
     }
     this.busy.add(key);
@@ -45,7 +46,7 @@ export async function connectionFor(services: Services, interactive: boolean, pu
   const active = services.store.active();
   if (active) return active;
   if (!interactive) return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
-  const choice = await vscode.window.showInformationMessage(`Sign in to Zoho CRM to ${purpose}.`, 'Sign In');
+  const choice = await notify('info', `Sign in to Zoho CRM to ${purpose}.`, 'Sign In');
   if (choice !== 'Sign In') return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
   try {
     const connection = await signIn(services);
@@ -53,7 +54,7 @@ export async function connectionFor(services: Services, interactive: boolean, pu
   } catch (error) {
     const message = messageOf(error);
     services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return { kind: 'failed', message };
   }
 }
@@ -65,7 +66,7 @@ export async function openModuleDocument(uri: vscode.Uri, log: Logger): Promise<
   } catch (error) {
     const message = `Could not read ${path.basename(uri.path)}: ${messageOf(error)}`;
     log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return { kind: 'failed', message };
   }
 }

@@ -10,6 +10,7 @@ import { messageOf, ZohoError } from '../zoho/errors';
 import { findOrgModule } from '../zoho/findModule';
 import { moduleFileText, readModuleFile } from '../zoho/moduleFile';
 import { OrgData } from './orgData';
+import { notify } from '../notify';
 
 export const ORG_SCHEME = 'zoho-crm-org';
 
@@ -59,7 +60,7 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
 
   private fail(message: string): Stopped {
     this.services.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return { kind: 'failed', message };
   }
 

@@ -10,6 +10,7 @@ import { ConnectionInfo } from '../auth/connectionStore';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { fetchOrgSnapshot } from '../zoho/orgSnapshot';
+import { notify } from '../notify';
 
 const STATE_PREFIX = 'zohoCrm.orgSnapshot.';
 /** How often the background check looks at the snapshot's age (the fetch itself follows the setting). */
@@ -78,7 +79,7 @@ export class OrgData implements vscode.Disposable {
   warnOnceAboutScope(connection: ConnectionInfo, error: unknown): void {
     if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH' || this.scopeWarned.has(connection.id)) return;
     this.scopeWarned.add(connection.id);
-    void vscode.window.showWarningMessage(error.message, 'Open Settings').then((choice) => {
+    void notify('warning', error.message, 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCrm.oauth.scopes');
     });
   }

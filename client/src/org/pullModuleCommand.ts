@@ -8,6 +8,7 @@ import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { moduleFileText } from '../zoho/moduleFile';
 import { OrgData } from './orgData';
+import { notify } from '../notify';
 
 export type PullResult = { kind: 'pulled'; uri: vscode.Uri; apiName: string } | { kind: 'restricted'; message: string } | Stopped;
 
@@ -65,7 +66,7 @@ export class PullModuleCommand {
 
   private fail(message: string): Stopped {
     this.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return { kind: 'failed', message };
   }
 }

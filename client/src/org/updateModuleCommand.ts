@@ -14,6 +14,7 @@ import { findOrgModule } from '../zoho/findModule';
 import { errorInFile, planUpdate, readModuleFile, UpdatePlan } from '../zoho/moduleFile';
 import { updateModule, UpdateOutcome } from '../zoho/updateModule';
 import { OrgData } from './orgData';
+import { notify } from '../notify';
 
 export type UpdateResult =
   | UpdateOutcome
@@ -45,7 +46,7 @@ export class UpdateModuleCommand {
     const errors = analyze(text).findings.filter((finding) => finding.severity === 'error');
     if (errors.length) {
       const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
-      void vscode.window.showErrorMessage(message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      void notify('error', message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
       return { kind: 'blocked', message };
     }
     const file = readModuleFile(text)!;
@@ -75,7 +76,7 @@ export class UpdateModuleCommand {
     if (!plan.changes.length) {
       const message = `Nothing to update: ${plan.apiName} in ${connection.label} already matches ${name}.${plan.differences.length ? ` (${plan.differences[0].text})` : ''}`;
       this.log.info(message);
-      if (interactive) void vscode.window.showInformationMessage(message);
+      if (interactive) void notify('info', message);
       return { kind: 'unchanged', message, plan };
     }
     this.log.info(`Update Module: ${name} → ${plan.apiName} in ${connection.label}:\n  ${plan.differences.map((difference) => difference.text).join('\n  ')}`);
@@ -105,7 +106,7 @@ export class UpdateModuleCommand {
         this.remote.clear(document.uri);
         const message = `Updated ${plan.apiName} in ${connection.label}.`;
         this.log.info(message);
-        void vscode.window.showInformationMessage(message);
+        void notify('info', message);
         void this.org.refresh(connection).catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
         return { ...outcome, message };
       }
@@ -113,12 +114,12 @@ export class UpdateModuleCommand {
         const errors = outcome.errors.map((error) => errorInFile(error, plan));
         this.remote.show(document, errors, outcome.message);
         this.log.error(outcome.message);
-        void vscode.window.showErrorMessage(outcome.message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+        void notify('error', outcome.message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
         return { ...outcome, errors };
       }
       case 'ambiguous': {
         this.log.warn(outcome.message);
-        void vscode.window.showWarningMessage(outcome.message, 'Compare with Org').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.compareWithOrg', document.uri));
+        void notify('warning', outcome.message, 'Compare with Org').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.compareWithOrg', document.uri));
         return outcome;
       }
     }
@@ -127,7 +128,7 @@ export class UpdateModuleCommand {
   private missing(uri: vscode.Uri, connection: ConnectionInfo, apiName: string, interactive: boolean): UpdateResult {
     const message = `${connection.label} has no module ${apiName} (deleted or renamed in Zoho CRM?); nothing was sent. Create Module creates it.`;
     this.log.warn(message);
-    if (interactive) void vscode.window.showWarningMessage(message, 'Create Module').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.createModule', uri));
+    if (interactive) void notify('warning', message, 'Create Module').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.createModule', uri));
     return { kind: 'missing', message };
   }
 
@@ -138,7 +139,7 @@ export class UpdateModuleCommand {
 
   private fail(message: string): Stopped {
     this.log.warn(message);
-    void vscode.window.showErrorMessage(message);
+    void notify('error', message);
     return { kind: 'failed', message };
   }
 }
