@@ -51,8 +51,9 @@ VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(workspac
        Client ID      ${DEMO_CLIENT.clientId}
        Client secret  ${DEMO_CLIENT.clientSecret}
        Grant code     open ${standIn.url}/__standin/self-client-code and copy "code"
-     ("Sign in with the browser" works too: the local Zoho consents at once. This VS Code runs in your
-     browser and rewrites 127.0.0.1 links, so use "Copy Link" on the sign-in notification and open it.)
+     ("Sign in with the browser" works too, with the same client id and secret: this VS Code runs in your
+     browser and would rewrite a 127.0.0.1 link, so click "Copy Link" (or "Copy the link" in the
+     "Signing in" notification), open it in a new tab, and the local Zoho consents at once.)
   3. Signed in, the editor knows the org: in stocks.crm-module.json put the cursor in a profile "id" and
      press Ctrl+Space for its profiles by name; a label such as "Leads" is underlined (DUPLICATE_DATA).
   4. Open stocks.crm-module.json › the cloud icon in the editor title (Zoho CRM: Create Module).

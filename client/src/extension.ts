@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { ZohoAuthenticationProvider, PROVIDER_ID } from './auth/authProvider';
 import { ConnectionInfo, ConnectionStore } from './auth/connectionStore';
-import { SignInArgs, signIn } from './auth/signInFlow';
+import { COPY_LINK_COMMAND, copySignInLink, SignInArgs, signIn } from './auth/signInFlow';
 import { signOut } from './auth/signOut';
 import { ConnectionStatusBar } from './auth/statusBar';
 import { Settings, SettingsReader } from './config/settings';
@@ -82,6 +82,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri) => compare.run(uri)),
     vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
+    vscode.commands.registerCommand(COPY_LINK_COMMAND, () => copySignInLink()),
     vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string; confirm?: boolean }) => runSignOut(services, args?.connectionId, args?.confirm !== false)),
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),

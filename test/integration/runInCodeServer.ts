@@ -126,6 +126,19 @@ async function serveDriver(request: IncomingMessage, response: ServerResponse, p
       const texts = await current.locator(selector).allInnerTexts();
       return reply(200, { texts });
     }
+    if (url.pathname === '/pages') {
+      // Every tab of the browser: what openExternal opened, and where it went.
+      return reply(200, { urls: current.context().pages().map((candidate) => candidate.url()) });
+    }
+    if (url.pathname === '/open') {
+      // A person pasting a link into a new tab.
+      const tab = await current.context().browser()!.newPage();
+      await tab.goto(url.searchParams.get('url') ?? 'about:blank', { timeout: 15_000 });
+      const text = await tab.locator('body').innerText().catch(() => '');
+      const finalUrl = tab.url();
+      await tab.close();
+      return reply(200, { url: finalUrl, text });
+    }
     if (url.pathname === '/click') {
       await current.locator(url.searchParams.get('selector') ?? 'body').first().click({ timeout: 10_000 });
       return reply(200, {});

@@ -8,6 +8,7 @@ import { Services } from '../services';
 import { CrmClient } from '../zoho/crmClient';
 import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, Environment } from '../zoho/dataCenters';
 import { messageOf } from '../zoho/errors';
+import { Logger } from '../zoho/log';
 import { OAuthClient, randomUrlSafe } from '../zoho/oauth';
 import { browserSignIn, selfClientSignIn, SignInResult } from '../zoho/signIn';
 import { TokenManager } from '../zoho/tokenManager';
@@ -38,12 +39,18 @@ const ENVIRONMENTS: { id: Environment; label: string; detail: string }[] = [
 export async function signIn(services: Services, args: SignInArgs = {}): Promise<ConnectionInfo | undefined> {
   requireTrust('Zoho CRM sign-in');
   const { log } = services;
+  // A user setting may send sign-in elsewhere (a proxy, the local stand-in): every prompt names that server.
+  const override = services.settings.read().accountsUrl;
+  const consentPage = override ? `The consent page of ${override} (zohoCrm.accountsUrl) opens` : 'Zoho\'s consent page opens';
   const method = args.method ?? (await pick([
-    { id: 'browser' as const, label: '$(globe) Sign in with the browser', detail: 'Zoho\'s consent page opens; VS Code receives the answer on 127.0.0.1. Needs a "Server-based" or "Desktop" client in the Zoho API console.' },
-    { id: 'selfClient' as const, label: '$(key) Paste a Self Client grant code', detail: 'Generate a code in the Zoho API console (Self Client › Generate Code) and paste it here. No browser redirect.' },
+    { id: 'browser' as const, label: '$(globe) Sign in with the browser', detail: `${consentPage}; VS Code receives the answer on 127.0.0.1. Needs a "Server-based" or "Desktop" client in the API console.` },
+    { id: 'selfClient' as const, label: '$(key) Paste a Self Client grant code', detail: `Generate a code in the API console${override ? ` of ${override}` : ''} (Self Client › Generate Code) and paste it here. No browser redirect.` },
   ], 'How do you want to sign in to Zoho CRM?'));
   if (!method) return undefined;
-  const dcId = args.dataCenter ?? (await pick(DATA_CENTERS.map((dc) => ({ id: dc.id, label: dc.label, description: dc.id.toUpperCase(), detail: dc.accountsUrl })), 'Where is your Zoho account? (the data center of your org)'));
+  const dcId = args.dataCenter ?? (await pick(
+    DATA_CENTERS.map((dc) => ({ id: dc.id, label: dc.label, description: dc.id.toUpperCase(), detail: override ? `signs in at ${override} (zohoCrm.accountsUrl)` : dc.accountsUrl })),
+    'Where is your Zoho account? (the data center of your org)',
+  ));
   if (!dcId) return undefined;
   const dc = dataCenter(dcId);
   const environment = args.environment ?? (await pick(ENVIRONMENTS, 'Which org?'));
@@ -84,14 +91,20 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   } else {
     log.info(`Signing in with the browser at ${accountsUrl}, redirect ${redirectUri}`);
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Signing in to Zoho CRM: finish in your browser…', cancellable: true },
-      (_progress, cancel) => {
+      { location: vscode.ProgressLocation.Notification, title: 'Signing in to Zoho CRM in your browser', cancellable: true },
+      (progress, cancel) => {
         const controller = new AbortController();
         cancel.onCancellationRequested(() => controller.abort());
         return browserSignIn({
           clientId, clientSecret, accountsUrl, port: settings.redirectPort, scopes, signal: controller.signal,
-          openBrowser: (url) => openBrowser(url), oauth: new OAuthClient(undefined, log),
-        });
+          openBrowser: async (url) => {
+            signInLink = url;
+            // The way out when no browser opens, right where the person looks: in the notification itself.
+            progress.report({ message: `Not open? [Copy the link](command:${COPY_LINK_COMMAND}) and open it in your browser.` });
+            return openBrowser(url, log);
+          },
+          oauth: new OAuthClient(undefined, log),
+        }).finally(() => { signInLink = undefined; });
       },
     );
   }
@@ -124,15 +137,35 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
   return info;
 }
 
+export const COPY_LINK_COMMAND = 'zohoCrm.copySignInLink';
+/** The consent page of the browser sign-in under way (it holds no secret: state and the PKCE challenge only). */
+let signInLink: string | undefined;
+
+/** Copies the link of the sign-in under way; returns it (undefined when none is). */
+export async function copySignInLink(): Promise<string | undefined> {
+  if (signInLink) await vscode.env.clipboard.writeText(signInLink);
+  else void vscode.window.showInformationMessage('No browser sign-in is under way.');
+  return signInLink;
+}
+
 /**
- * Opens Zoho's consent page, and offers the link to copy: the browser may not open (no default browser,
- * a remote or web VS Code that rewrites loopback addresses), and a person can then paste it themselves.
+ * Opens Zoho's consent page. A VS Code that runs in the browser (code-server, vscode.dev) rewrites a
+ * 127.0.0.1 link to its own port proxy and drops its path, so the page would never load: there the link is
+ * offered to copy instead (the local stand-in of `npm start` is such a link).
  */
-async function openBrowser(url: string): Promise<boolean> {
-  const opened = await vscode.env.openExternal(vscode.Uri.parse(url));
-  void vscode.window.showInformationMessage('Zoho\'s sign-in page should be open in your browser. If it is not, copy the link and open it there.', 'Copy Link')
-    .then((choice) => choice && vscode.env.clipboard.writeText(url));
-  return opened;
+async function openBrowser(url: string, log: Logger): Promise<boolean> {
+  if (vscode.env.uiKind === vscode.UIKind.Web && isLoopback(url)) {
+    log.info('This VS Code runs in the browser and would rewrite the 127.0.0.1 sign-in link: offering it to copy instead.');
+    void vscode.window.showInformationMessage('Copy the sign-in link and open it in a new browser tab.', 'Copy Link')
+      .then((choice) => choice && copySignInLink());
+    return true;
+  }
+  return vscode.env.openExternal(vscode.Uri.parse(url));
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
 async function pick<T extends string>(items: { id: T; label: string; description?: string; detail?: string }[], placeHolder: string): Promise<T | undefined> {

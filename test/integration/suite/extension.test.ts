@@ -401,6 +401,31 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.notEqual(outcome?.kind, 'created');
   });
 
+  it('browser sign-in from a VS Code in the browser: the link is offered to copy (not rewritten), and the sign-in completes', async function () {
+    if (!DRIVER) this.skip();
+    this.timeout(60_000);
+    const signingIn = vscode.commands.executeCommand<{ id: string; label: string } | undefined>('zohoCrm.signIn', {
+      method: 'browser', dataCenter: 'us', environment: 'production', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await driver('/screenshot?name=browser-sign-in');
+    const toasts = await driver<{ texts: string[]; error?: string }>(`/text?selector=${encodeURIComponent('.notifications-toasts .notification-list-item-message')}`);
+    const texts = toasts.texts ?? [toasts.error];
+    assert.match(texts.join('\n'), /Signing in to Zoho CRM in your browser: Not open\? Copy the link and open it in your browser\./);
+    assert.match(texts.join('\n'), /Copy the sign-in link and open it in a new browser tab\./);
+    // No tab went to code-server's port proxy (which drops the link's path).
+    assert.deepEqual((await driver<{ urls: string[] }>('/pages')).urls.filter((url) => url.includes('/proxy/')), []);
+    const link = await vscode.commands.executeCommand<string | undefined>('zohoCrm.copySignInLink');
+    assert.match(link ?? '', /^http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?client_id=/);
+    assert.equal(await vscode.env.clipboard.readText(), link);
+ const opened = await driver<{ url: string; text: string; error?: string }>(`/open?url=${encodeURIComponent(link!)}`);
+    assert.match(opened.url ?? opened.error, /^http:\/\/127\.0\.0\.1:47120\/callback\?/);
+    const connection = await signingIn;
+    assert.equal(connection?.label, 'Zylker Local (US · production)');
+    const result = await vscode.commands.executeCommand<{ revoked: boolean }>('zohoCrm.signOut', { connectionId: connection!.id, confirm: false });
+    assert.equal(result.revoked, true);
+  });
+
   it('no secret appears in the log, settings, global state or messages of the whole run', async () => {
     const issued = await standIn<{ refreshTokens: string[]; accessTokens: string[]; grantCodes: string[] }>('/__standin/issued-secrets');
     const secrets = [DEMO.clientSecret, ...issued.refreshTokens, ...issued.accessTokens, ...issued.grantCodes];
