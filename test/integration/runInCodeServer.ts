@@ -128,7 +128,9 @@ async function serveDriver(request: IncomingMessage, response: ServerResponse, p
     }
     if (url.pathname === '/pages') {
       // Every tab of the browser: what openExternal opened, and where it went.
-      return reply(200, { urls: current.context().pages().map((candidate) => candidate.url()) });
+      const pages = current.context().pages();
+      const texts = await Promise.all(pages.map((candidate) => (candidate === current ? Promise.resolve('') : candidate.locator('body').innerText({ timeout: 5000 }).catch(() => ''))));
+      return reply(200, { urls: pages.map((candidate) => candidate.url()), texts });
     }
     if (url.pathname === '/open') {
       // A person pasting a link into a new tab.

@@ -110,6 +110,8 @@ export class ZohoStandIn {
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly issuedAccessTokens: string[] = [];
   private nextModuleId = 2423488000000834002n;
+  /** Modules created through the API in this run: the web page marks them. */
+  private readonly createdHere: string[] = [];
   private servers: Server[] = [];
   url = '';
   euUrl = '';
@@ -181,6 +183,9 @@ export class ZohoStandIn {
     if (url.pathname === '/oauth/v2/auth' && request.method === 'GET') return this.authorize(listener, query, response);
     if (url.pathname === '/oauth/v2/token' && request.method === 'POST') return this.token(listener, { ...query, ...Object.fromEntries(new URLSearchParams(body)) }, response);
     if (url.pathname === '/oauth/v2/token/revoke' && request.method === 'POST') return this.revoke(query, response);
+    // The web UI's module list, where "Open in Zoho CRM" goes. Also at "/": a VS Code in the browser reaches
+    // 127.0.0.1 links through its port proxy, which keeps only the root of the address.
+    if ((url.pathname === '/' || url.pathname === '/crm/settings/modules') && request.method === 'GET') return this.modulesPage(response);
     if (url.pathname.startsWith('/crm/')) return this.crm(listener, request, response, url.pathname, body);
     json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
   }
@@ -313,6 +318,7 @@ export class ZohoStandIn {
     if (this.faults.moduleLimitReached) return json(response, 400, { modules: [{ code: 'LIMIT_EXCEEDED', details: {}, message: 'module creation limit has been reached', status: 'error' }] });
     const module = (body as { modules: Record<string, any>[] }).modules[0];
     const id = String(this.nextModuleId++);
+    this.createdHere.push(id);
     this.modules.push({
       id, generated_type: 'custom', plural_label: module.plural_label, singular_label: module.singular_label,
       profiles: (module.profiles as { id: unknown }[]).map((profile) => ({ id: String(profile.id) })),
@@ -323,6 +329,19 @@ export class ZohoStandIn {
       return;
     }
     json(response, 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
+  }
+
+  private modulesPage(response: ServerResponse): void {
+    const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+    const created = new Set(this.createdHere);
+    const rows = [...this.modules].reverse().map((module) => `<tr${created.has(module.id) ? ' class="new"' : ''}><td>${escape(module.plural_label)}${created.has(module.id) ? ' <b>new</b>' : ''}</td>`
+      + `<td><code>${escape(module.api_name)}</code></td><td>${module.generated_type === 'custom' ? 'custom' : 'standard'}</td><td>${module.id}</td></tr>`).join('');
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html><head><title>Modules · Zylker Local</title><style>
+body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{padding:.4em 1em;border-bottom:1px solid #ddd;text-align:left}
+tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{color:#666}</style></head><body>
+<h1>Modules</h1><p>Zylker Local: the local Zoho stand-in that npm start runs in place of Zoho CRM. In a real org this link opens Setup › Modules and Fields.</p>
+<table><tr><th>Module</th><th>API name</th><th>Type</th><th>Id</th></tr>${rows}</table></body></html>`);
   }
 
   /** A module's profiles by id and name; standard modules are open to every normal profile. */
