@@ -49,6 +49,24 @@ describe('language server over stdio (JSON-RPC)', () => {
     assert.ok(diagnostics.every((d) => d.codeDescription?.href.includes('create-custom-module-api')));
   });
 
+  it('messages fit one line of the Problems panel and say each thing once; hovers lead with the limits', async () => {
+    const uri = 'file:///w/short.crm-module.json';
+    const text = '{"modules": [{"plural_label": "Stock-Items & More Items!!", "profiles": [{"id": "x"}, {"id": "x"}], "api_name": "notes", "colr": 1, "display_field": {"data_type": "autonumber", "auto_number": {"start_number": "12345678901234567", "prefix": "A-B"}}}]}';
+    const { diagnostics } = await client.open(uri, text);
+    assert.ok(diagnostics.length >= 8, JSON.stringify(diagnostics.map((d) => d.message)));
+    for (const { message } of diagnostics) {
+      assert.ok(message.length <= 110, `too long for one line: ${message}`);
+      assert.match(message, /^[A-Z"a-z].*[.?]$/, `a sentence: ${message}`);
+      const words = message.toLowerCase().match(/[a-z_]{6,}/g) ?? [];
+      for (const word of new Set(words)) assert.ok(words.filter((w) => w === word).length <= 2, `"${word}" three times in: ${message}`);
+    }
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: text.indexOf('"plural_label"') + 2 } });
+    const markdown = (hover.contents as { value: string }).value;
+    assert.doesNotMatch(markdown, /Missing:/);
+    assert.match(markdown, /… \[34 more\]/);
+    assert.ok(markdown.length < 700, `${markdown.length} characters`);
+  });
+
   it('re-checks on every change', async () => {
     const uri = 'file:///w/edit.crm-module.json';
     await client.open(uri, SAMPLE_TEXT);

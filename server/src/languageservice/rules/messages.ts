@@ -16,12 +16,6 @@ export function describeKind(kind: string, raw?: string): string {
   }
 }
 
-export function firstSentence(text: string | undefined): string {
-  if (!text) return '';
-  const match = /^.*?[.!?](\s|$)/.exec(text);
-  return (match ? match[0] : text).trim();
-}
-
 /** A value quoted for a message, shortened when long. */
 export function quoteValue(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);

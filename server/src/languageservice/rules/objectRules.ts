@@ -9,7 +9,6 @@ import { didYouMean, insertPropertyEdit, removePropertyEdit } from '../edits';
 import { JSONSchema, resolve, ZohoAnnotations } from '../schema';
 import { Fix, OWN_CODES, TextEdit } from '../types';
 import { annotationsOf, RuleContext } from './context';
-import { firstSentence } from './messages';
 import { find, ObjectFrame, Place, Property, Span } from './place';
 
 export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span): void {
@@ -49,7 +48,7 @@ function duplicateKeys(context: RuleContext, { frame, node }: ObjectAt): void {
     if (!property.duplicate) return;
     context.report({
       code: OWN_CODES.duplicateKey, severity: 'error', rule: 'duplicate-key',
-      message: `"${property.key}" appears twice in this object; Zoho would read only one of them. Remove one.`,
+      message: `"${property.key}" appears twice here; Zoho would read only one.`,
       fixes: [{ title: `Remove this "${property.key}"`, edits: [removePropertyEdit(node().children![index])] }],
     }, property);
   });
@@ -60,7 +59,8 @@ function mandatoryKeys(context: RuleContext, { frame: { place }, schema, zoho, h
     if (has(key)) continue;
     context.report({
       code: zoho.requiredCode ?? 'MANDATORY_NOT_FOUND', severity: 'error', rule: 'required',
-      message: `${place.name} is missing the mandatory key "${key}". ${firstSentence(resolve(schema.properties![key]).description)}`.trim(),
+      // One line in the Problems panel: what is missing. What the key is, the hover and the completion say.
+      message: `${place.name} needs "${key}" (mandatory).`,
       fixes: [{ title: `Add "${key}"`, edits: [insert(key)], preferred: true }],
     }, place.anchor);
   }
@@ -113,12 +113,12 @@ function unknownKey(context: RuleContext, place: Place, property: Property, prop
   if (suggestion) fixes.push({ title: `Change to "${suggestion}"`, edits: [{ ...keySpan, newText: JSON.stringify(suggestion) }], preferred: true });
   fixes.push({ title: `Remove "${property.key}"`, edits: [removePropertyEdit(propertyNode)] });
   const where = place.isRoot ? ' at the top level' : ` in ${place.name}`;
-  const known = candidates.length ? ` Known keys here: ${candidates.join(', ')}.` : '';
+  const known = candidates.length ? `; known here: ${candidates.join(', ')}` : '';
   context.report({
     code: OWN_CODES.unknownKey, severity: 'warning', rule: 'unknown-key',
     message: suggestion
       ? `Unknown key "${property.key}"${where}. Did you mean "${suggestion}"?`
-      : `Unknown key "${property.key}"${where}: it is not part of the Create Custom Module body.${known}`,
+      : `Unknown key "${property.key}"${where}${known}.`,
     fixes,
   }, keySpan);
 }
