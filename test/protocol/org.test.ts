@@ -39,7 +39,7 @@ describe('the language server, given an org snapshot', () => {
     await client.notify('zohoCrm/orgSnapshot', { snapshot: SNAPSHOT });
     const { diagnostics } = await next;
     assert.deepEqual(codes(diagnostics), ['4 DUPLICATE_DATA', '6 INVALID_DATA']);
-    assert.match(diagnostics[0].message, /standard module "Leads" already uses the label "Leads" in Zylker \(EU · sandbox\) \(org data from 5 min ago\)/);
+    assert.match(diagnostics[0].message, /^Standard module "Leads" of Zylker \(EU · sandbox\) already has this label \(org data: 5 min ago\)\.$/);
     assert.equal(diagnostics[0].codeDescription?.href.includes('create-custom-module-api'), true);
   });
 

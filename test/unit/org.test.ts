@@ -36,7 +36,7 @@ describe('org rules', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding.code, 'INVALID_DATA');
     assert.equal(text.slice(finding.offset, finding.offset + finding.length), '"5550000000000000099"');
-    assert.match(finding.message, /5550000000000000099 in Zylker \(US · production\) \(org data from 3 min ago\); try Administrator, Customer Portal, Standard/);
+    assert.match(finding.message, /^Zylker \(US · production\) has no profile 5550000000000000099 \(org data: 3 min ago\); try Administrator, Customer Portal, Standard\.$/);
     const titles = finding.fixes!.map((fix) => fix.title);
     assert.deepEqual(titles.slice(0, 3), ['Use the profile "Administrator" (5550000000000000011)', 'Use the profile "Customer Portal" (5550000000000000013)', 'Use the profile "Standard" (5550000000000000012)']);
     const fixed = applyEdits(text, finding.fixes![0].edits);
@@ -62,19 +62,19 @@ describe('org rules', () => {
     const text = body({ plural_label: 'leads', singular_label: 'shipment', profiles: ADMIN });
     const found = orgFindings(text);
     assert.deepEqual(found.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]), [['DUPLICATE_DATA', '"leads"'], ['DUPLICATE_DATA', '"shipment"']]);
-    assert.match(found[0].message, /^Zoho's standard module "Leads" already uses the label "leads" in Zylker/);
-    assert.match(found[1].message, /^The custom module "Shipments"/);
+    assert.match(found[0].message, /^Standard module "Leads" of Zylker \(US · production\) already has this label \(org data: 3 min ago\)\.$/);
+    assert.match(found[1].message, /^Custom module "Shipments" of Zylker/);
   });
 
   it('an api_name of a standard module is a clash; of a custom module, it is that module (no clash, an information)', () => {
     const leads = body({ plural_label: 'Lead Records', singular_label: 'Lead Record', api_name: 'leads', profiles: ADMIN });
     const [clash] = orgFindings(leads);
     assert.equal(clash.code, 'DUPLICATE_DATA');
-    assert.match(clash.message, /standard module "Leads" already has the API name "Leads"/);
+    assert.match(clash.message, /^Standard module "Leads" of Zylker \(US · production\) already has this API name/);
     const shipments = body({ plural_label: 'Shipments', singular_label: 'Shipment', api_name: 'Shipments', profiles: ADMIN });
     const found = orgFindings(shipments);
     assert.deepEqual(found.map((finding) => [finding.code, finding.severity]), [['MODULE_EXISTS', 'information']]);
-    assert.match(found[0].message, /exists in Zylker .*Update Module/);
+    assert.match(found[0].message, /^Module Shipments exists in Zylker \(US · production\): send changes with Update Module \(org data: 3 min ago\)\.$/);
   });
 });
 

@@ -168,7 +168,7 @@ describe('crm-module CLI', () => {
       assert.match(result.stderr, /does not grant ZohoCRM\.settings\.profiles\.READ/);
     });
 
-    it('lint stays offline; lint --org adds the org rules (two GETs) at file:line:col', async () => {
+    it('lint stays offline; lint --org adds the org rules (three GETs) at file:line:col', async () => {
       const text = body((m) => { m.plural_label = 'Deals'; m.singular_label = 'Deal Item'; m.api_name = 'Deal_Items'; m.profiles = [{ id: '2423488000000099999' }]; });
       const lintMe = file('org.crm-module.json', text);
       standIn.requests.length = 0;
@@ -178,9 +178,9 @@ describe('crm-module CLI', () => {
       const online = await run(['lint', '--org', lintMe], orgEnv);
       assert.equal(online.code, 1, online.stderr);
       const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('"Deals"')}:\\d+ error DUPLICATE_DATA Zoho's standard module "Deals"`));
-      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('2423488000000099999')}:\\d+ error INVALID_DATA No profile has the id 2423488000000099999`));
-      assert.deepEqual(requests().sort(), ['GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
+      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('"Deals"')}:\\d+ error DUPLICATE_DATA Standard module "Deals" of Zylker Local \\(127\\.0\\.0\\.1:\\d+\\) already has this label`));
+      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('2423488000000099999')}:\\d+ error INVALID_DATA Zylker Local \\(127\\.0\\.0\\.1:\\d+\\) has no profile 2423488000000099999`));
+      assert.deepEqual(requests().sort(), ['GET /crm/v7/org', 'GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
     });
 
     it('pull writes the module file (default name, or -o); an unknown module exits 1', async () => {

@@ -38,6 +38,12 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
   return { client: new CrmClient(apiDomain, tokens, log), log, label: new URL(apiDomain).host };
 }
 
+/** The org's name and host ("Zylker (www.zohoapis.com)"), or the host when the sign-in cannot read the org. */
+export async function orgName(connected: Connected): Promise<string> {
+  const org = await connected.client.org().catch(() => undefined);
+  return org?.company_name ? `${org.company_name} (${connected.label})` : connected.label;
+}
+
 /**
  * A create in a production org goes out only with --yes, or after a "y" at a terminal: a pipeline must say it
  * means production. Sandbox and developer orgs (Zoho's GET /org says which) need neither.

@@ -8,7 +8,7 @@ import { locateError } from '../zoho/locateError';
 import { errorInFile, moduleFileText, planUpdate, readModuleFile, UpdatePlan } from '../zoho/moduleFile';
 import { fetchOrgSnapshot } from '../zoho/orgSnapshot';
 import { updateModule } from '../zoho/updateModule';
-import { connectFromEnvironment, Connected } from './connect';
+import { connectFromEnvironment, Connected, orgName } from './connect';
 import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
 
 import type { Io } from './main';
@@ -41,8 +41,9 @@ export function profilesCommand(format: Format, io: Io): Promise<number> {
 
 /** `snapshot -o <file>`: what an LSP editor names in initializationOptions.orgSnapshotFile. */
 export function snapshotCommand(output: string | undefined, io: Io): Promise<number> {
-  return withOrg(io, 1, async ({ client, label }) => {
-    const snapshot = await fetchOrgSnapshot(client, label);
+  return withOrg(io, 1, async (connected) => {
+    const label = await orgName(connected);
+    const snapshot = await fetchOrgSnapshot(connected.client, label);
     const text = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (output) {
       writeFileSync(output, text);
@@ -132,8 +133,8 @@ export function updateCommand(file: string, format: Format, io: Io): Promise<num
 
 /** `lint --org`: the offline rules and the org's, against one snapshot fetched once for all files. */
 export function lintWithOrgCommand(files: string[], format: Format, io: Io): Promise<number> {
-  return withOrg(io, 2, async ({ client, label }) => {
-    const snapshot: OrgSnapshot = await fetchOrgSnapshot(client, label);
+  return withOrg(io, 2, async (connected) => {
+    const snapshot: OrgSnapshot = await fetchOrgSnapshot(connected.client, await orgName(connected));
     const reports: FileReport[] = files.map((file) => {
       const { text, ...report } = lintFile(file);
       if (text === undefined) return report;

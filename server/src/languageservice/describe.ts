@@ -14,7 +14,7 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
   if (schema.minLength && !(zoho.checks ?? []).some((check) => /empty/.test(check.message))) limits.push('Must not be empty.');
   if (zoho.characters) limits.push(`Allowed: ${zoho.characters}.`);
   for (const check of zoho.checks ?? []) {
-    if (/^must/.test(check.message)) limits.push(`${capitalise(check.message)}.`);
+    if (/^must/.test(check.message)) limits.push(`${capitalise(escapeMarkdown(check.message))}.`);
   }
   if (schema.minItems) limits.push(`At least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`);
   if (schema.maxItems) limits.push(`At most ${schema.maxItems} entr${schema.maxItems === 1 ? 'y' : 'ies'}.`);
@@ -34,6 +34,11 @@ const ZOHO_PAGE = 'https://www.zoho.com/crm/developer/docs/api/v7/create-custom-
 function shortList(words: string[]): string {
   if (words.length <= RESERVED_SHOWN + 1) return words.join(', ');
   return `${words.slice(0, RESERVED_SHOWN).join(', ')} … [${words.length - RESERVED_SHOWN} more](${ZOHO_PAGE})`;
+}
+
+/** `__` in a rule's words is two underscores, shown as code: not emphasis, and not lost on the baseline. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([_*]{2,})/g, '`$1`');
 }
 
 function capitalise(text: string): string {

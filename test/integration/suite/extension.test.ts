@@ -246,7 +246,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const diagnostics = ours(await diagnosticsWhere(document.uri, (list) => ours(list).some((d) => codeOf(d) === 'DUPLICATE_DATA'), 'the org\'s Leads'));
     const duplicate = diagnostics.find((d) => codeOf(d) === 'DUPLICATE_DATA')!;
     assert.equal(duplicate.range.start.line + 1, 4);
-    assert.match(duplicate.message, /standard module "Leads" already uses the label "Leads" in Zylker Local/);
+    assert.match(duplicate.message, /^Standard module "Leads" of Zylker Local \(US · production\) already has this label \(org data: (just now|\d+ min ago)\)\.$/);
     await standIn('/__standin/requests', { method: 'DELETE' });
     const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', document.uri, { interactive: false });
     assert.equal(outcome.kind, 'blocked', outcome.message);
@@ -390,6 +390,13 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const shown = texts.join('\n');
     for (const code of ['RESERVED_KEYWORD_NOT_ALLOWED', 'MINIMUM_DATA_NOT_FOUND', 'DEPENDENT_FIELD_MISSING']) assert.ok(shown.includes(code), `${code} in the Problems panel:\n${shown}`);
     assert.match(shown, /mistakes\.crm-module\.json/);
+    // The README's picture: squiggles, a hover on the reserved name, the Problems panel; no stale toasts.
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const editor = await open('mistakes.crm-module.json');
+    const notes = positionOf(editor.document, '"Notes"', 3);
+    editor.selection = new vscode.Selection(notes, notes);
+    await vscode.commands.executeCommand('editor.action.showHover');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const { file } = await driver<{ file: string }>('/screenshot?name=problems-panel');
     assert.ok(existsSync(file));
   });

@@ -15,7 +15,9 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
   const modules = findNodeAtLocation(parsed.root, ['modules']);
   if (modules?.type !== 'array') return [];
   const index = indexOf(snapshot);
-  const where = `in ${snapshot.org} (org data from ${snapshotAge(snapshot, now)})`;
+  // Every message names the org and how old its data is, as briefly as a line of the Problems panel allows.
+  const org = snapshot.org;
+  const age = `(org data: ${snapshotAge(snapshot, now)})`;
   const findings: Finding[] = [];
   for (const module of modules.children ?? []) {
     if (module.type !== 'object') continue;
@@ -24,10 +26,10 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
       const apiName = valueNode(module, 'api_name')!;
       findings.push({
         code: 'MODULE_EXISTS', severity: 'information', rule: 'org-module-exists', offset: apiName.offset, length: apiName.length,
-        message: `This module (${self.api_name}) exists ${where}: send changes with Update Module.`,
+        message: `Module ${self.api_name} exists in ${org}: send changes with Update Module ${age}.`,
       });
     }
-    findings.push(...unknownProfiles(module, index, where), ...clashes(module, index, self, where));
+    findings.push(...unknownProfiles(module, index, org, age), ...clashes(module, index, self, org, age));
   }
   return findings.sort((a, b) => a.offset - b.offset);
 }
@@ -39,7 +41,7 @@ export function fileModuleInOrg(module: Node, index: OrgIndex): OrgModule | unde
   return existing && isCustomModule(existing) ? existing : undefined;
 }
 
-function unknownProfiles(module: Node, index: OrgIndex, where: string): Finding[] {
+function unknownProfiles(module: Node, index: OrgIndex, org: string, age: string): Finding[] {
   const profiles = valueNode(module, 'profiles');
   if (profiles?.type !== 'array' || index.profilesById.size === 0) return [];
   const findings: Finding[] = [];
@@ -53,7 +55,7 @@ function unknownProfiles(module: Node, index: OrgIndex, where: string): Finding[
     const names = candidates.slice(0, 3).map((profile) => profile.name).join(', ');
     findings.push({
       code: 'INVALID_DATA', severity: 'error', rule: 'org-profile-unknown', offset: idNode.offset, length: idNode.length,
-      message: `No profile has the id ${id} ${where}${names ? `; try ${names}` : ''}.`,
+      message: `${org} has no profile ${id} ${age}${names ? `; try ${names}` : ''}.`,
       fixes: [
         ...candidates.slice(0, MAX_PROFILE_FIXES).map((profile, rank): Fix => ({
           title: `Use the profile "${profile.name}" (${profile.id})`,
@@ -105,7 +107,7 @@ function closestProfiles(id: string, index: OrgIndex): typeof index.profilesInOr
     .map((entry) => entry.profile);
 }
 
-function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, where: string): Finding[] {
+function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, org: string, age: string): Finding[] {
   const findings: Finding[] = [];
   for (const key of ['plural_label', 'singular_label'] as const) {
     const node = valueNode(module, key);
@@ -114,7 +116,7 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, whe
     if (!other || other === self) continue;
     findings.push({
       code: 'DUPLICATE_DATA', severity: 'error', rule: 'org-duplicate-label', offset: node.offset, length: node.length,
-      message: `${describeModule(other)} already uses the label ${JSON.stringify(String(node.value))} ${where}.`,
+      message: `${describeModule(other)} of ${org} already has this label ${age}.`,
     });
   }
   const apiName = valueNode(module, 'api_name');
@@ -123,7 +125,7 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, whe
     if (other) {
       findings.push({
         code: 'DUPLICATE_DATA', severity: 'error', rule: 'org-duplicate-api-name', offset: apiName.offset, length: apiName.length,
-        message: `${describeModule(other)} already has the API name ${JSON.stringify(other.api_name)} ${where}.`,
+        message: `${describeModule(other)} of ${org} already has this API name ${age}.`,
       });
     }
   }
@@ -132,7 +134,7 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, whe
 
 function describeModule(module: OrgModule): string {
   const name = module.plural_label ?? module.api_name;
-  return isCustomModule(module) ? `The custom module "${name}"` : `Zoho's ${module.generated_type === 'default' ? 'standard ' : ''}module "${name}"`;
+  return isCustomModule(module) ? `Custom module "${name}"` : `${module.generated_type === 'default' ? 'Standard module' : 'Module'} "${name}"`;
 }
 
 export function valueNode(object: Node, key: string): Node | undefined {
