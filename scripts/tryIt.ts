@@ -18,6 +18,13 @@ async function startStandIn(): Promise<ZohoStandIn> {
   }
 }
 
+/** A fresh copy of examples/ each time: the editor auto-saves, and the repository's examples must stay as they are. */
+export function copyExamples(temp: string): string {
+  const workspace = path.join(temp, 'examples');
+  cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  return workspace;
+}
+
 async function main(): Promise<void> {
   ensureHost();
   const temp = mkdtempSync(path.join(tmpdir(), 'zoho-try-'));
@@ -27,9 +34,7 @@ async function main(): Promise<void> {
   const install = spawnSync(process.execPath, [path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
   if (install.status !== 0) throw new Error(`Installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
 
-  // A fresh copy each time: the editor auto-saves, and the repository's examples must stay as they are.
-  const workspace = path.join(temp, 'examples');
-  cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  const workspace = copyExamples(temp);
 
   const standIn = await startStandIn();
   writeUserSettings(userDataDir, {
@@ -74,7 +79,9 @@ Shipments. Ctrl+C stops everything.
   process.on('SIGTERM', () => void stop());
 }
 
-main().catch((error) => {
-  console.error(messageOf(error));
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(messageOf(error));
+    process.exit(1);
+  });
+}
