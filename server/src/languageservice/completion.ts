@@ -2,7 +2,7 @@
 import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
 import { toApiName } from './edits';
 import { ParsedDocument } from './parse';
-import { resolve, schemaAtPath, typesOf } from './schema';
+import { ApiVersion, inVersion, resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
 import { TextEdit } from './types';
@@ -47,6 +47,14 @@ export function keyDocumentation(reference: KeyReference): string | undefined {
 /** Zoho's documentation's sample id: what a new file gets when no org is known. */
 export const SAMPLE_PROFILE_ID = '2423488000000015972';
 const PROFILE_PLACEHOLDER = '${3:PROFILE_ID}';
+
+/** API v8: a module whose records are shared by team; it takes no profiles. */
+const TEAM_BASED_SNIPPET = `{
+\t"plural_label": "\${1:Projects}",
+\t"singular_label": "\${2:Project}",
+\t"api_name": "\${3:Projects}",
+\t"access_type": "team_based"
+}`;
 
 export const MODULE_SNIPPETS = {
   text: `{
@@ -94,7 +102,7 @@ export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgS
 export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): { items: Completion[]; incomplete: boolean } {
   const { text, root } = parsed;
   const snippets = snippetsFor(snapshot);
-  if (text.trim() === '') return { items: bodySnippets(snippets, { offset: 0, length: text.length }), incomplete: false };
+  if (text.trim() === '') return { items: bodySnippets(snippets, { offset: 0, length: text.length }, parsed.apiVersion), incomplete: false };
   if (!root) return { items: [], incomplete: false };
   const location = getLocation(text, offset);
   const previous = location.previousNode;
@@ -113,9 +121,9 @@ export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: Or
   const results: Completion[] = [];
   let incomplete = false;
   if (path.length === 2 && path[0] === 'modules' && typeof path[1] === 'number' && !previous) {
-    results.push(...moduleSnippets(snippets, replace));
+    results.push(...moduleSnippets(snippets, replace, parsed.apiVersion));
   }
-  if (path.length === 0 && !previous) results.push(...bodySnippets(snippets, replace));
+  if (path.length === 0 && !previous) results.push(...bodySnippets(snippets, replace, parsed.apiVersion));
   if (snapshot && isProfileIdPath(path)) {
     const value = previous && (previous.type === 'string' || previous.type === 'number') ? previous : undefined;
     const current = value && value.value !== '' ? String(value.value) : undefined;
@@ -167,7 +175,7 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
   const { before, after } = hasColon ? { before: undefined, after: '' } : commasAround(parsed.text, replace.offset, end);
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties)
-    .filter(([key]) => !present.has(key))
+    .filter(([key, propertySchema]) => !present.has(key) && inVersion(propertySchema, parsed.apiVersion))
     .map(([key, propertySchema], index) => {
       const resolved = resolve(propertySchema);
       return {
@@ -213,15 +221,19 @@ function commasAround(text: string, start: number, end: number): { before?: Text
   };
 }
 
-function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }): Completion[] {
+function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
+  const teamBased: Completion[] = apiVersion >= 8
+    ? [{ label: 'module (team-based)', kind: 'snippet', insertText: TEAM_BASED_SNIPPET, replace, detail: 'Zoho CRM custom module · API v8', documentation: 'A module whose records are shared by team (access_type team_based): it takes no profiles.', filterText: '{ module team' }]
+    : [];
   return [
     { label: 'module (text display field)', kind: 'snippet', insertText: snippets.text, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field is text that users type.', filterText: '{ module text' },
     { label: 'module (autonumber display field)', kind: 'snippet', insertText: snippets.autonumber, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field numbers each record: prefix, start number, suffix.', filterText: '{ module autonumber' },
+    ...teamBased,
   ];
 }
 
-function bodySnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }): Completion[] {
-  return moduleSnippets(snippets, replace).map((item) => ({
+function bodySnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
+  return moduleSnippets(snippets, replace, apiVersion).map((item) => ({
     ...item,
     label: item.label.replace('module', 'Create Custom Module body'),
     insertText: wrapInBody(item.insertText),

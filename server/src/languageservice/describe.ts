@@ -7,6 +7,7 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
   const types = typesOf(schema).join(' or ') || 'any';
   const lines: string[] = [`**${key}** · \`${types}\` · ${mandatory ? 'mandatory' : 'optional'}`];
   if (schema.description) lines.push('', schema.description);
+  if (zoho.since) lines.push('', `Zoho CRM API v${zoho.since} and later (setting \`zohoCrm.apiVersion\`).`);
   const limits: string[] = [];
   if (schema.maxLength !== undefined) limits.push(`At most ${schema.maxLength} characters${typesOf(schema).includes('string') ? ', spaces included' : ''}.`);
   if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digits.`);

@@ -4,7 +4,7 @@
  * touches structure, quotes or escapes, or a value other rules read) is re-checked in full. Equivalence
  * with a full check is what the tests assert, over random edits.
  */
-import { document, ParsedDocument } from './parse';
+import { documentOf, ParsedDocument } from './parse';
 import { KEYS_READ_BY_OTHER_RULES } from './schema';
 import { Finding, TextEdit } from './types';
 import { MAX_FINDINGS, SchemaValidator } from './rules/validator';
@@ -43,7 +43,7 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   const kept = old.ruleFindings
     .filter((finding) => !(finding.offset === valueOffset && finding.length === strings.lengths[index]))
     .map((finding) => moveFinding(finding, valueOffset, valueEnd, delta));
-  const own = new SchemaValidator(text).checkString(schema, key, value, { offset: valueOffset, length: newLength });
+  const own = new SchemaValidator(text, old.apiVersion).checkString(schema, key, value, { offset: valueOffset, length: newLength });
   const ruleFindings = [...kept, ...own].sort((a, b) => a.offset - b.offset);
 
   // The positions move to the new analysis in place (copying them each keystroke costs memory); the
@@ -51,7 +51,7 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   old.strings = undefined;
   strings.lengths[index] = newLength;
   if (delta !== 0) for (let at = index + 1; at < strings.count; at++) strings.offsets[at] += delta;
-  const parsed = document(text, [], ruleFindings, true);
+  const parsed = documentOf(text, [], ruleFindings, true, old.apiVersion);
   parsed.strings = strings;
   return { parsed, findings: ruleFindings };
 }

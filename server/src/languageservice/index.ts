@@ -7,6 +7,6 @@ export { hover, Hover } from './hover';
 export { describeKey } from './describe';
 export { documentSymbols, foldingRegions, selectionChain, formatDocument, DocumentSymbol } from './structure';
 export { fixesAt, fixAll } from './fixes';
-export { rootSchema, schemaAtPath } from './schema';
+export { rootSchema, schemaAtPath, ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from './schema';
 export { OrgSnapshot, OrgProfile, OrgModule, readSnapshot, snapshotAge, indexOf as orgIndex } from './org/snapshot';
 export { checkAgainstOrg, withOrgFixes } from './org/orgRules';

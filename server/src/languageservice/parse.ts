@@ -7,9 +7,12 @@ import { fastWalk, WalkVisitor } from './walk/fastWalk';
 import { Finding, Fix, OWN_CODES } from './types';
 import { StringValues } from './rules/stringValues';
 import { SchemaValidator } from './rules/validator';
+import { ApiVersion, DEFAULT_API_VERSION } from './schema';
 
 export interface ParsedDocument {
   text: string;
+  /** The Zoho CRM API version it was checked for. */
+  apiVersion: ApiVersion;
   /** The tree, built on first use (completion, hover, outline); undefined for an empty or too deep file. */
   readonly root: Node | undefined;
   syntaxFindings: Finding[];
@@ -29,10 +32,12 @@ const SYNTAX_CODE = 'INVALID_DATA';
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
-export function parseDocument(text: string, options: { fastPath?: boolean } = {}): ParsedDocument {
+export function parseDocument(text: string, options: { fastPath?: boolean; apiVersion?: ApiVersion } = {}): ParsedDocument {
+  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  const document = (text: string, syntax: Finding[], rules: Finding[], hasTree: boolean) => documentOf(text, syntax, rules, hasTree, apiVersion);
   // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
-  const fast = options.fastPath === false ? undefined : readWith(text, (visitor) => fastWalk(text, visitor));
-  const result = fast ?? readWith(text, (visitor) => { visit(text, visitor, OPTIONS); return true; })!;
+  const fast = options.fastPath === false ? undefined : readWith(text, apiVersion, (visitor) => fastWalk(text, visitor));
+  const result = fast ?? readWith(text, apiVersion, (visitor) => { visit(text, visitor, OPTIONS); return true; })!;
   const { syntax, rules, tooDeepAt } = result;
   if (tooDeepAt !== undefined) {
     return document(text, [{
@@ -57,9 +62,9 @@ type Walk = (visitor: WalkVisitor) => boolean;
  * One walk feeding both collectors. Undefined when the walk gave up (the fast walk at a syntax error).
  * jsonc-parser recurses per level, so a pathological nesting ends its walk with a RangeError: too deep.
  */
-function readWith(text: string, walk: Walk): { syntax: SyntaxCollector; rules: SchemaValidator; tooDeepAt?: number } | undefined {
+function readWith(text: string, apiVersion: ApiVersion, walk: Walk): { syntax: SyntaxCollector; rules: SchemaValidator; tooDeepAt?: number } | undefined {
   const syntax = new SyntaxCollector(text);
-  const rules = new SchemaValidator(text);
+  const rules = new SchemaValidator(text, apiVersion);
   const ruleVisitor = rules.visitor();
   let depth = 0;
   let tooDeepAt: number | undefined;
@@ -87,11 +92,11 @@ function readWith(text: string, walk: Walk): { syntax: SyntaxCollector; rules: S
   return { syntax, rules, tooDeepAt };
 }
 
-export function document(text: string, syntaxFindings: Finding[], ruleFindings: Finding[], hasTree: boolean): ParsedDocument {
+export function documentOf(text: string, syntaxFindings: Finding[], ruleFindings: Finding[], hasTree: boolean, apiVersion: ApiVersion): ParsedDocument {
   let root: Node | undefined;
   let built = !hasTree;
   return {
-    text, syntaxFindings, ruleFindings,
+    text, syntaxFindings, ruleFindings, apiVersion,
     get root() {
       if (!built) {
         built = true;

@@ -46,6 +46,10 @@ export interface ZohoAnnotations {
   uniqueBy?: string;
   uniqueCode?: string;
   uniqueMessage?: string;
+  /** The API version that brought this key (access_type: 8); older versions do not know it. */
+  since?: number;
+  /** A mandatory key that must be left out when another key has a value (profiles of a team-based module). */
+  requiredUnless?: Record<string, { key: string; value: string; code: string; message: string }>;
 }
 
 export interface JSONSchema {
@@ -75,6 +79,21 @@ export interface JSONSchema {
 }
 
 export const rootSchema = rawSchema as unknown as JSONSchema;
+
+/** Zoho CRM API versions the rules know; v7 is the one the seed page documents, and the default. */
+export type ApiVersion = 7 | 8;
+export const DEFAULT_API_VERSION: ApiVersion = 7;
+
+/** "v8", "8" or 8 → 8; anything else → undefined (the caller keeps its default). */
+export function parseApiVersion(value: unknown): ApiVersion | undefined {
+  const number = Number(String(value ?? '').replace(/^v/i, ''));
+  return number === 7 || number === 8 ? number : undefined;
+}
+
+/** Whether `schema` (a key's) exists in this API version. */
+export function inVersion(schema: JSONSchema | undefined, version: ApiVersion): boolean {
+  return (schema?.['x-zoho']?.since ?? 0) <= version;
+}
 
 const resolved = new WeakMap<JSONSchema, JSONSchema>();
 
@@ -122,6 +141,7 @@ export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
     if (!schema) return;
     for (const key of schema.if?.required ?? []) keys.add(key);
     if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
+    for (const condition of Object.values(schema['x-zoho']?.requiredUnless ?? {})) keys.add(condition.key);
     for (const child of [...Object.values(schema.properties ?? {}), ...Object.values(schema.definitions ?? {}), schema.items]) visit(child);
   };
   visit(rootSchema);

@@ -39,4 +39,5 @@ export const OWN_CODES = {
   duplicateKey: 'DUPLICATE_KEY',
   tooDeep: 'NESTING_TOO_DEEP',
   tooManyProblems: 'TOO_MANY_PROBLEMS',
+  laterApiVersion: 'NEEDS_LATER_API_VERSION',
 } as const;

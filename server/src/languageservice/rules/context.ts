@@ -1,10 +1,12 @@
 /** What a rule may do: read the text and report a finding. The validator (validator.ts) provides it. */
-import { JSONSchema, ZohoAnnotations } from '../schema';
+import { ApiVersion, JSONSchema, ZohoAnnotations } from '../schema';
 import { Finding } from '../types';
 import { Span } from './place';
 
 export interface RuleContext {
   readonly text: string;
+  /** The Zoho CRM API version the file is checked for (keys and rules differ). */
+  readonly apiVersion: ApiVersion;
   /** Adds a finding at `span` (its length at least 1); past MAX_FINDINGS nothing more is kept. */
   report(finding: Omit<Finding, 'offset' | 'length'>, span: Span): Finding | undefined;
 }

@@ -6,7 +6,7 @@
 import { Node } from 'jsonc-parser';
 import { defaultValueText } from '../defaults';
 import { didYouMean, insertPropertyEdit, removePropertyEdit } from '../edits';
-import { JSONSchema, resolve, ZohoAnnotations } from '../schema';
+import { inVersion, JSONSchema, resolve, ZohoAnnotations } from '../schema';
 import { Fix, OWN_CODES, TextEdit } from '../types';
 import { annotationsOf, RuleContext } from './context';
 import { find, ObjectFrame, Place, Property, Span } from './place';
@@ -14,7 +14,7 @@ import { find, ObjectFrame, Place, Property, Span } from './place';
 export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span): void {
   const schema = frame.place.schema!;
   // Most objects of a large file (each profile) break no rule: tell that cheaply first.
-  if (!frame.deferred && !schema.anyOf && !schema.if && (schema.required ?? []).every((key) => find(frame, key) !== undefined)
+  if (!frame.deferred && !schema.anyOf && !schema.if && !annotationsOf(schema).requiredUnless && (schema.required ?? []).every((key) => find(frame, key) !== undefined)
     && frame.properties.every((property) => !property.duplicate && !property.unknown)) return;
   let node: Node | undefined;
   const object: ObjectAt = {
@@ -54,8 +54,22 @@ function duplicateKeys(context: RuleContext, { frame, node }: ObjectAt): void {
   });
 }
 
-function mandatoryKeys(context: RuleContext, { frame: { place }, schema, zoho, has, insert }: ObjectAt): void {
+function mandatoryKeys(context: RuleContext, { frame, schema, zoho, has, insert, node }: ObjectAt): void {
+  const { place } = frame;
   for (const key of schema.required ?? []) {
+    const unless = zoho.requiredUnless?.[key];
+    const condition = unless && inVersion(schema.properties?.[unless.key], context.apiVersion) ? find(frame, unless.key) : undefined;
+    if (unless && condition?.value === unless.value) {
+      // Not mandatory here, and not allowed either (profiles of a team-based module).
+      const index = frame.properties.findIndex((property) => property.key === key && !property.duplicate);
+      if (index >= 0) {
+        context.report({
+          code: unless.code, severity: 'error', rule: 'required-unless', message: unless.message,
+          fixes: [{ title: `Remove "${key}"`, edits: [removePropertyEdit(node().children![index])], preferred: true }],
+        }, frame.properties[index]);
+      }
+      continue;
+    }
     if (has(key)) continue;
     context.report({
       code: zoho.requiredCode ?? 'MANDATORY_NOT_FOUND', severity: 'error', rule: 'required',
@@ -101,9 +115,20 @@ function dependentKeys(context: RuleContext, { frame, schema, zoho, has, insert 
 function unknownKeys(context: RuleContext, { frame, schema, has, node }: ObjectAt): void {
   frame.properties.forEach((property, index) => {
     if (!property.unknown || property.duplicate) return;
-    const candidates = Object.keys(schema.properties ?? {}).filter((name) => !has(name));
+    const later = schema.properties?.[property.key];
+    if (later) return laterVersionKey(context, property, node().children![index], later['x-zoho']?.since);
+    const candidates = Object.keys(schema.properties ?? {}).filter((name) => !has(name) && inVersion(schema.properties![name], context.apiVersion));
     unknownKey(context, frame.place, property, node().children![index], candidates);
   });
+}
+
+/** A key this API version does not know yet (access_type under v7): say which version has it and how to choose it. */
+function laterVersionKey(context: RuleContext, property: Property, propertyNode: Node, since: number | undefined): void {
+  context.report({
+    code: OWN_CODES.laterApiVersion, severity: 'warning', rule: 'later-version',
+    message: `"${property.key}" needs Zoho CRM API v${since}; v${context.apiVersion} ignores it. Set zohoCrm.apiVersion to "v${since}" to use it.`,
+    fixes: [{ title: `Remove "${property.key}"`, edits: [removePropertyEdit(propertyNode)] }],
+  }, { offset: property.offset, length: property.length });
 }
 
 function unknownKey(context: RuleContext, place: Place, property: Property, propertyNode: Node, candidates: string[]): void {

@@ -5,7 +5,7 @@
  * built: a 1 MB file is checked in the time of a scan, and the tree is only built when a feature asks.
  */
 import { JSONVisitor } from 'jsonc-parser';
-import { JSONSchema, resolve, rootSchema, typesOf } from '../schema';
+import { ApiVersion, DEFAULT_API_VERSION, inVersion, JSONSchema, resolve, rootSchema, typesOf } from '../schema';
 import { Finding } from '../types';
 import { checkArray, entryDone } from './arrayRules';
 import { RuleContext } from './context';
@@ -23,7 +23,7 @@ export class SchemaValidator implements RuleContext {
   private readonly stack: Frame[] = [];
   private started = false;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string, readonly apiVersion: ApiVersion = DEFAULT_API_VERSION) {}
 
   /** The callbacks to pass to jsonc-parser's `visit` (or the fast walk). */
   visitor(): JSONVisitor {
@@ -65,7 +65,7 @@ export class SchemaValidator implements RuleContext {
     const property = top.properties[top.properties.length - 1];
     if (!property || property.valueSpan) return new Place(undefined, top.place, 'value', top.place.anchor);
     const propertySchema = top.place.schema?.properties?.[property.key];
-    const usable = propertySchema && !top.wrongType && !property.duplicate;
+    const usable = propertySchema && !top.wrongType && !property.duplicate && inVersion(propertySchema, this.apiVersion);
     return new Place(usable ? resolve(propertySchema) : undefined, top.place, property.key, property);
   }
 
@@ -107,7 +107,8 @@ export class SchemaValidator implements RuleContext {
     const property: Property = {
       key, offset, length, end: offset + length,
       duplicate: find(frame, key) !== undefined,
-      unknown: !!schema && !frame.wrongType && !schema.properties?.[key] && schema.additionalProperties === false,
+      // A key of a later API version is unknown to this one (its rule says which version brought it).
+      unknown: !!schema && !frame.wrongType && (!schema.properties?.[key] || !inVersion(schema.properties[key], this.apiVersion)) && schema.additionalProperties === false,
     };
     addProperty(frame, property);
   }
