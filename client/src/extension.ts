@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const settings = new SettingsReader(log);
   const store = new ConnectionStore(context.globalState, context.secrets, log, () => {
     const current = settings.read();
-    return { apiDomainOverride: current.apiDomain, timeoutMs: current.timeoutMs };
+    return { apiDomainOverride: current.apiDomain, timeoutMs: current.timeoutMs, apiVersion: current.apiVersion };
   });
   const services: Services = { store, log, settings };
   const remote = new RemoteDiagnostics();
@@ -95,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   // Activation does not wait for the server: commands and sign-in are usable at once.
-  startLanguageClient(context, channel, org).then((started) => { client = started; }, (error) => {
+  startLanguageClient(context, channel, org, settings).then((started) => { client = started; }, (error) => {
     log.error(`The language server did not start: ${messageOf(error)}`);
     void notify('error', 'Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
   });

@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
-import { ORG_SNAPSHOT_NOTIFICATION } from '../../server/src/protocol';
+import { API_VERSION_NOTIFICATION, ORG_SNAPSHOT_NOTIFICATION } from '../../server/src/protocol';
+import { SettingsReader } from './config/settings';
 import { OrgData } from './org/orgData';
 
 export const LANGUAGE_ID = 'zoho-crm-module';
 
-export async function startLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel, org: OrgData): Promise<LanguageClient> {
+export async function startLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel, org: OrgData, settings: SettingsReader): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
@@ -26,12 +27,19 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
     initializationOptions: {
       diagnosticsDelayMs: vscode.workspace.getConfiguration('zohoCrm').get<number>('diagnostics.delayMs', 150),
       orgSnapshot: org.current() ?? null,
+      apiVersion: settings.read().apiVersion,
     },
   };
   const client = new LanguageClient('zohoCrmModules', 'Zoho CRM Modules Language Server', serverOptions, clientOptions);
   await client.start();
   // The server knows only what it is handed: each new snapshot (or none, after sign-out) re-checks open files.
-  context.subscriptions.push(org.onDidChange((snapshot) => void client.sendNotification(ORG_SNAPSHOT_NOTIFICATION, { snapshot: snapshot ?? null })));
+  context.subscriptions.push(
+    org.onDidChange((snapshot) => void client.sendNotification(ORG_SNAPSHOT_NOTIFICATION, { snapshot: snapshot ?? null })),
+    // Switching zohoCrm.apiVersion re-checks open files for the other version at once.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('zohoCrm.apiVersion')) void client.sendNotification(API_VERSION_NOTIFICATION, { apiVersion: settings.read().apiVersion });
+    }),
+  );
   return client;
 }
 

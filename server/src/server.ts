@@ -17,6 +17,8 @@ import { DiagnosticsProvider } from './providers/diagnostics';
 import { HoverProvider } from './providers/hover';
 import { StructureProvider } from './providers/structure';
 import { ORG_SNAPSHOT_NOTIFICATION, OrgSnapshotSource } from './orgSnapshotSource';
+import { API_VERSION_NOTIFICATION } from './protocol';
+import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from './languageservice';
 
 export interface ServerOptions {
   /** Pause after a keystroke before re-checking; 0 checks on every change. */
@@ -25,13 +27,16 @@ export interface ServerOptions {
   orgSnapshot?: unknown;
   /** A file holding the org snapshot (`crm-module snapshot -o <file>`), read again when it changes. */
   orgSnapshotFile?: string;
+  /** The Zoho CRM API version to check for: "v7" (the default) or "v8". */
+  apiVersion?: string;
 }
 
 const DEFAULT_DELAY_MS = 150;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache();
+  let apiVersion: ApiVersion = DEFAULT_API_VERSION;
+  const cache = new AnalysisCache(() => apiVersion);
   let delayMs = DEFAULT_DELAY_MS;
   let features: ClientFeatures = FULL_FEATURES;
   const currentFeatures = () => features;
@@ -50,6 +55,7 @@ export function startServer(connection: Connection): void {
     features = clientFeatures(params.capabilities);
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
+    apiVersion = parseApiVersion(options.apiVersion) ?? DEFAULT_API_VERSION;
     if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile) org.watchFile(options.orgSnapshotFile);
     else if (options.orgSnapshot !== undefined) org.set(options.orgSnapshot);
     return {
@@ -104,6 +110,13 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`${ORG_SNAPSHOT_NOTIFICATION} failed: ${failureText(error)}`);
     }
+  });
+  connection.onNotification(API_VERSION_NOTIFICATION, (params: { apiVersion?: unknown } | undefined) => {
+    const chosen = parseApiVersion(params?.apiVersion);
+    if (!chosen) return connection.console.warn(`Ignored API version ${JSON.stringify(params?.apiVersion)}: "v7" or "v8".`);
+    if (chosen === apiVersion) return;
+    apiVersion = chosen;
+    diagnostics.publishAll();
   });
   connection.onShutdown(() => org.stopWatching());
 

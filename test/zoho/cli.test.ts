@@ -91,11 +91,25 @@ describe('crm-module CLI', () => {
     assert.equal(version.stdout.trim(), JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version);
   });
 
+  it('--api-version (or ZOHO_API_VERSION) chooses the rules and the path; anything but v7 or v8 is a usage error', async () => {
+    const team = file('team.crm-module.json', '{"modules": [{"plural_label": "Crews", "singular_label": "Crew", "api_name": "Crews", "access_type": "team_based"}]}');
+    assert.equal((await run(['lint', team])).code, 1);
+    assert.equal((await run(['lint', '--api-version', 'v8', team])).code, 0);
+    assert.equal((await run(['lint', team], { ZOHO_API_VERSION: 'v8' })).code, 0);
+    const bad = await run(['lint', '--api-version', 'v9', team]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /takes v7 or v8, not v9/);
+    const created = await run(['create', '--yes', '--api-version', 'v8', team], env);
+    assert.equal(created.code, 0, created.stderr);
+    assert.ok(standIn.crmRequests('POST').some((request) => request.path === '/crm/v8/settings/modules'));
+  });
+
   it('create: prints the module id', async () => {
+    const before = standIn.crmRequests('POST').length;
     const result = await run(['create', '--yes', file('create.crm-module.json', body((m) => { m.plural_label = 'Gadgets'; m.singular_label = 'Gadget'; m.api_name = 'Gadgets'; }))], env);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Created module from .*: id \d{19}/);
-    assert.equal(standIn.crmRequests('POST').length, 1);
+    assert.equal(standIn.crmRequests('POST').length, before + 1);
   });
 
   it('create: Zoho\'s errors mapped to lines, exit 1', async () => {

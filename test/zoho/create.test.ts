@@ -51,6 +51,18 @@ describe('Create Module against the stand-in', () => {
     assert.match(String(posts()[0].headers.authorization), /^Zoho-oauthtoken 1000\./);
   });
 
+  it('API v8: every request goes to /crm/v8/, and a team-based module (no profiles) is created', async () => {
+    const v8 = new CrmClient(standIn.url, tokens, log.logger, undefined, 'v8');
+    const text = '{"modules": [{"plural_label": "Squads", "singular_label": "Squad", "api_name": "Squads", "access_type": "team_based"}]}';
+    const outcome = await createModule(v8, text);
+    assert.equal(outcome.kind, 'created');
+    assert.deepEqual(standIn.crmRequests().map((request) => `${request.method} ${request.path}`), ['POST /crm/v8/settings/modules']);
+    assert.deepEqual(standIn.modules.find((module) => module.api_name === 'Squads')?.profiles, []);
+    // The same body under v7 lacks its profiles: Zoho v7 does not know team-based modules.
+    const v7 = await createModule(client(), text.replace(/Squad/g, 'Crew'));
+    assert.equal(v7.kind === 'rejected' && v7.errors[0].code, 'MANDATORY_NOT_FOUND');
+  });
+
   it('the page\'s own sample creates "Stocks"', async () => {
     assert.equal((await createModule(client(), SAMPLE_AUTONUMBER)).kind, 'created');
   });

@@ -23,7 +23,7 @@ describe('settings that decide where secrets go', () => {
     // Every other setting is harmless in a workspace (it decides nothing about where requests go), or is the
     // user's alone by its scope: a repository cannot turn off the question before a production create.
     const others = Object.keys(properties).filter((key) => !USER_LEVEL_KEYS.some((userKey) => `zohoCrm.${userKey}` === key));
-    assert.deepEqual(others.sort(), ['zohoCrm.askBeforeProductionCreate', 'zohoCrm.diagnostics.delayMs', 'zohoCrm.org.refreshMinutes', 'zohoCrm.requestTimeoutSeconds']);
+    assert.deepEqual(others.sort(), ['zohoCrm.apiVersion', 'zohoCrm.askBeforeProductionCreate', 'zohoCrm.diagnostics.delayMs', 'zohoCrm.org.refreshMinutes', 'zohoCrm.requestTimeoutSeconds']);
     assert.equal(properties['zohoCrm.askBeforeProductionCreate'].scope, 'application');
   });
 

@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { analyze, LineIndex } from '../../server/src/languageservice';
 import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
 import { checkCreateBody } from '../zohoStandIn/validation';
+import { V8_SPEC_EXAMPLES } from '../fixtures/v8SpecExamples';
 import { body, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 
 type Module = Record<string, any>;
@@ -80,9 +81,9 @@ const WHOLE_BODIES: Record<string, string> = {
   'a body that is an array': '[]',
 };
 
-function ourErrors(bodyText: string) {
+function ourErrors(bodyText: string, version: 7 | 8) {
   const lines = new LineIndex(bodyText);
-  return analyze(bodyText).findings.filter((finding) => finding.severity === 'error').map((finding) => ({ code: finding.code, offset: finding.offset, line: lines.position(finding.offset).line }));
+  return analyze(bodyText, version).findings.filter((finding) => finding.severity === 'error').map((finding) => ({ code: finding.code, offset: finding.offset, line: lines.position(finding.offset).line }));
 }
 
 /**
@@ -102,31 +103,43 @@ function placeOf(bodyText: string, jsonPath: string): { offset: number; length: 
   return { offset: 0, length: bodyText.length };
 }
 
-function standInVerdict(bodyText: string) {
+function standInVerdict(bodyText: string, version: 7 | 8) {
   const parsed = JSON.parse(bodyText);
   // Profile ids exist or not per org; the rules check their form. Every well-formed id counts as known here.
   const ids = (parsed?.modules?.[0]?.profiles ?? []) as unknown[];
   const known = Array.isArray(ids) ? ids.map((profile) => String((profile as Module | null)?.id)).filter((id) => /^\d{1,19}$/.test(id)) : [];
-  return checkCreateBody(parsed, [], known);
+  return checkCreateBody(parsed, [], known, version);
 }
 
-describe('the stand-in and the rules read Zoho\'s page alike', () => {
+/** v8 adds access_type: Zoho's spec examples, and each way a body can get it wrong. */
+const V8_BODIES: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(V8_SPEC_EXAMPLES).map(([name, text]) => [`v8 spec: ${name}`, text])),
+  'team-based with profiles': V8_SPEC_EXAMPLES.TeamBasedModule.replace('"access_type": "team_based"', '"access_type": "team_based", "profiles": [{"id": "1"}]'),
+  'org-based without profiles': V8_SPEC_EXAMPLES.TeamBasedModule.replace('team_based', 'org_based'),
+  'access_type not a value Zoho knows': V8_SPEC_EXAMPLES.MinimalModule.replace('"api_name"', '"access_type": "teams", "api_name"'),
+  'access_type org_based with profiles': V8_SPEC_EXAMPLES.MinimalModule.replace('"api_name"', '"access_type": "org_based", "api_name"'),
+};
+
+describe('the stand-in and the rules read Zoho\'s pages alike, per API version', () => {
   const all: [string, string][] = [
     ...Object.entries(CASES).map(([name, change]) => [name, body(change)] as [string, string]),
     ...Object.entries(WHOLE_BODIES),
+    ...Object.entries(V8_BODIES),
   ];
-  for (const [name, bodyText] of all) {
-    it(name, () => {
-      const verdict = standInVerdict(bodyText);
-      const ours = ourErrors(bodyText);
-      if (!verdict) {
-        assert.deepEqual(ours, [], 'the stand-in accepts this body; our rules must not report an error');
-        return;
-      }
-      const path = String(verdict.error.details.json_path ?? '$');
-      const place = placeOf(bodyText, path);
-      assert.ok(ours.some((error) => error.code === verdict.error.code && error.offset >= place.offset && error.offset < place.offset + place.length),
-        `the stand-in answers ${verdict.error.code} at ${path} (${verdict.error.message}); our rules report ${JSON.stringify(ours)}`);
-    });
+  for (const version of [7, 8] as const) {
+    for (const [name, bodyText] of all) {
+      it(`v${version}: ${name}`, () => {
+        const verdict = standInVerdict(bodyText, version);
+        const ours = ourErrors(bodyText, version);
+        if (!verdict) {
+          assert.deepEqual(ours, [], 'the stand-in accepts this body; our rules must not report an error');
+          return;
+        }
+        const path = String(verdict.error.details.json_path ?? '$');
+        const place = placeOf(bodyText, path);
+        assert.ok(ours.some((error) => error.code === verdict.error.code && error.offset >= place.offset && error.offset < place.offset + place.length),
+          `the stand-in answers ${verdict.error.code} at ${path} (${verdict.error.message}); our rules report ${JSON.stringify(ours)}`);
+      });
+    }
   }
 });

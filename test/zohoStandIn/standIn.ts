@@ -277,7 +277,7 @@ export class ZohoStandIn {
     if (route === '/settings/modules' && method === 'POST') {
       if (Number(version) < 6) return json(response, 400, { code: 'API_NOT_SUPPORTED', details: {}, message: 'the API is not supported for the requested version', status: 'error' });
       if (!scoped(CREATE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
-      return this.createModule(request, response, body);
+      return this.createModule(request, response, body, Number(version));
     }
     if (route === '/settings/modules' && method === 'GET') {
       if (this.faults.listingFails) return json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' });
@@ -301,7 +301,7 @@ export class ZohoStandIn {
     json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
   }
 
-  private async createModule(request: IncomingMessage, response: ServerResponse, text: string): Promise<void> {
+  private async createModule(request: IncomingMessage, response: ServerResponse, text: string, version: number): Promise<void> {
     if (this.faults.slowMs) await new Promise((resolve) => setTimeout(resolve, this.faults.slowMs));
     // A client that gave up has closed the socket: like Zoho's front end, nothing is created then.
     if (request.socket.destroyed) return;
@@ -313,7 +313,7 @@ export class ZohoStandIn {
     } catch {
       return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
     }
-    const verdict = checkCreateBody(body, this.modules, PROFILES.map((profile) => profile.id));
+    const verdict = checkCreateBody(body, this.modules, PROFILES.map((profile) => profile.id), version);
     if (verdict) return json(response, verdict.httpStatus, { modules: [verdict.error] });
     if (this.faults.moduleLimitReached) return json(response, 400, { modules: [{ code: 'LIMIT_EXCEEDED', details: {}, message: 'module creation limit has been reached', status: 'error' }] });
     const module = (body as { modules: Record<string, any>[] }).modules[0];
@@ -321,7 +321,8 @@ export class ZohoStandIn {
     this.createdHere.push(id);
     this.modules.push({
       id, generated_type: 'custom', plural_label: module.plural_label, singular_label: module.singular_label,
-      profiles: (module.profiles as { id: unknown }[]).map((profile) => ({ id: String(profile.id) })),
+      // A team-based module has no profiles: records are shared by team.
+      profiles: ((module.profiles ?? []) as { id: unknown }[]).map((profile) => ({ id: String(profile.id) })),
       api_name: module.api_name ?? String(module.plural_label).trim().replace(/\s+/g, '_'),
     });
     if (this.faults.dropAfterCreate) {

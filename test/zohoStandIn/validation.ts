@@ -44,28 +44,23 @@ export interface ExistingModule {
   singular_label: string;
 }
 
-export function checkCreateBody(body: unknown, existing: ExistingModule[], profileIds: string[]): Verdict | undefined {
+export function checkCreateBody(body: unknown, existing: ExistingModule[], profileIds: string[], version = 7): Verdict | undefined {
   const { module, verdict } = theOneModule(body, 'only one custom module can be created in a single API call');
   if (!module) return verdict;
   const base = '$.modules[0]';
 
   const labels = checkLabels(module, base);
   if (labels) return labels;
-  const profiles = module.profiles;
-  if (profiles === undefined) return mandatory('profiles', `${base}.profiles`);
-  if (profiles === null || (Array.isArray(profiles) && profiles.length === 0)) {
-    return error(400, 'MINIMUM_DATA_NOT_FOUND', 'minimum one profile is needed', { api_name: 'profiles', json_path: `${base}.profiles` });
+  // v8 (page and spec): access_type, and a team-based module takes no profiles. v7 reads past the key.
+  const accessType = version >= 8 ? module.access_type : undefined;
+  if (accessType !== undefined && accessType !== 'org_based' && accessType !== 'team_based') {
+    return invalid('access_type', `${base}.access_type`, 'invalid data', { expected_values: ['org_based', 'team_based'] });
   }
-  if (!Array.isArray(profiles)) return invalid('profiles', `${base}.profiles`, 'invalid data', { expected_data_type: 'jsonarray' });
-  const seenIds = new Set<string>();
-  for (const [index, profile] of profiles.entries()) {
-    const path = `${base}.profiles[${index}].id`;
-    const id = (profile as Record<string, unknown> | null)?.id;
-    if (id === undefined) return mandatory('id', path);
-    if (!profileIds.includes(String(id))) return invalid('id', path, 'invalid profile id');
-    // Zoho's OpenAPI spec: profiles has uniqueItems, "Duplicate profile IDs are not allowed" (no code given).
-    if (seenIds.has(String(id))) return invalid('id', path, 'Duplicate profile IDs are not allowed');
-    seenIds.add(String(id));
+  if (accessType === 'team_based') {
+    if (module.profiles !== undefined) return invalid('profiles', `${base}.profiles`, 'profiles cannot be given for a team-based module');
+  } else {
+    const problem = checkProfiles(module.profiles, profileIds, base);
+    if (problem) return problem;
   }
   const apiName = module.api_name;
   if (apiName !== undefined) {
@@ -125,6 +120,25 @@ function theOneModule(body: unknown, onlyOne: string): { module: Record<string, 
   const module = modules[0] as Record<string, unknown>;
   if (!module || typeof module !== 'object' || Array.isArray(module)) return refuse(invalid('modules', '$.modules[0]', 'invalid data', { expected_data_type: 'jsonobject' }));
   return { module };
+}
+
+function checkProfiles(profiles: unknown, profileIds: string[], base: string): Verdict | undefined {
+  if (profiles === undefined) return mandatory('profiles', `${base}.profiles`);
+  if (profiles === null || (Array.isArray(profiles) && profiles.length === 0)) {
+    return error(400, 'MINIMUM_DATA_NOT_FOUND', 'minimum one profile is needed', { api_name: 'profiles', json_path: `${base}.profiles` });
+  }
+  if (!Array.isArray(profiles)) return invalid('profiles', `${base}.profiles`, 'invalid data', { expected_data_type: 'jsonarray' });
+  const seenIds = new Set<string>();
+  for (const [index, profile] of profiles.entries()) {
+    const path = `${base}.profiles[${index}].id`;
+    const id = (profile as Record<string, unknown> | null)?.id;
+    if (id === undefined) return mandatory('id', path);
+    if (!profileIds.includes(String(id))) return invalid('id', path, 'invalid profile id');
+    // Zoho's OpenAPI spec: profiles has uniqueItems, "Duplicate profile IDs are not allowed" (no code given).
+    if (seenIds.has(String(id))) return invalid('id', path, 'Duplicate profile IDs are not allowed');
+    seenIds.add(String(id));
+  }
+  return undefined;
 }
 
 function checkLabels(module: Record<string, unknown>, base: string): Verdict | undefined {

@@ -4,7 +4,7 @@
  * SecretStorage fails, the sign-in is not kept: there is no fallback to anything else.
  */
 import type { Disposable, Event, Memento, SecretStorage } from 'vscode';
-import { CrmClient } from '../zoho/crmClient';
+import { ApiVersionName, CrmClient } from '../zoho/crmClient';
 import { Environment } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { createHttp } from '../zoho/http';
@@ -56,7 +56,7 @@ export class ConnectionStore implements Disposable {
     private readonly state: Memento,
     private readonly secrets: SecretStorage,
     private readonly log: Logger,
-    private readonly settings: () => { apiDomainOverride?: string; timeoutMs: number },
+    private readonly settings: () => { apiDomainOverride?: string; timeoutMs: number; apiVersion?: ApiVersionName },
     private readonly oauth: OAuthClient = new OAuthClient(undefined, log),
   ) {
     // A sign-in or sign-out in another window changes SecretStorage, whose event reaches every window.
@@ -171,8 +171,8 @@ export class ConnectionStore implements Disposable {
   }
 
   async crmClient(info: ConnectionInfo): Promise<CrmClient> {
-    const { apiDomainOverride, timeoutMs } = this.settings();
-    return new CrmClient(apiDomainOverride || info.apiDomain, await this.tokens(info), this.log, createHttp({ timeoutMs }));
+    const { apiDomainOverride, timeoutMs, apiVersion } = this.settings();
+    return new CrmClient(apiDomainOverride || info.apiDomain, await this.tokens(info), this.log, createHttp({ timeoutMs }), apiVersion);
   }
 
   /** The token manager of a connection, if this window has one already (no SecretStorage read). */

@@ -1,4 +1,5 @@
 /** The CLI's way into an org: credentials from the environment, the API host from the token answer. */
+import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from '../../../server/src/languageservice';
 import { CrmClient } from '../zoho/crmClient';
 import { Logger } from '../zoho/log';
 import { OAuthClient } from '../zoho/oauth';
@@ -35,7 +36,7 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
     tokens.seed(answer.accessToken, answer.expiresAt);
     apiDomain = answer.apiDomain ?? 'https://www.zohoapis.com';
   }
-  return { client: new CrmClient(apiDomain, tokens, log), log, label: new URL(apiDomain).host };
+  return { client: new CrmClient(apiDomain, tokens, log, undefined, io.apiVersion), log, label: new URL(apiDomain).host };
 }
 
 /** The org's name and host ("Zylker (www.zohoapis.com)"), or the host when the sign-in cannot read the org. */
@@ -57,4 +58,9 @@ export async function allowedInProduction(connected: Connected, yes: boolean, ac
   if (io.ask) return /^y(es)?$/i.test((await io.ask(`${question}. ${action[0].toUpperCase()}${action.slice(1)} ${subject} there? [y/N] `)).trim());
   io.err(`${question}: nothing was sent. Add --yes to ${action} ${subject} there.\n`);
   return false;
+}
+
+/** The API version the CLI was asked for, as the rules count it. */
+export function rulesVersion(io: Io): ApiVersion {
+  return parseApiVersion(io.apiVersion) ?? DEFAULT_API_VERSION;
 }

@@ -5,13 +5,13 @@ import { createModule, moduleIdentity } from '../zoho/createModule';
 import { ZohoError } from '../zoho/errors';
 import { describeApiError } from '../zoho/explain';
 import { locateError } from '../zoho/locateError';
-import { allowedInProduction, connectFromEnvironment } from './connect';
+import { allowedInProduction, connectFromEnvironment, rulesVersion } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
 import type { Io } from './main';
 
 export async function createCommand(file: string, format: 'text' | 'json', io: Io, yes = false): Promise<number> {
-  const { text, ...report } = lintFile(file);
+  const { text, ...report } = lintFile(file, rulesVersion(io));
   if (report.error || text === undefined) { io.err(`${report.error}\n`); return 1; }
   if (reportsFailed([report])) {
     io.err(`${file} has errors; nothing was sent.\n`);

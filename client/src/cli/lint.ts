@@ -1,6 +1,6 @@
 /** `crm-module lint`: the editor's rules for pipelines, `file:line:col CODE message` or JSON. */
 import { readFileSync } from 'node:fs';
-import { analyze, Finding, LineIndex } from '../../../server/src/languageservice';
+import { analyze, ApiVersion, DEFAULT_API_VERSION, Finding, LineIndex } from '../../../server/src/languageservice';
 
 export interface FileReport {
   file: string;
@@ -8,7 +8,7 @@ export interface FileReport {
   error?: string;
 }
 
-export function lintFile(file: string): FileReport & { text?: string } {
+export function lintFile(file: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): FileReport & { text?: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -16,7 +16,7 @@ export function lintFile(file: string): FileReport & { text?: string } {
     return { file, problems: [], error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
   const lines = new LineIndex(text);
-  return { file, text, problems: analyze(text).findings.map((finding) => toProblem(lines, finding)) };
+  return { file, text, problems: analyze(text, apiVersion).findings.map((finding) => toProblem(lines, finding)) };
 }
 
 export function toProblem(lines: LineIndex, finding: Finding): FileReport['problems'][number] {

@@ -2,6 +2,8 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../../package.json';
 import { messageOf } from '../zoho/errors';
+import { parseApiVersion } from '../../../server/src/languageservice';
+import type { ApiVersionName } from '../zoho/crmClient';
 import { ENVIRONMENT_HELP } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 
@@ -9,6 +11,8 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
+  /** The Zoho CRM API version chosen (--api-version, else ZOHO_API_VERSION, else v7): rules and paths follow it. */
+  apiVersion?: ApiVersionName;
   /** Asks at a terminal; absent in pipelines (then questions are answered by flags such as --yes). */
   ask?: (question: string) => Promise<string>;
 }
@@ -71,6 +75,7 @@ function commandHelp(command: Command): string {
     usage.includes('-o <file>') ? '  -o, --output <file>  where to write' : '',
     usage.includes('--org') ? '  --org                check against the org too' : '',
     usage.includes('--yes') ? '  -y, --yes            send to a production org without asking' : '',
+    '  --api-version v7|v8  the Zoho CRM API version (default v7, or ZOHO_API_VERSION)',
     '  -h, --help           this help',
   ].filter(Boolean).join('\n');
   return `Usage: ${usage}\n\n${COMMANDS[command].help}\n${environment}\nOptions:\n${options}\n`;
@@ -84,6 +89,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       args: argv,
       options: {
         format: { type: 'string' }, output: { type: 'string', short: 'o' }, org: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
+        'api-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
       allowPositionals: true,
@@ -116,6 +122,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (values.help) { io.out(commandHelp(command as Command)); return 0; }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') { io.err(`crm-module: --format takes text or json, not ${format}\n`); return 2; }
+  const versionGiven = values['api-version'] ?? io.env.ZOHO_API_VERSION ?? 'v7';
+  const apiVersion = parseApiVersion(versionGiven);
+  if (!apiVersion) { io.err(`crm-module: --api-version (or ZOHO_API_VERSION) takes v7 or v8, not ${versionGiven}\n`); return 2; }
+  io = { ...io, apiVersion: `v${apiVersion}` };
 
   const one = (what: string) => {
     if (files.length === 1) return files[0];
@@ -126,7 +136,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'lint': {
       if (files.length === 0) { io.err(`crm-module lint: name at least one file\n${commandHelp('lint')}`); return 2; }
       if (values.org) return (await import('./org')).lintWithOrgCommand(files, format, io);
-      const reports = files.map(lintFile);
+      const reports = files.map((file) => lintFile(file, apiVersion));
       io.out(formatReports(reports, format));
       return reportsFailed(reports) ? 1 : 0;
     }

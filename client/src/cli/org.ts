@@ -8,7 +8,7 @@ import { locateError } from '../zoho/locateError';
 import { errorInFile, moduleFileText, planUpdate, readModuleFile, UpdatePlan } from '../zoho/moduleFile';
 import { fetchOrgSnapshot } from '../zoho/orgSnapshot';
 import { updateModule } from '../zoho/updateModule';
-import { connectFromEnvironment, Connected, orgName } from './connect';
+import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
 
 import type { Io } from './main';
@@ -69,7 +69,7 @@ export function pullCommand(apiName: string, output: string | undefined, io: Io)
 
 /** The file's module in the org and the plan that makes the org match the file; an exit code when there is none. */
 async function planFor(file: string, connected: Connected, io: Io): Promise<{ text: string; plan: UpdatePlan } | number> {
-  const { text, ...report } = lintFile(file);
+  const { text, ...report } = lintFile(file, rulesVersion(io));
   if (report.error || text === undefined) { io.err(`${report.error}\n`); return 2; }
   const definition = readModuleFile(text);
   if (!definition) { io.err(`${file} is not a module body ({"modules": [{…}]}).\n`); return 2; }
@@ -96,7 +96,7 @@ export function diffCommand(file: string, format: Format, io: Io): Promise<numbe
 
 export function updateCommand(file: string, format: Format, io: Io): Promise<number> {
   return withOrg(io, 1, async (connected) => {
-    const report = lintFile(file);
+    const report = lintFile(file, rulesVersion(io));
     if (reportsFailed([report])) {
       io.err(`${file} has errors; nothing was sent.\n`);
       io.out(formatReports([report], format));
@@ -136,10 +136,10 @@ export function lintWithOrgCommand(files: string[], format: Format, io: Io): Pro
   return withOrg(io, 2, async (connected) => {
     const snapshot: OrgSnapshot = await fetchOrgSnapshot(connected.client, await orgName(connected));
     const reports: FileReport[] = files.map((file) => {
-      const { text, ...report } = lintFile(file);
+      const { text, ...report } = lintFile(file, rulesVersion(io));
       if (text === undefined) return report;
       const lines = new LineIndex(text);
-      const orgProblems = checkAgainstOrg(analyze(text).parsed, snapshot, snapshot.fetchedAt).map((finding) => toProblem(lines, finding));
+      const orgProblems = checkAgainstOrg(analyze(text, rulesVersion(io)).parsed, snapshot, snapshot.fetchedAt).map((finding) => toProblem(lines, finding));
       return { ...report, problems: [...report.problems, ...orgProblems].sort((a, b) => a.line - b.line || a.column - b.column) };
     });
     io.out(formatReports(reports, format));

@@ -1,6 +1,7 @@
 /** The extension's settings, read fresh each time (they can change while VS Code runs). */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import { ApiVersionName } from '../zoho/crmClient';
 import { DEFAULT_SCOPES } from '../zoho/oauth';
 import { Logger } from '../zoho/log';
 import { Inspection, UserLevelKey, userLevelKeysSetIn, userLevelValue } from './userLevel';
@@ -16,6 +17,8 @@ export interface Settings {
   orgRefreshMinutes: number;
   /** Ask before Create Module sends to a production org (application scope: user settings only). */
   askBeforeProductionCreate: boolean;
+  /** The Zoho CRM API version: the rules and every request's path follow it. */
+  apiVersion: ApiVersionName;
 }
 
 const DEFAULT_REDIRECT_PORT = 47120;
@@ -50,6 +53,7 @@ export class SettingsReader {
       orgRefreshMinutes: orgRefreshMinutes(config.get<number>('org.refreshMinutes', 10)),
       // Only the user's own value counts, whatever a workspace file says (the manifest scopes it to the application too).
       askBeforeProductionCreate: config.inspect<boolean>('askBeforeProductionCreate')?.globalValue !== false,
+      apiVersion: config.get<string>('apiVersion') === 'v8' ? 'v8' : 'v7',
     };
   }
 

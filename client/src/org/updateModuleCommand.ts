@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze } from '../../../server/src/languageservice';
+import { analyze, parseApiVersion } from '../../../server/src/languageservice';
 import { ConnectionInfo } from '../auth/connectionStore';
 import { connectionFor, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
 import { RemoteDiagnostics } from '../create/remoteDiagnostics';
@@ -43,7 +43,7 @@ export class UpdateModuleCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const errors = analyze(text).findings.filter((finding) => finding.severity === 'error');
+    const errors = analyze(text, parseApiVersion(this.services.settings.read().apiVersion)).findings.filter((finding) => finding.severity === 'error');
     if (errors.length) {
       const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
       void notify('error', message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));

@@ -14,7 +14,7 @@ export type CreateOutcome =
 export async function createModule(client: CrmClient, bodyText: string): Promise<CreateOutcome> {
   let answer;
   try {
-    answer = await client.request('POST', '/crm/v7/settings/modules', bodyText);
+    answer = await client.request('POST', client.path('/settings/modules'), bodyText);
   } catch (error) {
     if (!(error instanceof AmbiguousRequestError)) throw error;
     return lookUpAfterLostAnswer(client, bodyText, error.message);

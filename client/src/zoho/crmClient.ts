@@ -60,13 +60,22 @@ export class AmbiguousRequestError extends Error {
 const TOKEN_CODES = new Set(['INVALID_TOKEN', 'INVALID_OAUTHTOKEN']);
 const LOGGED_BODY_LIMIT = 4000;
 
+export type ApiVersionName = 'v7' | 'v8';
+
 export class CrmClient {
   constructor(
     readonly apiDomain: string,
     private readonly tokens: TokenManager,
     private readonly log: Logger,
     private readonly http: AxiosInstance = createHttp({ timeoutMs: 60_000 }),
+    /** Every request goes to /crm/{apiVersion}/…: chosen by the user, never guessed. */
+    readonly apiVersion: ApiVersionName = 'v7',
   ) {}
+
+  /** `/settings/modules` → `/crm/v7/settings/modules`. */
+  path(route: string): string {
+    return `/crm/${this.apiVersion}${route}`;
+  }
 
   async request(method: Method, path: string, data?: string): Promise<Answer> {
     let token = await this.tokens.accessToken();
@@ -105,7 +114,7 @@ export class CrmClient {
   }
 
   async listModules(): Promise<ModuleSummary[]> {
-    const answer = await this.request('GET', '/crm/v7/settings/modules');
+    const answer = await this.request('GET', this.path('/settings/modules'));
     if (answer.status === 204) return [];
     const modules = (answer.body as { modules?: ModuleSummary[] } | undefined)?.modules;
     if (answer.status !== 200 || !Array.isArray(modules)) throw unexpected(answer, 'Listing the modules', READ_SCOPES.modules);
@@ -113,7 +122,7 @@ export class CrmClient {
   }
 
   async listProfiles(): Promise<ProfileSummary[]> {
-    const answer = await this.request('GET', '/crm/v7/settings/profiles');
+    const answer = await this.request('GET', this.path('/settings/profiles'));
     if (answer.status === 204) return [];
     const profiles = (answer.body as { profiles?: ProfileSummary[] } | undefined)?.profiles;
     if (answer.status !== 200 || !Array.isArray(profiles)) throw unexpected(answer, 'Reading the profiles', READ_SCOPES.profiles);
@@ -122,7 +131,7 @@ export class CrmClient {
 
   /** One module with its profiles; undefined when the org has no module of that API name (case-sensitive). */
   async getModule(apiName: string): Promise<ModuleDetails | undefined> {
-    const answer = await this.request('GET', `/crm/v7/settings/modules/${encodeURIComponent(apiName)}`);
+    const answer = await this.request('GET', this.path(`/settings/modules/${encodeURIComponent(apiName)}`));
     if (answer.status === 204 || errorsOf(answer.body)[0]?.code === 'INVALID_MODULE') return undefined;
     const module = (answer.body as { modules?: ModuleDetails[] } | undefined)?.modules?.[0];
     if (answer.status !== 200 || !module) throw unexpected(answer, `Reading the module ${apiName}`, READ_SCOPES.modules);
@@ -130,7 +139,7 @@ export class CrmClient {
   }
 
   async org(): Promise<OrgSummary | undefined> {
-    const answer = await this.request('GET', '/crm/v7/org');
+    const answer = await this.request('GET', this.path('/org'));
     const org = (answer.body as { org?: OrgSummary[] } | undefined)?.org?.[0];
     if (answer.status !== 200 || !org) throw unexpected(answer, 'Reading the org');
     return org;

@@ -381,6 +381,27 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('API v8: switching zohoCrm.apiVersion re-checks open files, and Create sends to /crm/v8/', async () => {
+    const { document } = await open('team.crm-module.json');
+    const v7 = ours(await diagnosticsWhere(document.uri, (list) => ours(list).length === 2, 'v7 findings'));
+    assert.deepEqual(v7.map((d) => codeOf(d)).sort(), ['MANDATORY_NOT_FOUND', 'NEEDS_LATER_API_VERSION']);
+    const config = vscode.workspace.getConfiguration('zohoCrm');
+    // In the workspace's settings (rewriting the user's would disturb where this run sends its requests).
+    await config.update('apiVersion', 'v8', vscode.ConfigurationTarget.Workspace);
+    try {
+      await diagnosticsWhere(document.uri, (list) => ours(list).length === 0, 'clean under v8');
+      await standIn('/__standin/requests', { method: 'DELETE' });
+      const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', document.uri, { confirm: false });
+      assert.equal(outcome.kind, 'created', outcome.message);
+      const posts = (await standIn<{ method: string; path: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST');
+      assert.deepEqual(posts.map((request) => request.path), ['/crm/v8/settings/modules']);
+    } finally {
+      await config.update('apiVersion', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    // Back under v7 (the org now has the module too, an information).
+    await diagnosticsWhere(document.uri, (list) => ours(list).some((d) => codeOf(d) === 'NEEDS_LATER_API_VERSION'), 'v7 again');
+  });
+
   it('the Problems panel lists the diagnostics of a bad file, as a person sees them', async function () {
     if (!DRIVER) this.skip();
     await open('mistakes.crm-module.json');
