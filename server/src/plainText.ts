@@ -5,6 +5,7 @@ export function markdownToPlainText(markdown: string): string {
   return markdown
     .replace(/^---$/gm, '')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/^_([^_\n][^\n]*[^_\n])_$/gm, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
     .replace(/\n{3,}/g, '\n\n')

@@ -55,6 +55,15 @@ describe('API v8 beside v7', () => {
     assert.match(markdown, /Zoho CRM API v8 and later \(setting `zohoCrm\.apiVersion`\)/);
   });
 
+  it('where Zoho\'s spec and its pages disagree, the pages win and the hover says the spec differs', () => {
+    const text = V8_SPEC_EXAMPLES.MinimalModule;
+    const label = hover(analyze(text, 8).parsed, text.indexOf('"plural_label"') + 2)!.markdown;
+    assert.match(label, /At most 25 characters/);
+    assert.match(label, /OpenAPI spec \(v8\) allows 50 characters.*This extension follows the pages\./);
+    const apiName = hover(analyze(text, 8).parsed, text.indexOf('"api_name"') + 2)!.markdown;
+    assert.match(apiName, /spec \(v8\) allows only letters and digits/);
+  });
+
   it('a change of version re-checks in full, never patching the other version\'s findings', () => {
     const v7 = analyze(TEAM, 7);
     const edited = TEAM.replace('TeamModule1"', 'TeamModule2"');

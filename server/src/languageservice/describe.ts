@@ -25,6 +25,7 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
   if (zoho.thenMessage) limits.push(capitalise(zoho.thenMessage));
   if (zoho.reserved) limits.push(`Not a word ${zoho.reserved.why} (\`${zoho.reserved.code}\`): ${shortList(zoho.reserved.words)}.`);
   if (limits.length) lines.push('', ...limits.map((limit) => `- ${limit}`));
+  if (zoho.specDiffers) lines.push('', `_${zoho.specDiffers}_`);
   return lines.join('\n');
 }
 

@@ -46,6 +46,8 @@ export interface ZohoAnnotations {
   uniqueBy?: string;
   uniqueCode?: string;
   uniqueMessage?: string;
+  /** Where Zoho's OpenAPI spec says otherwise than the doc pages (which this extension follows), in words. */
+  specDiffers?: string;
   /** The API version that brought this key (access_type: 8); older versions do not know it. */
   since?: number;
   /** A mandatory key that must be left out when another key has a value (profiles of a team-based module). */
