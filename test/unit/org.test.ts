@@ -78,6 +78,31 @@ describe('org rules', () => {
   });
 });
 
+describe('the quick look before the full org check', () => {
+  it('finds the same as the full check, body after body (clean, each kind of clash, escapes, wrong types)', () => {
+    const bodies = [
+      body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: ADMIN }),
+      body({ plural_label: 'Leads', singular_label: 'Stock', profiles: ADMIN }),
+      body({ plural_label: 'Stocks', singular_label: 'shipment', profiles: ADMIN }),
+      body({ plural_label: 'Stocks', singular_label: 'Stock', api_name: 'LEADS', profiles: ADMIN }),
+      body({ plural_label: 'Stocks', singular_label: 'Stock', api_name: 'Shipments', profiles: ADMIN }),
+      body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '5550000000000000099' }] }),
+      // A number where a string belongs (a type finding): the full check reads it.
+      body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: 0 }] }).replace('"id": 0', '"id": 5550000000000000099'),
+      // "Leads" written with an escape: the quick look reads it as JSON does.
+      body({ plural_label: 'Leads', singular_label: 'Stock', profiles: ADMIN }).replace('"Leads"', '"Le\\u0061ds"'),
+      '{"modules": [{"plural_label": "Leads", "singular_label": "Stock", "profiles": [{"id": "5550000000000000011"}]}, ]}',
+    ];
+    for (const text of bodies) {
+      const withStrings = analyze(text).parsed;
+      const withoutStrings = { ...analyze(text).parsed, strings: undefined, get root() { return analyze(text).parsed.root; } };
+      assert.deepEqual(checkAgainstOrg(withStrings, ORG, NOW), checkAgainstOrg(withoutStrings, ORG, NOW), text);
+    }
+    assert.ok(checkAgainstOrg(analyze(bodies[1]).parsed, ORG, NOW).length > 0, 'the clash is still found with the quick look');
+    assert.ok(bodies[7].includes('Le\\u0061ds') && checkAgainstOrg(analyze(bodies[7]).parsed, ORG, NOW).length > 0, 'an escaped label is read as JSON reads it');
+  });
+});
+
 describe('org fixes for an empty profiles list', () => {
   it('offer the Administrator profile first, then every profile, then the empty entry (with its snippet)', () => {
     const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [] });

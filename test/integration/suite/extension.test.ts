@@ -120,6 +120,25 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.ok(valueLabels.includes('"autonumber"') && valueLabels.includes('"text"'), `${valueLabels}`);
   });
 
+  it('completing a key after a value adds the comma where it belongs: no syntax error appears', async () => {
+    const uri = fileUri('comma.crm-module.json');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('{\n  "modules": [\n    {\n      "display_field": {\n        "data_type": "text"\n        \n      }\n    }\n  ]\n}\n'));
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const position = new vscode.Position(5, 8);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    const item = list.items.find((candidate) => candidate.label === 'field_label');
+    assert.ok(item, list.items.map((candidate) => String(candidate.label)).join(', '));
+    const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
+    const text = item.insertText instanceof vscode.SnippetString ? item.insertText.value.replace(/\$\{?\d+:?\}?/g, '') : String(item.insertText);
+    const edit = new vscode.WorkspaceEdit();
+    edit.set(uri, [vscode.TextEdit.replace(range, text), ...(item.additionalTextEdits ?? [])]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.match(editor.document.getText(), /"data_type": "text",\n\s*"field_label": ""/);
+    await diagnosticsWhere(uri, (list) => !ours(list).some((d) => /comma/i.test(d.message)), 'no missing comma');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.fs.delete(uri);
+  });
+
   it('hover shows the limits of a key', async () => {
     const { document } = await open('warehouses.crm-module.json');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"plural_label"', 3));

@@ -11,7 +11,7 @@ import { indexOf, isCustomModule, OrgIndex, OrgModule, OrgSnapshot, snapshotAge 
 export const MAX_PROFILE_FIXES = 12;
 
 export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Finding[] {
-  if (!snapshot || !parsed.root) return [];
+  if (!snapshot || cannotClash(parsed, indexOf(snapshot)) || !parsed.root) return [];
   const modules = findNodeAtLocation(parsed.root, ['modules']);
   if (modules?.type !== 'array') return [];
   const index = indexOf(snapshot);
@@ -32,6 +32,35 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
     findings.push(...unknownProfiles(module, index, org, age), ...clashes(module, index, self, org, age));
   }
   return findings.sort((a, b) => a.offset - b.offset);
+}
+
+const READ_BY_ORG_RULES = new Set(['plural_label', 'singular_label', 'api_name', 'id']);
+
+/**
+ * True when no value the org rules read could give a finding, told from the string values the schema rules
+ * already located (no syntax tree: checking a clean file while typing costs a few map reads). Undefined
+ * positions (a syntax error, a value of the wrong type) mean "maybe": the full check runs.
+ */
+function cannotClash(parsed: ParsedDocument, index: OrgIndex): boolean {
+  const strings = parsed.strings;
+  if (!strings || parsed.ruleFindings.some((finding) => finding.rule === 'type')) return false;
+  for (let at = 0; at < strings.count; at++) {
+    const { key } = strings.table[strings.kinds[at]];
+    if (!READ_BY_ORG_RULES.has(key)) continue;
+    const raw = parsed.text.substr(strings.offsets[at], strings.lengths[at]);
+    let value: string;
+    try {
+      value = raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
+    } catch {
+      return false;
+    }
+    if (key === 'id') {
+      if (/^\d+$/.test(value) && index.profilesById.size && !index.profilesById.has(value)) return false;
+    } else if (key === 'api_name' ? index.moduleWithApiName(value) : index.moduleWithLabel(value)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The org's custom module this file describes, when its api_name names one: then it is not a clash. */
