@@ -117,6 +117,8 @@ const V8_BODIES: Record<string, string> = {
   'team-based with profiles': V8_SPEC_EXAMPLES.TeamBasedModule.replace('"access_type": "team_based"', '"access_type": "team_based", "profiles": [{"id": "1"}]'),
   'org-based without profiles': V8_SPEC_EXAMPLES.TeamBasedModule.replace('team_based', 'org_based'),
   'access_type not a value Zoho knows': V8_SPEC_EXAMPLES.MinimalModule.replace('"api_name"', '"access_type": "teams", "api_name"'),
+  'field_label over the spec\'s 100 characters': V8_SPEC_EXAMPLES.ModuleWithTextDisplay.replace('"fieldLabel"', `"${'F'.repeat(101)}"`),
+  'field_label of exactly 100 characters': V8_SPEC_EXAMPLES.ModuleWithTextDisplay.replace('"fieldLabel"', `"${'F'.repeat(100)}"`),
   'access_type org_based with profiles': V8_SPEC_EXAMPLES.MinimalModule.replace('"api_name"', '"access_type": "org_based", "api_name"'),
 };
 

@@ -82,6 +82,8 @@ export function checkCreateBody(body: unknown, existing: ExistingModule[], profi
       return error(400, 'EXPECTED_FIELD_MISSING', 'one or more expected fields are missing', { expected_fields: [{ api_name: 'field_label' }, { api_name: 'data_type' }], json_path: path });
     }
     if (field.field_label !== undefined && typeof field.field_label !== 'string') return invalid('field_label', `${path}.field_label`, 'invalid data', { expected_data_type: 'string' });
+    // The pages give no limit; Zoho's spec: maxLength 100.
+    if (typeof field.field_label === 'string' && [...field.field_label].length > 100) return invalid('field_label', `${path}.field_label`, 'the value exceeds the maximum allowed length', { maximum_length: 100 });
     if (field.data_type !== undefined && field.data_type !== 'autonumber' && field.data_type !== 'text') {
       return invalid('data_type', `${path}.data_type`, 'invalid data type for the field');
     }
