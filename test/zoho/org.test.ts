@@ -163,3 +163,136 @@ describe('the org: snapshot, pull, compare and update against the stand-in', () 
     await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, (await client.getModule('Shipments'))!));
   });
 });
+
+describe('Update Custom Module: every answer Zoho can give, and a lost one', () => {
+  let standIn: ZohoStandIn;
+  let client: CrmClient;
+  before(async () => {
+    standIn = await startStandIn();
+    const log = new CapturingLog();
+    const answer = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ']), accountsServer: standIn.url });
+    client = new CrmClient(standIn.url, new TokenManager({ ...answer }, new OAuthClient(), log.logger), log.logger);
+  });
+  after(() => standIn.stop());
+  beforeEach(() => { standIn.faults = {}; standIn.requests.length = 0; });
+  const org = async () => (await client.getModule('Shipments'))!;
+  const puts = () => standIn.crmRequests('PUT').length;
+
+  it('success names the module id and Zoho\'s message', async () => {
+    const outcome = await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org()));
+    assert.deepEqual(outcome, { kind: 'updated', id: '2423488000000834001', message: 'module updated successfully' });
+  });
+
+  it('an HTML page (a proxy) is a refusal without errors, in words, and nothing is retried', async () => {
+    const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
+    standIn.faults = { htmlAnswer: true };
+    const outcome = await updateModule(client, plan);
+    assert.deepEqual(outcome, { kind: 'rejected', status: 502, errors: [], message: 'Zoho answered HTTP 502 with something that is not JSON. Check the module in Zoho CRM before sending again.' });
+    assert.equal(puts(), 1);
+  });
+
+  it('429 and 500 are refusals that say nothing changed or Zoho failed; 5xx without errors gets INTERNAL_ERROR', async () => {
+    const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
+    standIn.faults = { rateLimited: true };
+    const limited = await updateModule(client, plan);
+    assert.equal(limited.kind === 'rejected' && limited.status, 429);
+    assert.match(limited.kind === 'rejected' ? limited.message : '', /Nothing was changed, and nothing is retried on its own\./);
+    standIn.faults = { serverError: true };
+    const failed = await updateModule(client, plan);
+    assert.deepEqual(failed.kind === 'rejected' && failed.errors.map((error) => error.code), ['INTERNAL_ERROR']);
+    assert.match(failed.kind === 'rejected' ? failed.message : '', /^Zoho failed \(HTTP 500 INTERNAL_ERROR\)/);
+    assert.equal(puts(), 2);
+    standIn.faults = {};
+    assert.equal((await org()).plural_label, 'Shipments');
+  });
+
+  it('a lost answer before anything changed: looked up, said not applied, not sent again', async () => {
+    const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
+    standIn.faults = { dropBeforeUpdate: true };
+    const outcome = await updateModule(client, plan);
+    assert.equal(outcome.kind === 'ambiguous' && outcome.applied, false);
+    assert.match(outcome.message, /does not have the changes: the update did not go through, and it was not sent again\. You can send it again\.$/);
+    assert.equal(puts(), 1);
+  });
+
+  it('the lookup compares every part: same labels but profiles not changed is "not applied"; a removal must be gone', async () => {
+    const onlyProfiles = planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, LITE] }, await org());
+    standIn.faults = { dropBeforeUpdate: true };
+    const outcome = await updateModule(client, onlyProfiles);
+    assert.equal(outcome.kind === 'ambiguous' && outcome.applied, false, 'labels equal, profiles not: not applied');
+    const singular = planUpdate({ plural_label: 'Shipments', singular_label: 'Parcel', profileIds: [ADMIN, STANDARD] }, await org());
+    standIn.faults = { dropBeforeUpdate: true };
+    const singularOutcome = await updateModule(client, singular);
+    assert.equal(singularOutcome.kind === 'ambiguous' && singularOutcome.applied, false, 'plural label equal, singular not: not applied');
+    standIn.faults = { dropAfterUpdate: true };
+    const applied = await updateModule(client, onlyProfiles);
+    assert.equal(applied.kind === 'ambiguous' && applied.applied, true, 'added and removed as planned: applied');
+    standIn.faults = {};
+    await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org()));
+  });
+
+  it('no connection at all (nothing was sent) is an error of its own, not a lookup', async () => {
+    const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
+    const log = new CapturingLog();
+    const offline = new CrmClient('http://127.0.0.1:9', { accessToken: async () => 'token', invalidate: () => {} } as unknown as TokenManager, log.logger);
+    let looked = 0;
+    offline.getModule = async () => { looked++; return undefined; };
+    await assert.rejects(updateModule(offline, plan), (error: ZohoError) => error.kind === 'network');
+    assert.equal(looked, 0);
+  });
+
+  it('a lost answer for a module deleted meanwhile says so', async () => {
+    const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
+    const gone = Object.create(client) as CrmClient;
+    gone.getModule = async () => undefined;
+    standIn.faults = { dropBeforeUpdate: true };
+    const outcome = await updateModule(gone, plan);
+    assert.deepEqual(outcome.kind === 'ambiguous' && [outcome.applied, outcome.message.replace(/^.*?\. /, '')], [false, 'Zoho no longer has the module Shipments; it was not sent again.']);
+  });
+});
+
+describe('the module as a file, and where the PUT body\'s errors point', () => {
+  const org = { id: '7', api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: 'A' }, { id: 'B' }] };
+  it('reads what Update can send, and nothing from what is not a module body', () => {
+    assert.equal(readModuleFile('not json'), undefined);
+    assert.equal(readModuleFile('{"modules": []}'), undefined);
+    assert.equal(readModuleFile('{}'), undefined);
+    assert.equal(readModuleFile('{"modules": ["x"]}'), undefined);
+    assert.deepEqual(readModuleFile('{"modules": [{"plural_label": 1, "profiles": [{"id": 5}, {"id": "6"}, {"name": "x"}, null, {"id": true}]}]}'),
+      { api_name: undefined, plural_label: undefined, singular_label: undefined, profileIds: ['5', '6'] });
+    assert.deepEqual(readModuleFile('{"modules": [{"profiles": {"id": "1"}}]}')?.profileIds, []);
+  });
+  it('writes a module without profiles or labels as a body that still names it', () => {
+    assert.deepEqual(JSON.parse(moduleFileText({ id: '1', api_name: 'Crews' })).modules[0], { plural_label: 'Crews', singular_label: 'Crews', profiles: [], api_name: 'Crews' });
+    assert.ok(moduleFileText({ id: '1', api_name: 'Crews' }).endsWith('}\n'));
+  });
+  it('plans only what the file says: a label the file leaves out is kept, and only additions or only removals show', () => {
+    assert.deepEqual(planUpdate({ profileIds: ['A', 'B'] }, org).differences, []);
+    assert.deepEqual(JSON.parse(planUpdate({ profileIds: ['A', 'B'] }, org).body).modules[0], { id: '7', plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: 'A' }, { id: 'B' }] });
+    assert.deepEqual(planUpdate({ profileIds: ['A', 'B', 'C'] }, org).differences.map((difference) => difference.text), ['profiles: + C']);
+    assert.deepEqual(planUpdate({ profileIds: ['A'] }, org).differences.map((difference) => difference.text), ['profiles: − B']);
+    assert.deepEqual(planUpdate({ profileIds: ['A', 'B'], singular_label: 'Parcel' }, { ...org, singular_label: undefined }).differences.map((difference) => difference.text), ['singular_label: "" → "Parcel"']);
+    assert.deepEqual(planUpdate({ profileIds: ['A', 'B'] }, { ...org, profiles: undefined }).added, ['A', 'B']);
+    const renamed = planUpdate({ api_name: 'Cargo', profileIds: ['A', 'B'] }, org);
+    assert.deepEqual(renamed.differences.map((difference) => difference.key), ['api_name']);
+    assert.deepEqual(renamed.changes, []);
+  });
+  it('points an error about the body\'s profiles at the file\'s own entry; a removal at "profiles"; the module id at api_name', () => {
+    const plan = planUpdate({ profileIds: ['C', 'A', 'C'] }, org);
+    // The body: C, A (the file's first C and its A), then B removed.
+    assert.deepEqual(JSON.parse(plan.body).modules[0].profiles, [{ id: 'C' }, { id: 'A' }, { id: 'B', _delete: null }]);
+    const at = (json_path?: string) => errorInFile({ code: 'INVALID_DATA', message: 'x', details: json_path === undefined ? {} : { json_path } }, plan).details?.json_path;
+    assert.equal(at('$.modules[0].profiles[1].id'), '$.modules[0].profiles[1].id');
+    assert.equal(at('$.modules[0].profiles[0]'), '$.modules[0].profiles[0]');
+    assert.equal(at('$.modules[0].profiles[2].id'), '$.modules[0].profiles');
+    assert.equal(at('$.modules[0].id'), '$.modules[0].api_name');
+    assert.equal(at('$.modules[0].plural_label'), '$.modules[0].plural_label');
+    assert.equal(at(undefined), undefined);
+    const reordered = planUpdate({ profileIds: ['B', 'X', 'A'] }, org);
+    assert.equal(errorInFile({ code: 'INVALID_DATA', message: 'x', details: { json_path: '$.modules[0].profiles[1].id' } }, reordered).details?.json_path, '$.modules[0].profiles[1].id');
+    const shifted = planUpdate({ profileIds: ['A', 'A', 'X'] }, org);
+    assert.equal(errorInFile({ code: 'INVALID_DATA', message: 'x', details: { json_path: '$.modules[0].profiles[1].id' } }, shifted).details?.json_path, '$.modules[0].profiles[2].id');
+    const untouched = { code: 'INVALID_DATA', message: 'x' };
+    assert.equal(errorInFile(untouched, plan), untouched);
+  });
+});

@@ -33,6 +33,8 @@ export interface Faults {
   dropAfterCreate?: boolean;
   /** PUT /settings/modules/{api_name} updates the module, then drops the connection without answering. */
   dropAfterUpdate?: boolean;
+  /** PUT /settings/modules/{api_name} drops the connection before changing anything (a front end that gave up). */
+  dropBeforeUpdate?: boolean;
   /** GET /settings/modules answers 500 INTERNAL_ERROR (an outage that hits only the listing). */
   listingFails?: boolean;
   /** The org's edition cannot create modules (NOT_SUPPORTED). */
@@ -375,6 +377,10 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       body = JSON.parse(text);
     } catch {
       return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
+    }
+    if (this.faults.dropBeforeUpdate) {
+      response.socket?.destroy();
+      return;
     }
     const result = checkUpdateBody(body, module, this.modules, PROFILES.map((profile) => profile.id));
     if ('error' in result) return json(response, result.httpStatus, { modules: [result.error] });
