@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { LineIndex } from '../../server/src/languageservice';
-import { CrmClient } from '../../client/src/zoho/crmClient';
+import { AmbiguousRequestError, CrmClient } from '../../client/src/zoho/crmClient';
 import { createModule, CreateOutcome, moduleIdentity } from '../../client/src/zoho/createModule';
 import { ZohoError } from '../../client/src/zoho/errors';
 import { createHttp } from '../../client/src/zoho/http';
@@ -144,6 +144,37 @@ describe('Create Module against the stand-in', () => {
     assert.match(outcome.message, /it was created\. It was not sent again/);
     assert.equal(posts().length, 1);
     assert.equal(standIn.crmRequests('GET', '/crm/v7/settings/modules').length, 1);
+  });
+
+  it('a success answered with HTTP 200 (older copies of Zoho\'s spec) is a success too', async () => {
+    standIn.faults = { createdWith200: true };
+    const outcome = await createModule(client(), fresh());
+    assert.equal(outcome.kind, 'created');
+    assert.equal(outcome.kind === 'created' && outcome.message, 'module created successfully');
+  });
+
+  it('the lookup after a lost answer finds the module by its api_name or by its plural label alone, in any letter case', async () => {
+    const text = body((m) => { m.plural_label = 'Gears Lost'; m.singular_label = 'Gear Lost'; m.api_name = 'Gears_Lost'; });
+    const lookup = (modules: { id: string; api_name: string; plural_label?: string }[]) => {
+      const lost = Object.create(client()) as CrmClient;
+      lost.request = async () => { throw new AmbiguousRequestError('The request was sent but no answer came back.'); };
+      lost.listModules = async () => modules;
+      return createModule(lost, text);
+    };
+    const byApiName = await lookup([{ id: '1', api_name: 'GEARS_LOST', plural_label: 'Renamed Since' }]);
+    assert.equal(byApiName.kind === 'ambiguous' && byApiName.existing?.id, '1');
+    assert.match(byApiName.message, /Zoho has the module "Renamed Since" \(id 1\): it was created/);
+    const byLabel = await lookup([{ id: '2', api_name: 'Other_Name', plural_label: 'gears lost' }]);
+    assert.equal(byLabel.kind === 'ambiguous' && byLabel.existing?.id, '2');
+    const byApiNameWithoutLabel = await lookup([{ id: '3', api_name: 'Gears_Lost' }]);
+    assert.match(byApiNameWithoutLabel.message, /Zoho has the module "Gears_Lost" \(id 3\)/);
+    const neither = await lookup([{ id: '4', api_name: 'Gears', plural_label: 'Gears' }]);
+    assert.equal(neither.kind === 'ambiguous' && neither.existing, undefined);
+    assert.match(neither.message, /Zoho has no module "Gears Lost": it was not created/);
+    const unnamed = await createModule(Object.assign(Object.create(client()) as CrmClient, {
+      request: async () => { throw new AmbiguousRequestError('lost.'); }, listModules: async () => [],
+    }), body((m) => { delete m.plural_label; m.api_name = 'Only_Api'; }));
+    assert.match(unnamed.message, /Zoho has no module "Only_Api"/);
   });
 
   it('a dropped connection and a failing lookup: no second POST; says it cannot tell, and where to look', async () => {

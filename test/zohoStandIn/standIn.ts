@@ -35,6 +35,8 @@ export interface Faults {
   dropAfterUpdate?: boolean;
   /** PUT /settings/modules/{api_name} drops the connection before changing anything (a front end that gave up). */
   dropBeforeUpdate?: boolean;
+  /** POST /settings/modules answers a success with HTTP 200, as older copies of Zoho's spec show (201 otherwise). */
+  createdWith200?: boolean;
   /** GET /settings/modules answers 500 INTERNAL_ERROR (an outage that hits only the listing). */
   listingFails?: boolean;
   /** The org's edition cannot create modules (NOT_SUPPORTED). */
@@ -331,7 +333,7 @@ export class ZohoStandIn {
       request.socket.destroy();
       return;
     }
-    json(response, 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
+    json(response, this.faults.createdWith200 ? 200 : 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
   }
 
   private modulesPage(response: ServerResponse): void {
