@@ -11,10 +11,12 @@ export interface ClientFeatures {
   hierarchicalSymbols: boolean;
   /** completionItem/resolve can fill in documentation later (the client asks for `documentation`). */
   resolveDocumentation: boolean;
+  /** A completion list may state the edit range once for all its items (LSP 3.17 itemDefaults.editRange). */
+  defaultEditRange: boolean;
 }
 
 /** Before initialize, and for tests that call providers directly: everything an editor like VS Code has. */
-export const FULL_FEATURES: ClientFeatures = { snippets: true, completionMarkdown: true, hoverMarkdown: true, hierarchicalSymbols: true, resolveDocumentation: true };
+export const FULL_FEATURES: ClientFeatures = { snippets: true, completionMarkdown: true, hoverMarkdown: true, hierarchicalSymbols: true, resolveDocumentation: true, defaultEditRange: true };
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
   const completionItem = capabilities.textDocument?.completion?.completionItem;
@@ -24,5 +26,6 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     hoverMarkdown: capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false,
     hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     resolveDocumentation: completionItem?.resolveSupport?.properties.includes('documentation') ?? false,
+    defaultEditRange: capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false,
   };
 }

@@ -12,7 +12,11 @@ export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 /** What VS Code's client says it can show: snippets, markdown, a symbol tree, documentation on resolve. */
 export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
   textDocument: {
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } } },
+    completion: {
+      completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } },
+      // As vscode-languageclient 9 declares it.
+      completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
   },

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { CodeAction, CompletionItem, Hover } from 'vscode-languageserver-protocol';
+import { CodeAction, CompletionItem, CompletionList, Hover, Range } from 'vscode-languageserver-protocol';
 import { OrgSnapshot } from '../../server/src/languageservice';
 import { LspTestClient, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
 
@@ -80,6 +80,41 @@ describe('the language server, given an org snapshot', () => {
     await client.notify('zohoCrm/orgSnapshot', { snapshot: { profiles: 'nope' } });
     assert.deepEqual((await next).diagnostics, []);
     assert.ok(client.logs.some((line) => line.includes('Ignored an org snapshot')), client.logs.join('\n'));
+  });
+});
+
+describe('a large org\'s profiles over the protocol', () => {
+  const big: OrgSnapshot = { ...SNAPSHOT, profiles: [...SNAPSHOT.profiles, ...Array.from({ length: 498 }, (_, index) => ({ id: String(8880000000000000000n + BigInt(index)), name: `Region ${index}` }))] };
+  const uri = 'file:///w/big.crm-module.json';
+  const line = TEXT.split('\n').findIndex((l) => l.includes('"id"'));
+  const character = TEXT.split('\n')[line].indexOf('"2423') + 1;
+
+  const clients: LspTestClient[] = [];
+  after(() => Promise.all(clients.map((client) => client.close())));
+  const started = () => { const client = new LspTestClient(); clients.push(client); return client; };
+
+  it('an editor that reads itemDefaults gets the range once, 50 items and "ask again"; applying one writes its id', async () => {
+    const client = started();
+    await client.initialize({ diagnosticsDelayMs: 0, orgSnapshot: big }, VSCODE_LIKE_CAPABILITIES);
+    await client.open(uri, TEXT);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    assert.equal(list.isIncomplete, true);
+    assert.equal(list.items.length, 50);
+    const range = list.itemDefaults!.editRange as Range;
+    assert.ok(list.items.every((item) => item.textEdit === undefined && typeof item.textEditText === 'string'));
+    const region = list.items.find((item) => item.label === 'Region 0')!;
+    const lines = TEXT.split('\n');
+    const applied = lines[line].slice(0, range.start.character) + region.textEditText + lines[line].slice(range.end.character);
+    assert.match(applied, /"id": "8880000000000000000"/);
+  });
+
+  it('an editor that does not gets each item\'s own edit', async () => {
+    const client = started();
+    await client.initialize({ diagnosticsDelayMs: 0, orgSnapshot: big });
+    await client.open(uri, TEXT);
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
+    assert.equal(list.itemDefaults, undefined);
+    assert.ok(list.items.every((item) => item.textEdit !== undefined));
   });
 });
 
