@@ -1,12 +1,10 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
-import { LineIndex } from '../../../server/src/languageservice';
 import { CrmClient } from '../zoho/crmClient';
 import { createModule, moduleIdentity } from '../zoho/createModule';
 import { ZohoError } from '../zoho/errors';
-import { describeApiError } from '../zoho/explain';
-import { locateError } from '../zoho/locateError';
 import { allowedInProduction, connectFromEnvironment, rulesVersion } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
+import { printer, printRejection } from './output';
 
 import type { Io } from './main';
 
@@ -24,7 +22,7 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     if (typeof connected === 'number') return connected;
     const { client, log } = connected;
     redact = (message) => log.redactor.redact(message);
-    const print = (value: unknown, line: string) => io.out(format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : `${line}\n`);
+    const print = printer(io, format);
     // A module the org already has would only fail: say so, and name the command that changes it.
     const apiName = moduleIdentity(text).apiName;
     const existing = apiName ? await existingCustomModule(connected.client, apiName, io) : undefined;
@@ -39,17 +37,8 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
       case 'created':
         print({ status: 'created', id: outcome.id, file }, `Created module from ${file}: id ${outcome.id}`);
         return 0;
-      case 'rejected': {
-        const lines = new LineIndex(text);
-        const problems = outcome.errors.map((error) => {
-          const place = locateError(text, error);
-          const { line, column } = lines.position(place.offset);
-          return { line, column, code: error.code, message: describeApiError(error), details: error.details };
-        });
-        if (format === 'json') print({ status: 'rejected', httpStatus: outcome.status, message: redact(outcome.message), problems, file }, '');
-        else io.out(`${[...problems.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), redact(outcome.message)].join('\n')}\n`);
-        return 1;
-      }
+      case 'rejected':
+        return printRejection(io, format, file, text, { ...outcome, message: redact(outcome.message) });
       case 'ambiguous':
         print({ status: outcome.existing ? 'created' : 'unknown', id: outcome.existing?.id, message: outcome.message, file }, outcome.message);
         return outcome.existing ? 0 : 1;

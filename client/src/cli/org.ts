@@ -2,18 +2,16 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { analyze, checkAgainstOrg, LineIndex, OrgSnapshot } from '../../../server/src/languageservice';
 import { ZohoError } from '../zoho/errors';
-import { describeApiError } from '../zoho/explain';
 import { findOrgModule } from '../zoho/findModule';
-import { locateError } from '../zoho/locateError';
 import { errorInFile, moduleFileText, planUpdate, readModuleFile, UpdatePlan } from '../zoho/moduleFile';
 import { fetchOrgSnapshot } from '../zoho/orgSnapshot';
 import { updateModule } from '../zoho/updateModule';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
+import { Format, printer, printRejection } from './output';
 import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
 
 import type { Io } from './main';
 
-type Format = 'text' | 'json';
 
 /** Runs `work` with a connection; any Zoho failure is one redacted line and exit 2 (`trouble`) or 1. */
 async function withOrg(io: Io, trouble: number, work: (connected: Connected) => Promise<number>): Promise<number> {
@@ -29,7 +27,6 @@ async function withOrg(io: Io, trouble: number, work: (connected: Connected) => 
   }
 }
 
-const printer = (io: Io, format: Format) => (value: unknown, text: string) => io.out(format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
 
 export function profilesCommand(format: Format, io: Io): Promise<number> {
   return withOrg(io, 1, async ({ client }) => {
@@ -114,16 +111,8 @@ export function updateCommand(file: string, format: Format, io: Io): Promise<num
       case 'updated':
         print({ status: 'updated', id: outcome.id, module: plan.apiName, file }, `Updated ${plan.apiName} in ${connected.label} from ${file}.`);
         return 0;
-      case 'rejected': {
-        const lines = new LineIndex(text);
-        const problems = outcome.errors.map((error) => errorInFile(error, plan)).map((error) => {
-          const { line, column } = lines.position(locateError(text, error).offset);
-          return { line, column, code: error.code, message: describeApiError(error) };
-        });
-        if (format === 'json') print({ status: 'rejected', httpStatus: outcome.status, message: redact(outcome.message), problems, file }, '');
-        else io.out(`${[...problems.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), redact(outcome.message)].join('\n')}\n`);
-        return 1;
-      }
+      case 'rejected':
+        return printRejection(io, format, file, text, { ...outcome, errors: outcome.errors.map((error) => errorInFile(error, plan)), message: redact(outcome.message) });
       case 'ambiguous':
         print({ status: outcome.applied ? 'updated' : 'unknown', message: outcome.message, file }, outcome.message);
         return outcome.applied ? 0 : 1;

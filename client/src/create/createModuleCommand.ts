@@ -11,7 +11,7 @@ import { Services } from '../services';
 import { createModule, CreateOutcome, moduleIdentity } from '../zoho/createModule';
 import { dataCenter } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
-import { connectionFor, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted } from './moduleCommand';
+import { connectionFor, failed, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from './moduleCommand';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 import { notify } from '../notify';
 
@@ -152,10 +152,8 @@ export class CreateModuleCommand {
     void vscode.env.openExternal(vscode.Uri.parse(`${base}/crm/settings/modules`));
   }
 
-  private fail(message: string): CommandResult {
-    this.log.warn(message);
-    void notify('error', message);
-    return { kind: 'failed', message };
+  private fail(message: string): Stopped {
+    return failed(this.log, message);
   }
 }
 

@@ -59,15 +59,19 @@ export async function connectionFor(services: Services, interactive: boolean, pu
   }
 }
 
+/** A command that stops: logged, said in a short notification, returned for automation. */
+export function failed(log: Logger, message: string): Stopped {
+  log.warn(message);
+  void notify('error', message);
+  return { kind: 'failed', message };
+}
+
 /** The file's document, or why it could not be read (said to the user). */
 export async function openModuleDocument(uri: vscode.Uri, log: Logger): Promise<vscode.TextDocument | Stopped> {
   try {
     return await vscode.workspace.openTextDocument(uri);
   } catch (error) {
-    const message = `Could not read ${path.basename(uri.path)}: ${messageOf(error)}`;
-    log.warn(message);
-    void notify('error', message);
-    return { kind: 'failed', message };
+    return failed(log, `Could not read ${path.basename(uri.path)}: ${messageOf(error)}`);
   }
 }
 

@@ -4,13 +4,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { connectionFor, isStopped, moduleFileOf, Stopped } from '../create/moduleCommand';
+import { connectionFor, failed, isStopped, moduleFileOf, Stopped } from '../create/moduleCommand';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { findOrgModule } from '../zoho/findModule';
 import { moduleFileText, readModuleFile } from '../zoho/moduleFile';
 import { OrgData } from './orgData';
-import { notify } from '../notify';
 
 export const ORG_SCHEME = 'zoho-crm-org';
 
@@ -59,9 +58,7 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
   }
 
   private fail(message: string): Stopped {
-    this.services.log.warn(message);
-    void notify('error', message);
-    return { kind: 'failed', message };
+    return failed(this.services.log, message);
   }
 
   dispose(): void {

@@ -3,12 +3,11 @@
  * Create body's shape into the folder chosen (the Explorer's, else the workspace's) and opens it.
  */
 import * as vscode from 'vscode';
-import { connectionFor, isStopped, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
+import { connectionFor, failed, isStopped, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { moduleFileText } from '../zoho/moduleFile';
 import { OrgData } from './orgData';
-import { notify } from '../notify';
 
 export type PullResult = { kind: 'pulled'; uri: vscode.Uri; apiName: string } | { kind: 'restricted'; message: string } | Stopped;
 
@@ -65,9 +64,7 @@ export class PullModuleCommand {
   }
 
   private fail(message: string): Stopped {
-    this.log.warn(message);
-    void notify('error', message);
-    return { kind: 'failed', message };
+    return failed(this.log, message);
   }
 }
 

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze, parseApiVersion } from '../../../server/src/languageservice';
 import { ConnectionInfo } from '../auth/connectionStore';
-import { connectionFor, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
+import { connectionFor, failed, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
 import { RemoteDiagnostics } from '../create/remoteDiagnostics';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
@@ -138,8 +138,6 @@ export class UpdateModuleCommand {
   }
 
   private fail(message: string): Stopped {
-    this.log.warn(message);
-    void notify('error', message);
-    return { kind: 'failed', message };
+    return failed(this.log, message);
   }
 }

@@ -5,6 +5,7 @@
 import { AmbiguousRequestError, CrmClient, errorsOf, ModuleSummary } from './crmClient';
 import { ZohoError } from './errors';
 import { describeHttpFailure, ZohoErrorEntry } from './explain';
+import { readModuleFile } from './moduleFile';
 
 export type CreateOutcome =
   | { kind: 'created'; id: string; message: string }
@@ -56,14 +57,6 @@ async function lookUpAfterLostAnswer(client: CrmClient, bodyText: string, lost: 
 
 /** The module's api_name and plural_label, as far as the body says them. */
 export function moduleIdentity(bodyText: string): { apiName?: string; pluralLabel?: string } {
-  try {
-    const module = JSON.parse(bodyText)?.modules?.[0] ?? {};
-    return {
-      apiName: typeof module.api_name === 'string' ? module.api_name : undefined,
-      pluralLabel: typeof module.plural_label === 'string' ? module.plural_label : undefined,
-    };
-  } catch {
-    return {};
-  }
+  const module = readModuleFile(bodyText);
+  return { apiName: module?.api_name, pluralLabel: module?.plural_label };
 }
-

@@ -166,9 +166,7 @@ function describeModule(module: OrgModule): string {
   return isCustomModule(module) ? `Custom module "${name}"` : `${module.generated_type === 'default' ? 'Standard module' : 'Module'} "${name}"`;
 }
 
-export function valueNode(object: Node, key: string): Node | undefined {
-  for (const property of object.children ?? []) {
-    if (property.type === 'property' && property.children?.[0]?.value === key) return property.children[1];
-  }
-  return undefined;
+/** The value of `key` in an object node (the first, as Zoho reads a duplicate key). */
+function valueNode(object: Node, key: string): Node | undefined {
+  return findNodeAtLocation(object, [key]);
 }
