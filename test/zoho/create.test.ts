@@ -197,6 +197,50 @@ describe('Create Module against the stand-in', () => {
   it('a server that cannot be reached is a network error before anything is sent', async () => {
     await assert.rejects(createModule(new CrmClient('http://127.0.0.1:9', tokens, log.logger), fresh()), (error: ZohoError) => error.kind === 'network');
   });
+
+  // Answers no Zoho document shows (a proxy, a changed API): never "created" without an id, never "refused"
+  // when the module may exist, never a second POST.
+  const strange: [string, { status: number; body: string; changed: boolean }, (outcome: CreateOutcome, label: string) => void][] = [
+    ['a success without an id is looked up: the module is there', { status: 201, body: '{"modules":[{"code":"SUCCESS","details":{},"message":"module created successfully","status":"success"}]}', changed: true }, (outcome, label) => {
+      assert.equal(outcome.kind === 'ambiguous' && outcome.existing?.plural_label, label);
+      assert.match(outcome.message, new RegExp(`^Zoho said the module was created but not its id\\. Zoho has the module "${label}" \\(id \\d{19}\\): it was created\\. It was not sent again\\.$`));
+    }],
+    ['a success without a message says Zoho\'s usual words; a numeric id is a string', { status: 201, body: '{"modules":[{"details":{"id":42},"status":"success"}]}', changed: true }, (outcome) => {
+      assert.deepEqual(outcome, { kind: 'created', id: '42', message: 'module created successfully' });
+    }],
+    ['a 200 that says neither success nor error is looked up: the module is not there', { status: 200, body: '{}', changed: false }, (outcome, label) => {
+      assert.equal(outcome.message, `Zoho answered HTTP 200 without saying whether it worked. Zoho has no module "${label}": it was not created, and it was not sent again. You can send it again.`);
+    }],
+    ['a 200 that says neither, after creating it, is looked up: the module is there', { status: 200, body: '{"modules":[]}', changed: true }, (outcome, label) => {
+      assert.equal(outcome.kind === 'ambiguous' && outcome.existing?.plural_label, label);
+    }],
+    ['a 200 carrying an error entry is a refusal with that error', { status: 200, body: '{"modules":[{"code":"INVALID_DATA","details":{"api_name":"plural_label"},"message":"invalid data","status":"error"}]}', changed: false }, (outcome) => {
+      assert.equal(outcome.kind === 'rejected' && outcome.errors.map((error) => error.code).join(), 'INVALID_DATA');
+    }],
+    ['a 400 whose entry says success is still a refusal', { status: 400, body: '{"modules":[{"details":{"id":"42"},"status":"success"}]}', changed: false }, (outcome) => {
+      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
+    }],
+    ['a bare 500 is Zoho\'s INTERNAL_ERROR', { status: 500, body: '{}', changed: false }, (outcome) => {
+      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, [{ code: 'INTERNAL_ERROR', message: 'Internal Server Error' }]);
+      assert.match(outcome.message, /HTTP 500.*Try again later/);
+    }],
+    ['a bare 404 has no errors to show, and says check the API domain', { status: 404, body: '{}', changed: false }, (outcome) => {
+      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
+      assert.match(outcome.message, /HTTP 404.*API domain/);
+    }],
+    ['plain text is "not JSON", not an HTML page', { status: 502, body: 'upstream connect error', changed: false }, (outcome) => {
+      assert.equal(outcome.message, 'Zoho answered HTTP 502 with something that is not JSON, not a JSON answer. The module was probably not created; check the API domain (zohoCrm.apiDomain) or your proxy, then look in Zoho CRM before sending again.');
+    }],
+  ];
+  for (const [name, answer, check] of strange) {
+    it(`an answer no document shows: ${name}`, async () => {
+      standIn.faults = { strangeAnswer: answer };
+      const text = fresh();
+      const outcome = await createModule(client(), text);
+      check(outcome, JSON.parse(text).modules[0].plural_label);
+      assert.equal(posts().length, 1);
+    });
+  }
 });
 
 describe('locating Zoho errors in the file', () => {

@@ -1,5 +1,6 @@
 /** The browser sign-in's redirect target on its own: what it accepts, what it answers, when it gives up. */
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { describe, it, mock } from 'node:test';
 import { ZohoError } from '../../client/src/zoho/errors';
 import { CALLBACK_PATH, SIGN_IN_TIMEOUT_MS, startLoopback } from '../../client/src/zoho/loopback';
@@ -60,7 +61,7 @@ describe('the loopback listener', () => {
     const loopback = await startLoopback({ port: 0, expectedState: 's' });
     const page = await get(`${loopback.redirectUri}?state=s`);
     assert.equal(page.status, 400);
-    assert.match(page.text, /The answer carried no code\. Start the sign-in again from VS Code\./);
+    assert.match(page.text, /<h1>Sign-in failed<\/h1><p>The answer carried no code\. Start the sign-in again from VS Code\.<\/p>/);
     await assert.rejects(loopback.result, (error: ZohoError) => error.message === 'Sign-in failed: Zoho\'s answer carried no code.');
   });
 
@@ -69,7 +70,23 @@ describe('the loopback listener', () => {
     const page = await get(`${loopback.redirectUri}?state=wrong&code=c`);
     assert.equal(page.status, 400);
     assert.match(page.text, /<h1>Sign-in refused<\/h1>.*did not carry the state VS Code sent/s);
-    await assert.rejects(loopback.result, /did not carry the state VS Code sent/);
+    await assert.rejects(loopback.result, (error: ZohoError) => error.kind === 'auth'
+      && error.message === 'Sign-in refused: the answer from the browser did not carry the state VS Code sent (a stale tab, or someone else\'s link). Try again.');
+  });
+
+  it('cancelling (the notification\'s Cancel) stops listening, and lets go of the signal once done', async () => {
+    const controller = new AbortController();
+    const loopback = await startLoopback({ port: 0, expectedState: 's', signal: controller.signal });
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 1);
+    controller.abort();
+    await assert.rejects(loopback.result, (error: ZohoError) => error.message === 'Sign-in cancelled.' && error.kind === 'auth');
+    await assert.rejects(fetch(loopback.redirectUri), 'the listener closed');
+
+    const answered = new AbortController();
+    const other = await startLoopback({ port: 0, expectedState: 's', signal: answered.signal });
+    await get(`${other.redirectUri}?state=s&code=c`);
+    await other.result;
+    assert.equal(getEventListeners(answered.signal, 'abort').length, 0, 'an answered sign-in leaves no listener on the signal');
   });
 
   it('gives up after five minutes by default, not before', async () => {
@@ -82,7 +99,8 @@ describe('the loopback listener', () => {
       await new Promise((resolve) => setImmediate(resolve));
       assert.equal(settled, false, 'still waiting a millisecond before five minutes');
       mock.timers.tick(1);
-      await assert.rejects(loopback.result, /timed out: no answer came back from the browser within 5 minutes/);
+      await assert.rejects(loopback.result, (error: ZohoError) => error.kind === 'auth'
+        && error.message === 'Sign-in timed out: no answer came back from the browser within 5 minutes. Try again.');
       assert.equal(SIGN_IN_TIMEOUT_MS, 300_000);
     } finally {
       mock.timers.reset();

@@ -9,7 +9,7 @@ import { OAuthClient } from '../../client/src/zoho/oauth';
 import { fetchOrgSnapshot } from '../../client/src/zoho/orgSnapshot';
 import { selfClientSignIn } from '../../client/src/zoho/signIn';
 import { TokenManager } from '../../client/src/zoho/tokenManager';
-import { updateModule } from '../../client/src/zoho/updateModule';
+import { updateModule, UpdateOutcome } from '../../client/src/zoho/updateModule';
 import { PROFILES, ZohoStandIn } from '../zohoStandIn/standIn';
 import { CapturingLog, DEMO_CLIENT, startStandIn } from '../helpers/standIn';
 
@@ -187,7 +187,7 @@ describe('Update Custom Module: every answer Zoho can give, and a lost one', () 
     const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
     standIn.faults = { htmlAnswer: true };
     const outcome = await updateModule(client, plan);
-    assert.deepEqual(outcome, { kind: 'rejected', status: 502, errors: [], message: 'Zoho answered HTTP 502 with something that is not JSON. Check the module in Zoho CRM before sending again.' });
+    assert.deepEqual(outcome, { kind: 'rejected', status: 502, errors: [], message: 'Zoho answered HTTP 502 with an HTML page, not a JSON answer. Check the module in Zoho CRM before sending again.' });
     assert.equal(puts(), 1);
   });
 
@@ -249,6 +249,42 @@ describe('Update Custom Module: every answer Zoho can give, and a lost one', () 
     const outcome = await updateModule(gone, plan);
     assert.deepEqual(outcome.kind === 'ambiguous' && [outcome.applied, outcome.message.replace(/^.*?\. /, '')], [false, 'Zoho no longer has the module Shipments; it was not sent again.']);
   });
+
+  // Answers no Zoho document shows (a proxy, a changed API): never "refused" when the change may have been made,
+  // never a second PUT.
+  const strange: [string, { status: number; body: string; changed: boolean }, (outcome: UpdateOutcome) => void][] = [
+    ['a success without id or message: the module\'s own id and Zoho\'s usual words', { status: 200, body: '{"modules":[{"status":"success"}]}', changed: true }, (outcome) => {
+      assert.deepEqual(outcome, { kind: 'updated', id: '2423488000000834001', message: 'module updated successfully' });
+    }],
+    ['a 200 with nothing in it, after the change: read back, applied', { status: 200, body: '{}', changed: true }, (outcome) => {
+      assert.deepEqual(outcome, { kind: 'ambiguous', applied: true, message: 'Zoho answered HTTP 200 without saying whether it worked. Zoho\'s module Shipments has the changes: the update went through. It was not sent again.' });
+    }],
+    ['a 202 with an empty list, before the change: read back, not applied', { status: 202, body: '{"modules":[]}', changed: false }, (outcome) => {
+      assert.equal(outcome.kind === 'ambiguous' && outcome.applied, false);
+    }],
+    ['a 400 whose entry says success is still a refusal', { status: 400, body: '{"modules":[{"status":"success"}]}', changed: false }, (outcome) => {
+      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
+    }],
+    ['a bare 500 is Zoho\'s INTERNAL_ERROR', { status: 500, body: '{}', changed: false }, (outcome) => {
+      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, [{ code: 'INTERNAL_ERROR', message: 'Internal Server Error' }]);
+    }],
+    ['a bare 404 has no errors to show', { status: 404, body: '{}', changed: false }, (outcome) => {
+      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
+    }],
+    ['plain text is "not JSON"', { status: 502, body: 'upstream connect error', changed: false }, (outcome) => {
+      assert.equal(outcome.message, 'Zoho answered HTTP 502 with something that is not JSON, not a JSON answer. Check the module in Zoho CRM before sending again.');
+    }],
+  ];
+  for (const [name, answer, check] of strange) {
+    it(`an answer no document shows: ${name}`, async () => {
+      const plan = planUpdate({ plural_label: 'Freight', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org());
+      standIn.faults = { strangeAnswer: answer };
+      check(await updateModule(client, plan));
+      assert.equal(puts(), 1);
+      standIn.faults = {};
+      if ((await org()).plural_label !== 'Shipments') await updateModule(client, planUpdate({ plural_label: 'Shipments', singular_label: 'Shipment', profileIds: [ADMIN, STANDARD] }, await org()));
+    });
+  }
 });
 
 describe('the module as a file, and where the PUT body\'s errors point', () => {

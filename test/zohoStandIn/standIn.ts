@@ -37,6 +37,11 @@ export interface Faults {
   dropBeforeUpdate?: boolean;
   /** POST /settings/modules answers a success with HTTP 200, as older copies of Zoho's spec show (201 otherwise). */
   createdWith200?: boolean;
+  /**
+   * POST and PUT /settings/modules answer this instead of Zoho's documented answer, as a proxy or a changed API
+   * might: after making the change when `changed`, without making it otherwise. JSON when `body` parses.
+   */
+  strangeAnswer?: { status: number; body: string; changed: boolean };
   /** GET /settings/modules answers 500 INTERNAL_ERROR (an outage that hits only the listing). */
   listingFails?: boolean;
   /** The org's edition cannot create modules (NOT_SUPPORTED). */
@@ -317,6 +322,7 @@ export class ZohoStandIn {
     } catch {
       return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
     }
+    if (this.faults.strangeAnswer && !this.faults.strangeAnswer.changed) return strange(response, this.faults.strangeAnswer);
     const verdict = checkCreateBody(body, this.modules, PROFILES.map((profile) => profile.id), version);
     if (verdict) return json(response, verdict.httpStatus, { modules: [verdict.error] });
     if (this.faults.moduleLimitReached) return json(response, 400, { modules: [{ code: 'LIMIT_EXCEEDED', details: {}, message: 'module creation limit has been reached', status: 'error' }] });
@@ -333,6 +339,7 @@ export class ZohoStandIn {
       request.socket.destroy();
       return;
     }
+    if (this.faults.strangeAnswer) return strange(response, this.faults.strangeAnswer);
     json(response, this.faults.createdWith200 ? 200 : 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
   }
 
@@ -384,6 +391,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       response.socket?.destroy();
       return;
     }
+    if (this.faults.strangeAnswer && !this.faults.strangeAnswer.changed) return strange(response, this.faults.strangeAnswer);
     const result = checkUpdateBody(body, module, this.modules, PROFILES.map((profile) => profile.id));
     if ('error' in result) return json(response, result.httpStatus, { modules: [result.error] });
     module.plural_label = result.plural_label;
@@ -396,6 +404,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       response.socket?.destroy();
       return;
     }
+    if (this.faults.strangeAnswer) return strange(response, this.faults.strangeAnswer);
     json(response, 200, { modules: [{ code: 'SUCCESS', details: { id: module.id }, message: 'module updated successfully', status: 'success' }] });
   }
 
@@ -447,6 +456,17 @@ function readBody(request: IncomingMessage): Promise<string> {
 function json(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'Content-Type': 'application/json;charset=UTF-8' });
   response.end(JSON.stringify(body));
+}
+
+function strange(response: ServerResponse, answer: { status: number; body: string }): void {
+  let isJson = true;
+  try {
+    JSON.parse(answer.body);
+  } catch {
+    isJson = false;
+  }
+  response.writeHead(answer.status, { 'Content-Type': isJson ? 'application/json;charset=UTF-8' : 'text/plain' });
+  response.end(answer.body);
 }
 
 function html(response: ServerResponse, status: number, title: string, text: string): void {

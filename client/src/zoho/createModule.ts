@@ -1,11 +1,12 @@
 /**
  * Sends one Create Custom Module request and says what happened. When the answer is lost after the
- * body went out, it looks the module up instead of sending again.
+ * body went out, or does not say whether the module was made, it looks the module up instead of sending again.
  */
-import { AmbiguousRequestError, CrmClient, errorsOf, ModuleSummary } from './crmClient';
+import { AmbiguousRequestError, CrmClient, ModuleSummary } from './crmClient';
 import { ZohoError } from './errors';
 import { describeHttpFailure, ZohoErrorEntry } from './explain';
 import { readModuleFile } from './moduleFile';
+import { clause, readWriteAnswer } from './writeAnswer';
 
 export type CreateOutcome =
   | { kind: 'created'; id: string; message: string }
@@ -20,25 +21,21 @@ export async function createModule(client: CrmClient, bodyText: string): Promise
     if (!(error instanceof AmbiguousRequestError)) throw error;
     return lookUpAfterLostAnswer(client, bodyText, error.message);
   }
-  const body = answer.body as { modules?: { status?: string; code?: string; details?: { id?: string }; message?: string }[] } | undefined;
-  if (body === undefined) {
-    const page = /<html/i.test(answer.text) ? ' an HTML page' : ' something that is not JSON';
+  const read = readWriteAnswer(answer);
+  if (read.kind === 'done' && read.id) return { kind: 'created', id: read.id, message: read.message ?? 'module created successfully' };
+  if (read.kind === 'done') return lookUpAfterLostAnswer(client, bodyText, 'Zoho said the module was created but not its id');
+  if (read.kind === 'unclear') return lookUpAfterLostAnswer(client, bodyText, read.why);
+  if (read.notJson) {
     return {
       kind: 'rejected', status: answer.status, errors: [],
-      message: `Zoho answered HTTP ${answer.status} with${page}, not a JSON answer. The module was probably not created; check the API domain (zohoCrm.apiDomain) or your proxy, then look in Zoho CRM before sending again.`,
+      message: `Zoho answered HTTP ${answer.status} with ${read.notJson}, not a JSON answer. The module was probably not created; check the API domain (zohoCrm.apiDomain) or your proxy, then look in Zoho CRM before sending again.`,
     };
   }
-  const first = body.modules?.[0];
-  if ((answer.status === 200 || answer.status === 201) && first?.status === 'success' && first.details?.id) {
-    return { kind: 'created', id: String(first.details.id), message: first.message ?? 'module created successfully' };
-  }
-  const errors = errorsOf(body);
-  if (answer.status >= 500 && errors.length === 0) errors.push({ code: 'INTERNAL_ERROR', message: 'Internal Server Error' });
-  return { kind: 'rejected', status: answer.status, errors, message: describeHttpFailure(answer.status, errors, answer.retryAfter) };
+  return { kind: 'rejected', status: answer.status, errors: read.errors, message: describeHttpFailure(answer.status, read.errors, answer.retryAfter) };
 }
 
 async function lookUpAfterLostAnswer(client: CrmClient, bodyText: string, lost: string): Promise<CreateOutcome> {
-  const reason = lost.replace(/\.$/, '');
+  const reason = clause(lost);
   const wanted = moduleIdentity(bodyText);
   try {
     const modules = await client.listModules();

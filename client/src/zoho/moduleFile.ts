@@ -54,6 +54,8 @@ export interface Difference {
 export interface UpdatePlan {
   /** The org's API name, the one the PUT goes to (the file's may differ in letter case only). */
   apiName: string;
+  /** The org's id of the module. */
+  moduleId: string;
   differences: Difference[];
   /** What Update would change (labels, profiles); api_name differences are only reported. */
   changes: Difference[];
@@ -93,7 +95,7 @@ export function planUpdate(file: ModuleDefinition, org: ModuleDetails, profileNa
     }],
   };
   return {
-    apiName: org.api_name, differences, changes, body: JSON.stringify(body), added, removed,
+    apiName: org.api_name, moduleId: org.id, differences, changes, body: JSON.stringify(body), added, removed,
     profileSource: [...fileIds.map((id) => file.profileIds.indexOf(id)), ...removed.map(() => undefined)],
   };
 }

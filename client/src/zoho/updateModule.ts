@@ -1,11 +1,13 @@
 /**
  * Sends one Update Custom Module request (PUT /settings/modules/{api_name}) and says what happened. When
- * the answer is lost after the body went out, it reads the module back instead of sending again.
+ * the answer is lost after the body went out, or does not say whether it worked, it reads the module back
+ * instead of sending again.
  */
-import { AmbiguousRequestError, CrmClient, errorsOf } from './crmClient';
+import { AmbiguousRequestError, CrmClient } from './crmClient';
 import { ZohoError } from './errors';
 import { describeHttpFailure, ZohoErrorEntry } from './explain';
 import { UpdatePlan } from './moduleFile';
+import { clause, readWriteAnswer } from './writeAnswer';
 
 export type UpdateOutcome =
   | { kind: 'updated'; id: string; message: string }
@@ -20,20 +22,17 @@ export async function updateModule(client: CrmClient, plan: UpdatePlan): Promise
     if (!(error instanceof AmbiguousRequestError)) throw error;
     return lookUpAfterLostAnswer(client, plan, error.message);
   }
-  const first = (answer.body as { modules?: { status?: string; details?: { id?: string }; message?: string }[] } | undefined)?.modules?.[0];
-  if (answer.status === 200 && first?.status === 'success') {
-    return { kind: 'updated', id: String(first.details?.id ?? ''), message: first.message ?? 'module updated successfully' };
+  const read = readWriteAnswer(answer);
+  if (read.kind === 'done') return { kind: 'updated', id: read.id ?? plan.moduleId, message: read.message ?? 'module updated successfully' };
+  if (read.kind === 'unclear') return lookUpAfterLostAnswer(client, plan, read.why);
+  if (read.notJson) {
+    return { kind: 'rejected', status: answer.status, errors: [], message: `Zoho answered HTTP ${answer.status} with ${read.notJson}, not a JSON answer. Check the module in Zoho CRM before sending again.` };
   }
-  if (answer.body === undefined) {
-    return { kind: 'rejected', status: answer.status, errors: [], message: `Zoho answered HTTP ${answer.status} with something that is not JSON. Check the module in Zoho CRM before sending again.` };
-  }
-  const errors = errorsOf(answer.body);
-  if (answer.status >= 500 && errors.length === 0) errors.push({ code: 'INTERNAL_ERROR', message: 'Internal Server Error' });
-  return { kind: 'rejected', status: answer.status, errors, message: describeHttpFailure(answer.status, errors, answer.retryAfter, 'update') };
+  return { kind: 'rejected', status: answer.status, errors: read.errors, message: describeHttpFailure(answer.status, read.errors, answer.retryAfter, 'update') };
 }
 
 async function lookUpAfterLostAnswer(client: CrmClient, plan: UpdatePlan, lost: string): Promise<UpdateOutcome> {
-  const reason = lost.replace(/\.$/, '');
+  const reason = clause(lost);
   const wanted = JSON.parse(plan.body).modules[0] as { plural_label?: string; singular_label?: string };
   try {
     const module = await client.getModule(plan.apiName);
