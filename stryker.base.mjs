@@ -1,5 +1,7 @@
-// What both mutation configs share: mutants switched at run time (the TypeScript is built once per run),
-// each mutant running one area's tests through node's test runner; incremental runs; JSON reports.
+// What the mutation configs share: mutants switched at run time (the TypeScript is built once per run); each
+// mutant runs one area's test files one after another, stopping at the first that fails (most mutants are
+// killed by the first, quick file, so a run takes a fraction of running every file); incremental runs; JSON
+// reports. List the quickest, most telling test files first.
 /** @param {{ area: string, mutate: string[], tests: string[], timeoutMS: number }} options */
 export function strykerConfig({ area, mutate, tests, timeoutMS }) {
   /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -7,7 +9,7 @@ export function strykerConfig({ area, mutate, tests, timeoutMS }) {
     mutate,
     testRunner: 'command',
     buildCommand: 'npx tsc -p .',
-    commandRunner: { command: `node --test ${tests.join(' ')}` },
+    commandRunner: { command: tests.map((file) => `node ${file}`).join(' && ') },
     coverageAnalysis: 'off',
     concurrency: 2,
     timeoutMS,

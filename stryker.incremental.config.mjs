@@ -1,0 +1,9 @@
+// Mutation testing of the incremental re-check (part of npm run mutate:rules): it must equal a full check.
+import { strykerConfig } from './stryker.base.mjs';
+
+export default strykerConfig({
+  area: 'incremental',
+  mutate: ['server/src/languageservice/incremental.ts'],
+  tests: ['out/test/unit/incremental.test.js'],
+  timeoutMS: 60000,
+});
