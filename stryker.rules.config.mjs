@@ -7,7 +7,7 @@ export default strykerConfig({
   area: 'rules',
   mutate: ['server/src/languageservice/rules/*.ts'],
   tests: [
-    ...['rules', 'fixes', 'fastWalk'].map((name) => `out/test/unit/${name}.test.js`),
+    ...['ruleMessages', 'rules', 'fixes', 'fastWalk', 'apiVersion', 'specErrors'].map((name) => `out/test/unit/${name}.test.js`),
     'out/test/zoho/verdicts.test.js',
     'out/test/unit/badInput.test.js',
   ],
