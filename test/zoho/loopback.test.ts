@@ -1,6 +1,8 @@
 /** The browser sign-in's redirect target on its own: what it accepts, what it answers, when it gives up. */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { getEventListeners } from 'node:events';
+import path from 'node:path';
 import { describe, it, mock } from 'node:test';
 import { ZohoError } from '../../client/src/zoho/errors';
 import { CALLBACK_PATH, SIGN_IN_TIMEOUT_MS, startLoopback } from '../../client/src/zoho/loopback';
@@ -87,6 +89,17 @@ describe('the loopback listener', () => {
     await get(`${other.redirectUri}?state=s&code=c`);
     await other.result;
     assert.equal(getEventListeners(answered.signal, 'abort').length, 0, 'an answered sign-in leaves no listener on the signal');
+  });
+
+  it('a port it cannot listen on for another reason than "in use" says why, in the system\'s words', () => {
+    // A process out of file descriptors (EMFILE) is the one such failure a test can cause without privileges.
+    const loopback = path.join(__dirname, '../../client/src/zoho/loopback.js');
+    const script = `const fs = require('fs'); const { startLoopback } = require(${JSON.stringify(loopback)}); const held = [];
+      try { for (;;) held.push(fs.openSync('/dev/null', 'r')); } catch {}
+      startLoopback({ port: 0, expectedState: 's' }).then(
+        () => console.log('listening'), (error) => console.log(JSON.stringify({ message: error.message, kind: error.kind })));`;
+    const child = spawnSync('bash', ['-c', 'ulimit -n 64 && exec "$0" -e "$1"', process.execPath, script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(child.stdout), { message: 'Could not listen on 127.0.0.1:0 for the sign-in: listen EMFILE: too many open files 127.0.0.1', kind: 'network' });
   });
 
   it('gives up after five minutes by default, not before', async () => {
