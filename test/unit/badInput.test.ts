@@ -22,6 +22,10 @@ describe('bad input', () => {
     const list = everyFeature('modules: Stocks');
     assert.ok(list.length > 0 && list.every((finding) => finding.code === 'INVALID_DATA'));
   });
+  it('two list entries with the same invalid escape: the syntax errors and the repeat, no crash', () => {
+    const text = '{"modules": [{"plural_label": "A", "singular_label": "B", "profiles": [{"id": "1\\q"}, {"id": "1\\q"}]}]}';
+    assert.deepEqual(everyFeature(text).map((finding) => finding.rule), ['syntax', 'syntax', 'unique-items']);
+  });
   it('a 10,000-deep nesting is one clear finding', () => {
     const text = `{"modules": ${'['.repeat(10000)}${']'.repeat(10000)}}`;
     const list = everyFeature(text);

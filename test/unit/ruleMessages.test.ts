@@ -45,6 +45,8 @@ const cases: [string, string, Seen[], ApiVersion?][] = [
     [['INVALID_DATA', 'max-items', 'error', JSON.stringify({ ...sampleModule(), plural_label: 'Others' }), 'Zoho creates one module per call: put each other module in a file of its own.', []]]],
   ['a profile twice', body((m) => (m.profiles = [{ id: ADMIN }, { id: ADMIN }])),
     [['INVALID_DATA', 'unique-items', 'error', `"${ADMIN}"`, `id "${ADMIN}" is in profiles twice; Zoho does not allow duplicate profile ids.`, ['Remove the repeated entry']]]],
+  ['a profile twice, once written with an escape', body((m) => (m.profiles = [{ id: ADMIN }, { id: 'second' }])).replace('"second"', `"\\u0032${ADMIN.slice(1)}"`),
+    [['INVALID_DATA', 'unique-items', 'error', `"\\u0032${ADMIN.slice(1)}"`, `id "${ADMIN}" is in profiles twice; Zoho does not allow duplicate profile ids.`, ['Remove the repeated entry']]]],
   ['a key twice', '{"modules": [{"plural_label": "A", "plural_label": "B", "singular_label": "S", "profiles": [{"id": "1"}]}]}',
     [['DUPLICATE_KEY', 'duplicate-key', 'error', '"plural_label"', '"plural_label" appears twice here; Zoho would read only one.', ['Remove this "plural_label"']]]],
   ['a mandatory key missing', body((m) => delete m.singular_label),

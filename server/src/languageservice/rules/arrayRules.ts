@@ -40,15 +40,19 @@ function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
   const { spans, count } = frame.unique!;
   const identityOf = (entry: number) => {
     const raw = text.substr(spans[entry * 4], spans[entry * 4 + 1]);
-    return raw.includes('\\') ? JSON.stringify(JSON.parse(raw)) : raw;
+    return raw.includes('\\') ? decoded(raw) : raw;
   };
   const hashes = new Int32Array(count);
   const mask = (1 << Math.ceil(Math.log2(count * 2 + 2))) - 1;
   const slots = new Int32Array(mask + 1).fill(-1);
   const repeats: number[] = [];
   for (let entry = 0; entry < count; entry++) {
+    // Hash what is compared: an entry written with an escape hashes as its decoded text.
+    const from = spans[entry * 4];
+    const escaped = text.lastIndexOf('\\', from + spans[entry * 4 + 1] - 1) >= from;
+    const hashed = escaped ? identityOf(entry) : text;
     let hash = 0x811c9dc5;
-    for (let at = spans[entry * 4], end = at + spans[entry * 4 + 1]; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+    for (let at = escaped ? 0 : from, end = escaped ? hashed.length : from + spans[entry * 4 + 1]; at < end; at++) hash = Math.imul(hash ^ hashed.charCodeAt(at), 0x01000193);
     hashes[entry] = hash;
     let slot = hash & mask;
     for (; slots[slot] !== -1; slot = (slot + 1) & mask) {
@@ -68,5 +72,14 @@ function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
       // From the end of the entry before it: the comma goes with the repeat.
       fixes: [{ title: 'Remove the repeated entry', edits: [{ offset: removeFrom, length: removeTo - removeFrom, newText: '' }], preferred: true }],
     }, { offset, length });
+  }
+}
+
+/** A string literal with its escapes decoded, written back plainly; as it is when an escape is invalid (a syntax error already says so). */
+function decoded(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw));
+  } catch {
+    return raw;
   }
 }

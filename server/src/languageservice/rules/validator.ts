@@ -23,7 +23,8 @@ export class SchemaValidator implements RuleContext {
   private readonly stack: Frame[] = [];
   private started = false;
 
-  constructor(readonly text: string, readonly apiVersion: ApiVersion = DEFAULT_API_VERSION) {}
+  /** `schema`: the request body's (the rules are the schema's; tests give small ones for the generic rules). */
+  constructor(readonly text: string, readonly apiVersion: ApiVersion = DEFAULT_API_VERSION, private readonly schema: JSONSchema = rootSchema) {}
 
   /** The callbacks to pass to jsonc-parser's `visit` (or the fast walk). */
   visitor(): JSONVisitor {
@@ -57,7 +58,7 @@ export class SchemaValidator implements RuleContext {
     if (!top) {
       if (this.started) return new Place(undefined, undefined, undefined, ROOT_ANCHOR);
       this.started = true;
-      return new Place(resolve(rootSchema), undefined, undefined, ROOT_ANCHOR);
+      return new Place(resolve(this.schema), undefined, undefined, ROOT_ANCHOR);
     }
     if (top.kind === 'array') {
       return new Place(top.items, top.place, top.count++, top.place.anchor);
