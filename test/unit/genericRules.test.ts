@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { visit } from 'jsonc-parser';
 import { JSONSchema } from '../../server/src/languageservice/schema';
-import { SchemaValidator } from '../../server/src/languageservice/rules/validator';
+import { MAX_FINDINGS, SchemaValidator } from '../../server/src/languageservice/rules/validator';
 
 const SCHEMA = {
   type: 'object',
@@ -19,13 +19,21 @@ const SCHEMA = {
     size: { type: 'integer' },
     tags: { type: 'array', minItems: 2, maxItems: 3, uniqueItems: true, items: { type: 'string' } },
     one: { type: 'array', minItems: 1, items: { type: 'string' } },
-    pick: { type: 'object', anyOf: [{ required: ['left'] }, { required: ['right'] }], properties: { left: { type: 'string' }, right: { type: 'string' } } },
+    ratio: { type: 'number' },
+    flag: { type: 'boolean' },
+    either: { type: ['string', 'integer'] },
+    anything: {},
+    open: { type: 'object', properties: { known: { type: 'string' } } },
+    nullable: { type: 'array', items: { type: 'string' }, 'x-zoho': { nullCode: 'MANDATORY_NOT_FOUND' } },
+    word: { type: 'string', minLength: 1, 'x-zoho': { checks: [{ id: 'word-letters', pattern: '^[a-z]+$', message: 'allows only small letters' }] } },
+    pick: { type: 'object', anyOf: [{ required: ['left', 'right'] }, { required: ['middle'] }], properties: { left: { type: 'string' }, right: { type: 'string' }, middle: { type: 'string' } } },
     kind: {
       type: 'object',
-      properties: { is: { type: 'string' }, extra: { type: 'string' } },
-      if: { required: ['is'], properties: { is: { const: 'special' } } },
+      properties: { is: { type: 'string' }, level: { type: 'string' }, extra: { type: 'string' } },
+      if: { required: ['is', 'level'], properties: { is: { const: 'special' } } },
       then: { required: ['extra'] },
     },
+    lonely: { type: 'object', properties: { x: { type: 'string' } }, if: { required: ['x'] } },
   },
 } as unknown as JSONSchema;
 
@@ -36,7 +44,27 @@ function check(text: string): [string, string, string, string][] {
 }
 
 describe('the rules in their default words, for a schema that names no code or message', () => {
-  it('a valid object has no finding', () => assert.deepEqual(check('{"name": "abc", "code": "ab", "size": 3, "tags": ["a", "b"], "pick": {"left": "x"}, "kind": {"is": "special", "extra": "e"}}'), []));
+  it('a valid object has no finding', () => assert.deepEqual(check('{"name": "abc", "code": "ab", "size": 3, "tags": ["a", "b"], "pick": {"middle": "x"}, "kind": {"is": "special", "level": "1", "extra": "e"}, "lonely": {"x": "y"}}'), []));
+  it('each type in its words', () => {
+    assert.deepEqual(check('{"name": "a", "ratio": "1", "flag": 1, "either": true}'), [
+      ['INVALID_DATA', 'type', '"1"', 'ratio must be a number, not a string.'],
+      ['INVALID_DATA', 'type', '1', 'flag must be true or false, not the number 1.'],
+      ['INVALID_DATA', 'type', 'true', 'either must be a string or a whole number, not true or false.'],
+    ]);
+    assert.deepEqual(check('{"name": "a", "ratio": 1.5, "flag": false, "either": 7, "anything": [1]}'), []);
+  });
+  it('a key an open object does not name is not flagged; a closed one\'s is', () => {
+    assert.deepEqual(check('{"name": "a", "open": {"known": "k", "other": 1}}'), []);
+    assert.deepEqual(check('{"name": "a", "zzz": 1}'), [['UNKNOWN_KEY', 'unknown-key', '"zzz"', 'Unknown key "zzz" at the top level; known here: code, size, tags, one, ratio, flag, either, anything, open, nullable, word, pick, kind, lonely.']]);
+  });
+  it('null where the schema names a code for it, in default words', () => {
+    assert.deepEqual(check('{"name": "a", "nullable": null}'), [['MANDATORY_NOT_FOUND', 'null', 'null', 'nullable must not be null.']]);
+  });
+  it('a negative whole number where the schema sets no minimum', () => assert.deepEqual(check('{"name": "a", "size": -3}'), []));
+  it('a check that fails with no character to blame says the value; an empty string is its check\'s, not "empty" too', () => {
+    assert.deepEqual(check('{"name": "a", "word": ""}'), [['INVALID_DATA', 'word-letters', '""', 'word allows only small letters: "".']]);
+    assert.deepEqual(check('{"name": "a", "word": "aB"}'), [['INVALID_DATA', 'word-letters', '"aB"', 'word allows only small letters, not "B": "aB".']]);
+  });
   it('a mandatory key', () => assert.deepEqual(check('{}'), [['MANDATORY_NOT_FOUND', 'required', '{', 'The body needs "name" (mandatory).']]));
   it('a pattern with no checks of its own', () => assert.deepEqual(check('{"name": "Ab1"}'), [['INVALID_DATA', 'pattern', '"Ab1"', 'name has characters Zoho does not allow: "Ab1".']]));
   it('an empty string', () => assert.deepEqual(check('{"name": ""}'), [['INVALID_DATA', 'min-length', '""', 'name must not be empty.']]));
@@ -64,11 +92,35 @@ describe('the rules in their default words, for a schema that names no code or m
   it('entries are the same when their text decodes the same', () => {
     assert.deepEqual(check('{"name": "a", "tags": ["x", "\\u0078"]}'), [['INVALID_DATA', 'unique-items', '"\\u0078"', '"x" appears twice in the list.']]);
   });
-  it('one of several keys', () => {
-    assert.deepEqual(check('{"name": "a", "pick": {}}'), [['EXPECTED_FIELD_MISSING', 'any-of', '"pick"', 'pick needs one of left, right.']]);
+  it('one of several sets of keys: half a set is not one', () => {
+    assert.deepEqual(check('{"name": "a", "pick": {"left": "l"}}'), [['EXPECTED_FIELD_MISSING', 'any-of', '"pick"', 'pick needs one of left, right, middle.']]);
+    assert.deepEqual(check('{"name": "a", "pick": {"left": "l", "right": "r"}}'), []);
   });
-  it('a key a value makes mandatory, and only that value', () => {
-    assert.deepEqual(check('{"name": "a", "kind": {"is": "special"}}'), [['DEPENDENT_FIELD_MISSING', 'dependent', '"special"', 'kind needs "extra".']]);
-    assert.deepEqual(check('{"name": "a", "kind": {"is": "plain"}}'), []);
+  it('a key that a value and another key\'s presence make mandatory, and only when both hold', () => {
+    assert.deepEqual(check('{"name": "a", "kind": {"is": "special", "level": "1"}}'), [['DEPENDENT_FIELD_MISSING', 'dependent', '"1"', 'kind needs "extra".']]);
+    assert.deepEqual(check('{"name": "a", "kind": {"is": "special"}}'), []);
+    assert.deepEqual(check('{"name": "a", "kind": {"is": "plain", "level": "1"}}'), []);
+  });
+  it('past 16 keys an object is indexed: a repeated key is still found, and the first one still counts', () => {
+    const filler = Array.from({ length: 17 }, (_, index) => `"k${index}": 1`).join(', ');
+    const expected = (text: string) => [
+      ['DUPLICATE_KEY', 'duplicate-key', '"is"', '"is" appears twice here; Zoho would read only one.'],
+      ['DEPENDENT_FIELD_MISSING', 'dependent', '"1"', 'kind needs "extra".'],
+    ].map(([code, rule, marks, message]) => [code, rule, marks === '"is"' ? text.slice(text.lastIndexOf('"is"'), text.lastIndexOf('"is"') + 4) : marks, message]);
+    for (const text of [
+      `{"name": "a", "kind": {${filler}, "is": "special", "level": "1", "is": "plain"}}`,
+      `{"name": "a", "kind": {"is": "special", "level": "1", ${filler}, "is": "plain"}}`,
+      `{"name": "a", "kind": {"is": "special", "level": "1", "is": "plain", ${filler}}}`,
+    ]) assert.deepEqual(check(text), expected(text), text);
+  });
+  it('a findings list stops at its cap', () => {
+    const validator = new SchemaValidator(`{"name": "a", "tags": [${'1,'.repeat(1500)}1]}`, 7, SCHEMA);
+    visit(validator.text, validator.visitor());
+    assert.equal(validator.findings.length, MAX_FINDINGS);
+  });
+  it('a string value checked on its own (the incremental re-check) names it by its key', () => {
+    const text = '{"name": "aB1"}';
+    const findings = new SchemaValidator(text, 7, SCHEMA).checkString(SCHEMA.properties!.name, 'name', 'aB1', { offset: 9, length: 5 });
+    assert.deepEqual(findings.map((finding) => [finding.rule, finding.message, finding.offset, finding.length]), [['pattern', 'name has characters Zoho does not allow: "aB1".', 9, 5]]);
   });
 });

@@ -210,3 +210,18 @@ describe('every problem at once', () => {
     assert.equal(text.substr(missing.offset, missing.length), '"modules"');
   });
 });
+
+describe('where each string value the schema knows is (what the incremental re-check edits in place)', () => {
+  it('every such value in order, with its key; values of one key share one kind', () => {
+    const ids = Array.from({ length: 20 }, (_, index) => `24234880000000${10000 + index}`);
+    const text = body((m) => (m.profiles = ids.map((id) => ({ id }))));
+    const strings = analyze(text).parsed.strings!;
+    const seen = Array.from({ length: strings.count }, (_, at) => [strings.table[strings.kinds[at]].key, text.substr(strings.offsets[at], strings.lengths[at])]);
+    assert.deepEqual(seen, [
+      ['plural_label', '"Stocks"'], ['singular_label', '"Stock"'], ...ids.map((id) => ['id', `"${id}"`]),
+      ['api_name', '"stock"'], ['field_label', '"My name field label"'], ['data_type', '"autonumber"'],
+      ['prefix', '"ZOHOCRM"'], ['start_number', '"1003"'], ['suffix', '"BRANCH"'],
+    ]);
+    assert.equal(strings.table.length, 9, 'one kind per key');
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * Where the walk is: the value about to be read (a Place) and the open objects and arrays (frames).
- * Paths and names are derived only when a finding needs them: a 1 MB file has tens of thousands of values.
+ * Names are derived only when a finding needs them: a 1 MB file has tens of thousands of values.
  */
-import { JSONPath, JSONSchema } from '../schema';
+import { JSONSchema } from '../schema';
 
 export interface Span { offset: number; length: number }
 
@@ -16,10 +16,6 @@ export class Place {
     readonly anchor: Span,
   ) {}
 
-  get path(): JSONPath {
-    return this.parent ? [...this.parent.path, this.segment!] : [];
-  }
-
   get isRoot(): boolean {
     return this.parent === undefined;
   }
@@ -27,8 +23,7 @@ export class Place {
   /** How messages name this value: `plural_label`, `profiles[0]`. */
   get name(): string {
     if (this.parent === undefined) return 'The body';
-    if (typeof this.segment === 'number') return `${this.parent.name}[${this.segment}]`;
-    return this.segment ?? 'value';
+    return typeof this.segment === 'number' ? `${this.parent.name}[${this.segment}]` : String(this.segment);
   }
 }
 
