@@ -46,13 +46,18 @@ function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
   const mask = (1 << Math.ceil(Math.log2(count * 2 + 2))) - 1;
   const slots = new Int32Array(mask + 1).fill(-1);
   const repeats: number[] = [];
+  // Entries come in text order: one forward scan finds every backslash.
+  let nextBackslash = -1;
   for (let entry = 0; entry < count; entry++) {
-    // Hash what is compared: an entry written with an escape hashes as its decoded text.
     const from = spans[entry * 4];
-    const escaped = text.lastIndexOf('\\', from + spans[entry * 4 + 1] - 1) >= from;
-    const hashed = escaped ? identityOf(entry) : text;
-    let hash = 0x811c9dc5;
-    for (let at = escaped ? 0 : from, end = escaped ? hashed.length : from + spans[entry * 4 + 1]; at < end; at++) hash = Math.imul(hash ^ hashed.charCodeAt(at), 0x01000193);
+    const end = from + spans[entry * 4 + 1];
+    if (nextBackslash < from) {
+      const found = text.indexOf('\\', from);
+      nextBackslash = found < 0 ? Infinity : found;
+    }
+    // Hash what is compared: an entry written with an escape hashes as its decoded text.
+    const identity = nextBackslash < end ? identityOf(entry) : undefined;
+    const hash = identity === undefined ? fnv1a(text, from, end) : fnv1a(identity, 0, identity.length);
     hashes[entry] = hash;
     let slot = hash & mask;
     for (; slots[slot] !== -1; slot = (slot + 1) & mask) {
@@ -73,6 +78,12 @@ function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
       fixes: [{ title: 'Remove the repeated entry', edits: [{ offset: removeFrom, length: removeTo - removeFrom, newText: '' }], preferred: true }],
     }, { offset, length });
   }
+}
+
+function fnv1a(text: string, from: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let at = from; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+  return hash;
 }
 
 /** A string literal with its escapes decoded, written back plainly; as it is when an escape is invalid (a syntax error already says so). */
