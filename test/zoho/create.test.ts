@@ -168,6 +168,9 @@ describe('Create Module against the stand-in', () => {
     assert.equal(byLabel.kind === 'ambiguous' && byLabel.existing?.id, '2');
     const byApiNameWithoutLabel = await lookup([{ id: '3', api_name: 'Gears_Lost' }]);
     assert.match(byApiNameWithoutLabel.message, /Zoho has the module "Gears_Lost" \(id 3\)/);
+    // Some of Zoho's own modules come without a plural label: passed over, not a crash.
+    const afterUnlabelled = await lookup([{ id: '5', api_name: 'Linking_Module' }, { id: '6', api_name: 'X', plural_label: 'Gears Lost' }]);
+    assert.equal(afterUnlabelled.kind === 'ambiguous' && afterUnlabelled.existing?.id, '6');
     const neither = await lookup([{ id: '4', api_name: 'Gears', plural_label: 'Gears' }]);
     assert.equal(neither.kind === 'ambiguous' && neither.existing, undefined);
     assert.match(neither.message, /Zoho has no module "Gears Lost": it was not created/);
