@@ -157,6 +157,7 @@ describe('the org: snapshot, pull, compare and update against the stand-in', () 
     standIn.requests.length = 0;
     const outcome = await updateModule(flaky, plan);
     assert.equal(outcome.kind === 'ambiguous' && outcome.lookupError, 'Could not reach Zoho');
+    assert.match(outcome.message, /, and reading the module back failed too \(Could not reach Zoho\)\. Compare with the org before sending again\.$/);
     assert.equal(calls, 1);
     assert.equal(standIn.crmRequests('PUT').length, 1);
     standIn.faults = {};
@@ -309,6 +310,7 @@ describe('the module as a file, and where the PUT body\'s errors point', () => {
     assert.deepEqual(planUpdate({ profileIds: ['A'] }, org).differences.map((difference) => difference.text), ['profiles: − B']);
     assert.deepEqual(planUpdate({ profileIds: ['A', 'B'], singular_label: 'Parcel' }, { ...org, singular_label: undefined }).differences.map((difference) => difference.text), ['singular_label: "" → "Parcel"']);
     assert.deepEqual(planUpdate({ profileIds: ['A', 'B'] }, { ...org, profiles: undefined }).added, ['A', 'B']);
+    assert.deepEqual(planUpdate({ profileIds: [] }, { ...org, profiles: undefined }).removed, [], 'a module without profiles (team-based) has none to remove');
     const renamed = planUpdate({ api_name: 'Cargo', profileIds: ['A', 'B'] }, org);
     assert.deepEqual(renamed.differences.map((difference) => difference.key), ['api_name']);
     assert.deepEqual(renamed.changes, []);
@@ -320,6 +322,8 @@ describe('the module as a file, and where the PUT body\'s errors point', () => {
     const at = (json_path?: string) => errorInFile({ code: 'INVALID_DATA', message: 'x', details: json_path === undefined ? {} : { json_path } }, plan).details?.json_path;
     assert.equal(at('$.modules[0].profiles[1].id'), '$.modules[0].profiles[1].id');
     assert.equal(at('$.modules[0].profiles[0]'), '$.modules[0].profiles[0]');
+    assert.equal(at('$.modules[0].profiles[1].permissions[0].name'), '$.modules[0].profiles[1].permissions[0].name');
+    assert.equal(at('$.modules[0].fields[1]'), '$.modules[0].fields[1]', 'another list of the body keeps its path');
     assert.equal(at('$.modules[0].profiles[2].id'), '$.modules[0].profiles');
     assert.equal(at('$.modules[0].id'), '$.modules[0].api_name');
     assert.equal(at('$.modules[0].plural_label'), '$.modules[0].plural_label');
