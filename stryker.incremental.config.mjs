@@ -4,6 +4,6 @@ import { strykerConfig } from './stryker.base.mjs';
 export default strykerConfig({
   area: 'incremental',
   mutate: ['server/src/languageservice/incremental.ts'],
-  tests: ['out/test/unit/incremental.test.js'],
+  tests: ['incrementalPatch', 'incremental'].map((name) => `out/test/unit/${name}.test.js`),
   timeoutMS: 60000,
 });
