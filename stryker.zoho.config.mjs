@@ -15,6 +15,6 @@ export default strykerConfig({
     'client/src/zoho/locateError.ts',
     'client/src/zoho/explain.ts',
   ],
-  tests: ['redact', 'tokens', 'loopback', 'signIn', 'create', 'connectionStore', 'dataCenters', 'org'].map((name) => `out/test/zoho/${name}.test.js`),
+  tests: ['redact', 'writeAnswer', 'explain', 'tokens', 'loopback', 'signIn', 'create', 'connectionStore', 'dataCenters', 'org'].map((name) => `out/test/zoho/${name}.test.js`),
   timeoutMS: 20000,
 });

@@ -27,7 +27,7 @@ const RESOLUTIONS: Record<string, string> = {
   INVALID_TOKEN: 'Zoho did not accept the access token even after a refresh. Sign in again.',
   INVALID_OAUTHTOKEN: 'Zoho did not accept the access token even after a refresh. Sign in again.',
   OAUTH_SCOPE_MISMATCH: 'The sign-in does not grant the scope ZohoCRM.settings.modules.CREATE (or .ALL). Sign in again and grant it.',
-  INVALID_URL_PATTERN: 'Zoho does not know this URL. Check the API domain (setting zohoCrm.apiDomain) and that it serves CRM API v7.',
+  INVALID_URL_PATTERN: 'Zoho does not know this URL. Check the API domain (setting zohoCrm.apiDomain) and the API version (zohoCrm.apiVersion).',
   TOO_MANY_REQUESTS: 'Too many API calls: the org is over its concurrency limit or its API credits for the day.',
   INTERNAL_ERROR: 'Zoho had an internal error. Try again later; if it persists, contact Zoho support.',
 };
@@ -54,7 +54,10 @@ export function describeHttpFailure(status: number, errors: ZohoErrorEntry[], re
   if (codes.includes('NOT_SUPPORTED')) return `Not supported (HTTP ${status}): ${RESOLUTIONS.NOT_SUPPORTED}`;
   if (status === 404) return `Not found (HTTP 404${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INVALID_URL_PATTERN}`;
   if (status >= 500) return `Zoho failed (HTTP ${status}${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INTERNAL_ERROR}`;
-  if (status === 401) return `Not signed in (HTTP 401${codes[0] ? ` ${codes[0]}` : ''}): ${resolutionFor(codes[0] ?? '') ?? RESOLUTIONS.AUTHENTICATION_FAILURE}`;
+  if (status === 401) {
+    const resolution = codes[0] === 'OAUTH_SCOPE_MISMATCH' && verb === 'update' ? RESOLUTIONS.OAUTH_SCOPE_MISMATCH.replace('.CREATE', '.UPDATE') : resolutionFor(codes[0] ?? '');
+    return `Not signed in (HTTP 401${codes[0] ? ` ${codes[0]}` : ''}): ${resolution ?? RESOLUTIONS.AUTHENTICATION_FAILURE}`;
+  }
   if (errors.length === 1) return `Zoho did not ${verb} the module: ${describeApiError(errors[0])}`;
   return `Zoho did not ${verb} the module (HTTP ${status}, ${errors.length} problems): ${errors.map((error) => error.code).join(', ')}.`;
 }
