@@ -256,6 +256,31 @@ describe('locating Zoho errors in the file', () => {
   it('by api_name', () => assert.equal(at({ api_name: 'start_number' }), '"1003"'));
   it('an object by its key', () => assert.equal(at({ api_name: 'display_field' }), '"display_field"'));
   it('nothing named: the modules key', () => assert.equal(at({}), '"modules"'));
+  it('a json_path the file does not have: then its api_name', () => assert.equal(at({ json_path: '$.modules[0].nothing', api_name: 'prefix' }), '"ZOHOCRM"'));
+  it('a key at the module\'s level before a nested one of the same name', () => {
+    const nested = '{"modules": [{"display_field": {"api_name": "inner"}, "api_name": "outer"}]}';
+    const place = locateError(nested, { code: 'X', message: 'x', details: { api_name: 'api_name' } });
+    assert.equal(nested.substr(place.offset, place.length), '"outer"');
+  });
+  it('a list by its key; an entry of a list (it has no key) whole; a value by a bracketed json_path', () => {
+    assert.equal(at({ api_name: 'profiles' }), '"profiles"');
+    assert.equal(at({ json_path: '$.modules[0].profiles[0]' }), '{\n          "id": "2423488000000015972"\n        }');
+    assert.equal(at({ json_path: "$['modules'][0]['profiles'][0]['id']" }), '"2423488000000015972"');
+  });
+  it('a key the module lacks: the module\'s opening brace, as no fallback', () => {
+    const place = locateError(text, { code: 'MANDATORY_NOT_FOUND', message: 'x', details: { api_name: 'missing_key' } });
+    assert.deepEqual([text.substr(place.offset, place.length), place.fallback], ['{', false]);
+    assert.equal(place.offset, text.indexOf('{', text.indexOf('"modules"')));
+  });
+  it('the module Zoho names by its index', () => {
+    const two = JSON.stringify({ modules: [{ plural_label: 'A' }, { plural_label: 'B' }] });
+    const place = locateError(two, { code: 'X', message: 'x', details: { api_name: 'plural_label', resource_path_index: 1 } });
+    assert.equal(two.substr(place.offset, place.length), '"B"');
+  });
+  it('a file that is not JSON: its first character, as a fallback; an empty file: nothing', () => {
+    assert.deepEqual(locateError('oops', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), { offset: 0, length: 1, fallback: true });
+    assert.deepEqual(locateError('', { code: 'X', message: 'x' }), { offset: 0, length: 0, fallback: true });
+  });
 });
 
 describe('what a body says its module is', () => {
