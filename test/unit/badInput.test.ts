@@ -24,7 +24,9 @@ describe('bad input', () => {
   });
   it('two list entries with the same invalid escape: the syntax errors and the repeat, no crash', () => {
     const text = '{"modules": [{"plural_label": "A", "singular_label": "B", "profiles": [{"id": "1\\q"}, {"id": "1\\q"}]}]}';
-    assert.deepEqual(everyFeature(text).map((finding) => finding.rule), ['syntax', 'syntax', 'unique-items']);
+    const findings = everyFeature(text);
+    assert.deepEqual(findings.map((finding) => finding.rule), ['syntax', 'syntax', 'unique-items']);
+    assert.equal(findings[2].message, 'id "1\\q" is in profiles twice; Zoho does not allow duplicate profile ids.');
   });
   it('a 10,000-deep nesting is one clear finding', () => {
     const text = `{"modules": ${'['.repeat(10000)}${']'.repeat(10000)}}`;

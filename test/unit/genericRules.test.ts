@@ -33,6 +33,8 @@ const SCHEMA = {
       if: { required: ['is', 'level'], properties: { is: { const: 'special' } } },
       then: { required: ['extra'] },
     },
+    pair: { type: 'object', required: ['a', 'b'], properties: { a: { type: 'string' }, b: { type: 'string' } } },
+    short: { type: 'string', minLength: 2, pattern: '^[a-z]*$' },
     lonely: { type: 'object', properties: { x: { type: 'string' } }, if: { required: ['x'] } },
   },
 } as unknown as JSONSchema;
@@ -55,7 +57,7 @@ describe('the rules in their default words, for a schema that names no code or m
   });
   it('a key an open object does not name is not flagged; a closed one\'s is', () => {
     assert.deepEqual(check('{"name": "a", "open": {"known": "k", "other": 1}}'), []);
-    assert.deepEqual(check('{"name": "a", "zzz": 1}'), [['UNKNOWN_KEY', 'unknown-key', '"zzz"', 'Unknown key "zzz" at the top level; known here: code, size, tags, one, ratio, flag, either, anything, open, nullable, word, pick, kind, lonely.']]);
+    assert.deepEqual(check('{"name": "a", "zzz": 1}'), [['UNKNOWN_KEY', 'unknown-key', '"zzz"', 'Unknown key "zzz" at the top level; known here: code, size, tags, one, ratio, flag, either, anything, open, nullable, word, pick, kind, pair, short, lonely.']]);
   });
   it('null where the schema names a code for it, in default words', () => {
     assert.deepEqual(check('{"name": "a", "nullable": null}'), [['MANDATORY_NOT_FOUND', 'null', 'null', 'nullable must not be null.']]);
@@ -67,6 +69,15 @@ describe('the rules in their default words, for a schema that names no code or m
   });
   it('a mandatory key', () => assert.deepEqual(check('{}'), [['MANDATORY_NOT_FOUND', 'required', '{', 'The body needs "name" (mandatory).']]));
   it('a pattern with no checks of its own', () => assert.deepEqual(check('{"name": "Ab1"}'), [['INVALID_DATA', 'pattern', '"Ab1"', 'name has characters Zoho does not allow: "Ab1".']]));
+  it('an object that needs two keys and has one', () => {
+    assert.deepEqual(check('{"name": "a", "pair": {"a": "x"}}'), [['MANDATORY_NOT_FOUND', 'required', '"pair"', 'pair needs "b" (mandatory).']]);
+  });
+  it('a value that breaks its pattern is not called too short as well; both are errors', () => {
+    assert.deepEqual(check('{"name": "a", "short": "A"}'), [['INVALID_DATA', 'pattern', '"A"', 'short has characters Zoho does not allow: "A".']]);
+    const validator = new SchemaValidator('{"name": "A", "short": "a"}', 7, SCHEMA);
+    visit(validator.text, validator.visitor());
+    assert.deepEqual(validator.findings.map((finding) => [finding.rule, finding.severity]), [['pattern', 'error'], ['min-length', 'error']]);
+  });
   it('an empty string', () => assert.deepEqual(check('{"name": ""}'), [['INVALID_DATA', 'min-length', '""', 'name must not be empty.']]));
   it('a string too short for a minimum above one is not called empty twice, and a long one is trimmed', () => {
     assert.deepEqual(check('{"name": "a", "code": "abcde"}'), [['INVALID_DATA', 'max-length', '"abcde"', 'code is 5 characters long; Zoho allows at most 4.']]);
