@@ -19,6 +19,7 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
     const once = reanalyzeEdit(analyze(text), first);
     assert.ok(once, 'the first edit is re-checked alone');
     const second = edit(first, '"ZOHOCRM"', '"ZOHO-CRM"');
+    assert.ok(once.parsed.root, 'features that need the tree (hover, completion) still get one');
     const twice = reanalyzeEdit(once, second);
     assert.ok(twice, 'so is an edit in a value after it');
     assert.deepEqual(normal(twice), normal(analyze(second)));
@@ -27,6 +28,13 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
     const thrice = reanalyzeEdit(twice, third);
     assert.ok(thrice, 'and one before it');
     assert.deepEqual(normal(thrice), normal(analyze(third)));
+  });
+
+  it('an analysis already patched into a newer one is not patched again (its positions moved on)', () => {
+    const text = body();
+    const previous = analyze(text);
+    assert.ok(reanalyzeEdit(previous, edit(text, '"Stocks"', '"Stocks Extra"')));
+    assert.equal(reanalyzeEdit(previous, edit(text, '"ZOHOCRM"', '"ZOHOCRX"')), undefined);
   });
 
   it('an edit just inside the opening quote is inside the value', () => {
@@ -62,7 +70,14 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
     const after: Finding = { code: 'X', severity: 'error', rule: 'after', message: 'after', offset: end, length: 4 };
     const before: Finding = { code: 'X', severity: 'error', rule: 'before', message: 'before', offset: 5, length: 3, fixes: [{ title: 'f', edits: [{ offset: 5, length: 3, newText: '' }] }] };
     const beforeWithEdit: Finding = { code: 'X', severity: 'error', rule: 'before-edit', message: 'before', offset: 6, length: 1, fixes: [{ title: 'f', edits: [{ offset: start - 5, length: end - (start - 5), newText: '' }] }] };
-    previous.parsed.ruleFindings.push(spanning, after, before, beforeWithEdit);
+    const fromValue: Finding = { code: 'X', severity: 'error', rule: 'from-value', message: 'from', offset: start, length: end + 5 - start };
+    const spanningBare: Finding = { code: 'X', severity: 'error', rule: 'spanning-bare', message: 'spans', offset: start - 1, length: end + 1 - (start - 1) };
+    const beforeBare: Finding = { code: 'X', severity: 'error', rule: 'before-bare', message: 'before', offset: 7, length: 1 };
+    const beforeWithTwoEdits: Finding = {
+      code: 'X', severity: 'error', rule: 'before-two', message: 'before', offset: 8, length: 1,
+      fixes: [{ title: 'f', edits: [{ offset: 8, length: 1, newText: '' }, { offset: end + 1, length: 1, newText: '' }, { offset: start, length: end - start, newText: '""' }] }],
+    };
+    previous.parsed.ruleFindings.push(spanning, after, before, beforeWithEdit, fromValue, spanningBare, beforeBare, beforeWithTwoEdits);
     const result = reanalyzeEdit(previous, edit(text, '"ZOHOCRM"', '"ZOHOCRMXY"'))!;
     const byRule = (rule: string) => result.findings.find((finding) => finding.rule === rule)!;
     assert.deepEqual([byRule('spanning').offset, byRule('spanning').length], [start - 20, end - (start - 20) + 2]);
@@ -70,5 +85,9 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
     assert.deepEqual([byRule('after').offset, byRule('after').length], [end + 2, 4]);
     assert.equal(byRule('before'), before);
     assert.deepEqual(byRule('before-edit').fixes![0].edits.map((e) => [e.offset, e.length]), [[start - 5, end - (start - 5) + 2]]);
+    assert.deepEqual([byRule('from-value').offset, byRule('from-value').length], [start, end + 5 - start + 2]);
+    assert.deepEqual([byRule('spanning-bare').offset, byRule('spanning-bare').length], [start - 1, end + 1 - (start - 1) + 2]);
+    assert.equal(byRule('before-bare'), beforeBare);
+    assert.deepEqual(byRule('before-two').fixes![0].edits.map((e) => [e.offset, e.length]), [[8, 1], [end + 3, 1], [start, end - start + 2]]);
   });
 });
