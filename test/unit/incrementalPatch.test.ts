@@ -77,7 +77,11 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
       code: 'X', severity: 'error', rule: 'before-two', message: 'before', offset: 8, length: 1,
       fixes: [{ title: 'f', edits: [{ offset: 8, length: 1, newText: '' }, { offset: end + 1, length: 1, newText: '' }, { offset: start, length: end - start, newText: '""' }] }],
     };
-    previous.parsed.ruleFindings.push(spanning, after, before, beforeWithEdit, fromValue, spanningBare, beforeBare, beforeWithTwoEdits);
+    const beforeWithTwoFixes: Finding = {
+      code: 'X', severity: 'error', rule: 'before-two-fixes', message: 'before', offset: 9, length: 1,
+      fixes: [{ title: 'a', edits: [{ offset: 9, length: 1, newText: '' }] }, { title: 'b', edits: [{ offset: end + 1, length: 1, newText: '' }] }],
+    };
+    previous.parsed.ruleFindings.push(spanning, after, before, beforeWithEdit, fromValue, spanningBare, beforeBare, beforeWithTwoEdits, beforeWithTwoFixes);
     const result = reanalyzeEdit(previous, edit(text, '"ZOHOCRM"', '"ZOHOCRMXY"'))!;
     const byRule = (rule: string) => result.findings.find((finding) => finding.rule === rule)!;
     assert.deepEqual([byRule('spanning').offset, byRule('spanning').length], [start - 20, end - (start - 20) + 2]);
@@ -89,5 +93,6 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
     assert.deepEqual([byRule('spanning-bare').offset, byRule('spanning-bare').length], [start - 1, end + 1 - (start - 1) + 2]);
     assert.equal(byRule('before-bare'), beforeBare);
     assert.deepEqual(byRule('before-two').fixes![0].edits.map((e) => [e.offset, e.length]), [[8, 1], [end + 3, 1], [start, end - start + 2]]);
+    assert.deepEqual(byRule('before-two-fixes').fixes!.map((fix) => fix.edits[0].offset), [9, end + 3]);
   });
 });
