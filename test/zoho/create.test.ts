@@ -277,6 +277,25 @@ describe('locating Zoho errors in the file', () => {
     const place = locateError(two, { code: 'X', message: 'x', details: { api_name: 'plural_label', resource_path_index: 1 } });
     assert.equal(two.substr(place.offset, place.length), '"B"');
   });
+  it('what an error names is found, and not as a fallback; a list entry by its index, past nine too', () => {
+    assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { api_name: 'prefix' } }).fallback, false);
+    assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { json_path: '$.modules[0].api_name' } }).fallback, false);
+    assert.equal(at({ api_name: 'id' }), '"2423488000000015972"');
+    const many = body((m) => (m.profiles = Array.from({ length: 12 }, (_, index) => ({ id: `24234880000000${10000 + index}` }))));
+    const place = locateError(many, { code: 'X', message: 'x', details: { json_path: '$.modules[0].profiles[11].id' } });
+    assert.equal(many.substr(place.offset, place.length), '"2423488000000010011"');
+    const entry = locateError(many, { code: 'X', message: 'x', details: { json_path: '$.modules[0].profiles[1]' } });
+    assert.equal(many.substr(entry.offset, entry.length).replace(/\s/g, ''), '{"id":"2423488000000010001"}');
+  });
+  it('an error without details, or with details of the wrong type, falls back to the modules key', () => {
+    for (const details of [undefined, { json_path: 5 }, { api_name: 7 }, { resource_path_index: 'x' }]) {
+      const place = locateError(text, { code: 'X', message: 'x', details: details as Record<string, unknown> | undefined });
+      assert.deepEqual([text.substr(place.offset, place.length), place.fallback], ['"modules"', true], JSON.stringify(details));
+    }
+  });
+  it('a body without modules: the whole body, as a fallback, whatever key the error names', () => {
+    assert.deepEqual(locateError('{}', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), { offset: 0, length: 2, fallback: true });
+  });
   it('a file that is not JSON: its first character, as a fallback; an empty file: nothing', () => {
     assert.deepEqual(locateError('oops', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), { offset: 0, length: 1, fallback: true });
     assert.deepEqual(locateError('', { code: 'X', message: 'x' }), { offset: 0, length: 0, fallback: true });

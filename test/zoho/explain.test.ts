@@ -41,6 +41,8 @@ describe('Zoho\'s errors in words', () => {
       [describeHttpFailure(401, [error('OAUTH_SCOPE_MISMATCH')]), 'Not signed in (HTTP 401 OAUTH_SCOPE_MISMATCH): The sign-in does not grant the scope ZohoCRM.settings.modules.CREATE (or .ALL). Sign in again and grant it.'],
       [describeHttpFailure(401, [error('OAUTH_SCOPE_MISMATCH')], undefined, 'update'), 'Not signed in (HTTP 401 OAUTH_SCOPE_MISMATCH): The sign-in does not grant the scope ZohoCRM.settings.modules.UPDATE (or .ALL). Sign in again and grant it.'],
       [describeHttpFailure(401, []), 'Not signed in (HTTP 401): Zoho did not accept the sign-in. Sign in again.'],
+      [describeHttpFailure(401, [error('INVALID_TOKEN')], undefined, 'update'), 'Not signed in (HTTP 401 INVALID_TOKEN): Zoho did not accept the access token even after a refresh. Sign in again.'],
+      [describeHttpFailure(400, [error('NO_PERMISSION')]), 'Zoho did not create the module: NO_PERMISSION: the message. Your Zoho CRM profile has no permission to create custom modules. Ask an administrator to give your profile the "Customize Zoho CRM" permission, or to create it.'],
       [describeHttpFailure(401, [error('SOMETHING_NEW')]), 'Not signed in (HTTP 401 SOMETHING_NEW): Zoho did not accept the sign-in. Sign in again.'],
       [describeHttpFailure(400, [error('DUPLICATE_DATA')], undefined, 'update'), 'Zoho did not update the module: DUPLICATE_DATA: the message. Your org already has a module with this label or API name. Choose another.'],
       [describeHttpFailure(400, [error('INVALID_DATA'), error('MANDATORY_NOT_FOUND')]), 'Zoho did not create the module (HTTP 400, 2 problems): INVALID_DATA, MANDATORY_NOT_FOUND.'],
