@@ -280,6 +280,8 @@ describe('locating Zoho errors in the file', () => {
   it('what an error names is found, and not as a fallback; a list entry by its index, past nine too', () => {
     assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { api_name: 'prefix' } }).fallback, false);
     assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { json_path: '$.modules[0].api_name' } }).fallback, false);
+    assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { api_name: 'display_field' } }).fallback, false);
+    assert.deepEqual(locateError('{"modules": []}', { code: 'X', message: 'x', details: { json_path: '$' } }), { offset: 0, length: 15, fallback: false });
     assert.equal(at({ api_name: 'id' }), '"2423488000000015972"');
     const many = body((m) => (m.profiles = Array.from({ length: 12 }, (_, index) => ({ id: `24234880000000${10000 + index}` }))));
     const place = locateError(many, { code: 'X', message: 'x', details: { json_path: '$.modules[0].profiles[11].id' } });
