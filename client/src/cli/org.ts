@@ -12,7 +12,6 @@ import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from '.
 
 import type { Io } from './main';
 
-
 /** Runs `work` with a connection; any Zoho failure is one redacted line and exit 2 (`trouble`) or 1. */
 async function withOrg(io: Io, trouble: number, work: (connected: Connected) => Promise<number>): Promise<number> {
   let redact = (message: string) => message;
@@ -26,7 +25,6 @@ async function withOrg(io: Io, trouble: number, work: (connected: Connected) => 
     return trouble;
   }
 }
-
 
 export function profilesCommand(format: Format, io: Io): Promise<number> {
   return withOrg(io, 1, async ({ client }) => {

@@ -8,6 +8,9 @@ export interface ZohoErrorEntry {
   details?: Record<string, unknown>;
 }
 
+/** The scope a write needs, named when Zoho says the sign-in lacks it. */
+const scopeMismatch = (verb: 'create' | 'update') => `The sign-in does not grant the scope ZohoCRM.settings.modules.${verb.toUpperCase()} (or .ALL). Sign in again and grant it.`;
+
 const RESOLUTIONS: Record<string, string> = {
   INVALID_DATA: 'Zoho found a value it does not accept.',
   MANDATORY_NOT_FOUND: 'A mandatory key is missing: plural_label, singular_label and profiles are needed.',
@@ -26,7 +29,7 @@ const RESOLUTIONS: Record<string, string> = {
   AUTHENTICATION_FAILED: 'Zoho did not accept the sign-in. Sign in again.',
   INVALID_TOKEN: 'Zoho did not accept the access token even after a refresh. Sign in again.',
   INVALID_OAUTHTOKEN: 'Zoho did not accept the access token even after a refresh. Sign in again.',
-  OAUTH_SCOPE_MISMATCH: 'The sign-in does not grant the scope ZohoCRM.settings.modules.CREATE (or .ALL). Sign in again and grant it.',
+  OAUTH_SCOPE_MISMATCH: scopeMismatch('create'),
   INVALID_URL_PATTERN: 'Zoho does not know this URL. Check the API domain (setting zohoCrm.apiDomain) and the API version (zohoCrm.apiVersion).',
   TOO_MANY_REQUESTS: 'Too many API calls: the org is over its concurrency limit or its API credits for the day.',
   INTERNAL_ERROR: 'Zoho had an internal error. Try again later; if it persists, contact Zoho support.',
@@ -55,7 +58,7 @@ export function describeHttpFailure(status: number, errors: ZohoErrorEntry[], re
   if (status === 404) return `Not found (HTTP 404${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INVALID_URL_PATTERN}`;
   if (status >= 500) return `Zoho failed (HTTP ${status}${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INTERNAL_ERROR}`;
   if (status === 401) {
-    const resolution = codes[0] === 'OAUTH_SCOPE_MISMATCH' && verb === 'update' ? RESOLUTIONS.OAUTH_SCOPE_MISMATCH.replace('.CREATE', '.UPDATE') : resolutionFor(codes[0] ?? '');
+    const resolution = codes[0] === 'OAUTH_SCOPE_MISMATCH' ? scopeMismatch(verb) : resolutionFor(codes[0] ?? '');
     return `Not signed in (HTTP 401${codes[0] ? ` ${codes[0]}` : ''}): ${resolution ?? RESOLUTIONS.AUTHENTICATION_FAILURE}`;
   }
   if (errors.length === 1) return `Zoho did not ${verb} the module: ${describeApiError(errors[0])}`;
