@@ -8,6 +8,7 @@ import { ApiVersionName, CrmClient } from '../zoho/crmClient';
 import { Environment } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { createHttp } from '../zoho/http';
+import { checkedServerUrl } from '../zoho/serverUrl';
 import { Logger } from '../zoho/log';
 import { OAuthClient } from '../zoho/oauth';
 import { TokenManager } from '../zoho/tokenManager';
@@ -172,7 +173,8 @@ export class ConnectionStore implements Disposable {
 
   async crmClient(info: ConnectionInfo): Promise<CrmClient> {
     const { apiDomainOverride, timeoutMs, apiVersion } = this.settings();
-    return new CrmClient(apiDomainOverride || info.apiDomain, await this.tokens(info), this.log, createHttp({ timeoutMs }), apiVersion);
+    const apiDomain = apiDomainOverride ? checkedServerUrl(apiDomainOverride, 'The setting zohoCrm.apiDomain') : info.apiDomain;
+    return new CrmClient(apiDomain, await this.tokens(info), this.log, createHttp({ timeoutMs }), apiVersion);
   }
 
   /** The token manager of a connection, if this window has one already (no SecretStorage read). */

@@ -10,9 +10,11 @@ import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCente
 import { messageOf } from '../zoho/errors';
 import { Logger } from '../zoho/log';
 import { OAuthClient, randomUrlSafe } from '../zoho/oauth';
+import { checkedServerUrl } from '../zoho/serverUrl';
 import { browserSignIn, selfClientSignIn, SignInResult } from '../zoho/signIn';
 import { TokenManager } from '../zoho/tokenManager';
 import { ConnectionInfo } from './connectionStore';
+import { oneLine } from '../../../server/src/languageservice';
 
 export interface SignInArgs {
   method?: 'browser' | 'selfClient';
@@ -39,6 +41,8 @@ const ENVIRONMENTS: { id: Environment; label: string; detail: string }[] = [
 export async function signIn(services: Services, args: SignInArgs = {}): Promise<ConnectionInfo | undefined> {
   requireTrust('Zoho CRM sign-in');
   const { log } = services;
+  // Before any prompt: an unsafe server setting stops the sign-in with the setting's name, nothing asked or sent.
+  checkServerSettings(services.settings.read());
   // A user setting may send sign-in elsewhere (a proxy, the local stand-in): every prompt names that server.
   const override = services.settings.read().accountsUrl;
   const consentPage = override ? `The consent page of ${override} (zohoCrm.accountsUrl) opens` : 'Zoho\'s consent page opens';
@@ -117,7 +121,9 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
   const settings = reader.read();
   const reportedDc = (result.location && DATA_CENTERS.find((dc) => dc.id === result.location)) || dataCenterOfUrl(result.accountsServer);
   const dc = reportedDc ?? dataCenter(dcId);
-  const apiDomain = settings.apiDomain ?? apiDomainFor(result.apiDomain ?? dc.apiDomains.production ?? 'https://www.zohoapis.com', environment);
+  const apiDomain = settings.apiDomain
+    ? checkedServerUrl(settings.apiDomain, 'The setting zohoCrm.apiDomain')
+    : apiDomainFor(result.apiDomain ? checkedServerUrl(result.apiDomain, 'The api_domain of Zoho\'s token answer') : dc.apiDomains.production ?? 'https://www.zohoapis.com', environment);
   const info: ConnectionInfo = {
     id: randomUrlSafe(9), label: `${dc.id.toUpperCase()} · ${environment}`, dataCenter: dc.id, environment,
     accountsServer: result.accountsServer, apiDomain, scopes, createdAt: new Date().toISOString(),
@@ -127,7 +133,8 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
     const tokens = new TokenManager({ ...result }, new OAuthClient(undefined, log), log);
     tokens.seed(result.accessToken, result.expiresAt);
     const org = await new CrmClient(apiDomain, tokens, log).org();
-    if (org?.company_name) info.label = `${org.company_name} (${dc.id.toUpperCase()} · ${environment})`;
+    // The org's name is the org's text: one line, bounded, before it reaches the status bar, pickers and messages.
+    if (org?.company_name) info.label = `${oneLine(org.company_name, 60)} (${dc.id.toUpperCase()} · ${environment})`;
     info.orgId = org?.id;
   } catch (error) {
     log.warn(`Could not read the org's name: ${messageOf(error)}`);
@@ -135,6 +142,12 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
   await store.add(info, { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken }, { token: result.accessToken, expiresAt: result.expiresAt });
   log.info(`Signed in: ${info.label}, API ${apiDomain}, accounts ${info.accountsServer}`);
   return info;
+}
+
+/** The user's server settings, each checked under its own name (https, or http to this machine only). */
+export function checkServerSettings(settings: { accountsUrl?: string; apiDomain?: string }): void {
+  if (settings.accountsUrl) checkedServerUrl(settings.accountsUrl, 'The setting zohoCrm.accountsUrl');
+  if (settings.apiDomain) checkedServerUrl(settings.apiDomain, 'The setting zohoCrm.apiDomain');
 }
 
 export const COPY_LINK_COMMAND = 'zohoCrm.copySignInLink';

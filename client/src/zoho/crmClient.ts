@@ -3,10 +3,12 @@
  * A request that may have reached Zoho is never sent again on its own.
  */
 import { AxiosInstance, AxiosResponse, Method } from 'axios';
+import { AnswerReader, describeValue, isPlainApiName } from './answerShape';
 import { ZohoError } from './errors';
 import { ZohoErrorEntry } from './explain';
 import { createHttp, failedBeforeSending, networkErrorMessage, parseJson } from './http';
 import { Logger } from './log';
+import { checkedServerUrl, joinUrl } from './serverUrl';
 import { TokenManager } from './tokenManager';
 
 export interface Answer {
@@ -63,18 +65,34 @@ const LOGGED_BODY_LIMIT = 4000;
 export type ApiVersionName = 'v7' | 'v8';
 
 export class CrmClient {
+  readonly apiDomain: string;
+
   constructor(
-    readonly apiDomain: string,
+    apiDomain: string,
     private readonly tokens: TokenManager,
     private readonly log: Logger,
-    private readonly http: AxiosInstance = createHttp({ timeoutMs: 60_000 }),
+    private readonly http: AxiosInstance = createHttp(),
     /** Every request goes to /crm/{apiVersion}/…: chosen by the user, never guessed. */
     readonly apiVersion: ApiVersionName = 'v7',
-  ) {}
+  ) {
+    // Every request carries an access token: https, or http to this machine only (callers name the source first).
+    this.apiDomain = checkedServerUrl(apiDomain, 'The API domain');
+  }
 
   /** `/settings/modules` → `/crm/v7/settings/modules`. */
   path(route: string): string {
     return `/crm/${this.apiVersion}${route}`;
+  }
+
+  /**
+   * `/crm/v7/settings/modules/{api_name}`: only for a plain API name. `.` or `..` would reach another
+   * endpoint (`/settings/modules/..` is the module list), and a slash another path.
+   */
+  modulePath(apiName: string): string {
+    if (!isPlainApiName(apiName)) {
+      throw new ZohoError(`${describeValue(apiName)} is not a module API name (letters, digits, underscores, spaces); nothing was sent.`, 'config');
+    }
+    return this.path(`/settings/modules/${encodeURIComponent(apiName)}`);
   }
 
   async request(method: Method, path: string, data?: string): Promise<Answer> {
@@ -92,7 +110,7 @@ export class CrmClient {
 
   private async send(method: Method, path: string, token: string, data?: string): Promise<Answer> {
     // Joined, not resolved: an API domain behind a proxy may carry a path of its own.
-    const url = `${this.apiDomain.replace(/\/+$/, '')}${path}`;
+    const url = joinUrl(this.apiDomain, path);
     this.log.info(`→ ${method.toUpperCase()} ${url}${data !== undefined ? ` (${Buffer.byteLength(data)} bytes) ${truncate(data)}` : ''}`);
     let response: AxiosResponse;
     try {
@@ -116,34 +134,75 @@ export class CrmClient {
   async listModules(): Promise<ModuleSummary[]> {
     const answer = await this.request('GET', this.path('/settings/modules'));
     if (answer.status === 204) return [];
-    const modules = (answer.body as { modules?: ModuleSummary[] } | undefined)?.modules;
+    const modules = (answer.body as { modules?: unknown } | undefined)?.modules;
     if (answer.status !== 200 || !Array.isArray(modules)) throw unexpected(answer, 'Listing the modules', READ_SCOPES.modules);
-    return modules;
+    const read = new AnswerReader('Listing the modules');
+    return modules.map((entry, index) => readModule(read, entry, `modules[${index}]`));
   }
 
   async listProfiles(): Promise<ProfileSummary[]> {
     const answer = await this.request('GET', this.path('/settings/profiles'));
     if (answer.status === 204) return [];
-    const profiles = (answer.body as { profiles?: ProfileSummary[] } | undefined)?.profiles;
+    const profiles = (answer.body as { profiles?: unknown } | undefined)?.profiles;
     if (answer.status !== 200 || !Array.isArray(profiles)) throw unexpected(answer, 'Reading the profiles', READ_SCOPES.profiles);
-    return profiles;
+    const read = new AnswerReader('Reading the profiles');
+    return profiles.map((entry, index) => {
+      const profile = read.record(entry, `profiles[${index}]`);
+      const at = (key: string) => `profiles[${index}].${key}`;
+      const displayLabel = read.optionalText(profile.display_label, at('display_label'));
+      const id = read.id(profile.id, at('id'));
+      return { id, name: read.optionalText(profile.name, at('name')) ?? displayLabel ?? id, display_label: displayLabel, type: read.optionalText(profile.type, at('type')) };
+    });
   }
 
   /** One module with its profiles; undefined when the org has no module of that API name (case-sensitive). */
   async getModule(apiName: string): Promise<ModuleDetails | undefined> {
-    const answer = await this.request('GET', this.path(`/settings/modules/${encodeURIComponent(apiName)}`));
+    const answer = await this.request('GET', this.modulePath(apiName));
     if (answer.status === 204 || errorsOf(answer.body)[0]?.code === 'INVALID_MODULE') return undefined;
-    const module = (answer.body as { modules?: ModuleDetails[] } | undefined)?.modules?.[0];
-    if (answer.status !== 200 || !module) throw unexpected(answer, `Reading the module ${apiName}`, READ_SCOPES.modules);
-    return module;
+    const module = (answer.body as { modules?: unknown[] } | undefined)?.modules?.[0];
+    const what = `Reading the module ${apiName}`;
+    if (answer.status !== 200 || !module) throw unexpected(answer, what, READ_SCOPES.modules);
+    const read = new AnswerReader(what);
+    const details: ModuleDetails = readModule(read, module, 'modules[0]');
+    // The name becomes a file name and the next request's path: it must be the module asked for.
+    if (details.api_name !== apiName) read.fail('modules[0].api_name', `the module asked for (${JSON.stringify(apiName)})`, details.api_name);
+    const record = module as Record<string, unknown>;
+    if (record.profiles !== undefined && record.profiles !== null) {
+      details.profiles = read.list(record.profiles, 'modules[0].profiles').map((entry, index) => {
+        const profile = read.record(entry, `modules[0].profiles[${index}]`);
+        return { id: read.id(profile.id, `modules[0].profiles[${index}].id`), name: read.optionalText(profile.name, `modules[0].profiles[${index}].name`) };
+      });
+    }
+    details.access_type = read.optionalText(record.access_type, 'modules[0].access_type');
+    return details;
   }
 
   async org(): Promise<OrgSummary | undefined> {
     const answer = await this.request('GET', this.path('/org'));
-    const org = (answer.body as { org?: OrgSummary[] } | undefined)?.org?.[0];
+    const org = (answer.body as { org?: unknown[] } | undefined)?.org?.[0];
     if (answer.status !== 200 || !org) throw unexpected(answer, 'Reading the org');
-    return org;
+    const read = new AnswerReader('Reading the org');
+    const record = read.record(org, 'org[0]');
+    return {
+      id: record.id === undefined || record.id === null ? undefined : read.id(record.id, 'org[0].id'),
+      company_name: read.optionalText(record.company_name, 'org[0].company_name'),
+      type: read.optionalText(record.type, 'org[0].type'),
+      domain_name: read.optionalText(record.domain_name, 'org[0].domain_name'),
+    };
   }
+}
+
+/** A module entry of a listing or a lookup, with only the keys the code reads. */
+function readModule(read: AnswerReader, entry: unknown, path: string): ModuleSummary {
+  const module = read.record(entry, path);
+  return {
+    id: read.id(module.id, `${path}.id`),
+    api_name: read.text(module.api_name, `${path}.api_name`),
+    plural_label: read.optionalText(module.plural_label, `${path}.plural_label`),
+    singular_label: read.optionalText(module.singular_label, `${path}.singular_label`),
+    module_name: read.optionalText(module.module_name, `${path}.module_name`),
+    generated_type: read.optionalText(module.generated_type, `${path}.generated_type`),
+  };
 }
 
 /** Errors from either place Zoho puts them: the top level, or inside `modules[]`. */

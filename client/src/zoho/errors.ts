@@ -5,7 +5,9 @@ export type ZohoFailureKind =
   | 'throttled'     // too many requests: wait
   | 'network'       // no answer: offline, DNS, refused, timed out before sending
   | 'server'        // Zoho answered 5xx or something that is not JSON
-  | 'request';      // Zoho rejected the request itself
+  | 'request'       // Zoho rejected the request itself
+  | 'config'        // a setting or variable is unsafe or malformed: nothing was sent
+  | 'answer';       // Zoho's answer is not what its documentation shows (shape, types, names)
 
 export class ZohoError extends Error {
   constructor(

@@ -4,6 +4,7 @@ import { AxiosInstance } from 'axios';
 import { describeAccountsError, ZohoError } from './errors';
 import { createHttp, networkErrorMessage, parseJson } from './http';
 import { Logger } from './log';
+import { checkedServerUrl, joinUrl } from './serverUrl';
 
 export const DEFAULT_SCOPES = ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ'];
 
@@ -24,7 +25,7 @@ export function pkceChallenge(verifier: string): string {
 }
 
 export function authorizeUrl(options: { accountsUrl: string; clientId: string; redirectUri: string; scopes: string[]; state: string; codeChallenge: string }): string {
-  const url = new URL('/oauth/v2/auth', options.accountsUrl);
+  const url = new URL(joinUrl(checkedServerUrl(options.accountsUrl, 'The accounts server'), '/oauth/v2/auth'));
   url.searchParams.set('client_id', options.clientId);
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', options.redirectUri);
@@ -60,7 +61,7 @@ export class OAuthClient {
   }
 
   async revoke(options: { accountsServer: string; refreshToken: string }): Promise<void> {
-    const url = new URL('/oauth/v2/token/revoke', options.accountsServer);
+    const url = new URL(joinUrl(checkedServerUrl(options.accountsServer, 'The accounts server'), '/oauth/v2/token/revoke'));
     // The query carries the token: the log names the endpoint only.
     this.log?.info(`→ POST ${url.toString()} (token=…)`);
     url.searchParams.set('token', options.refreshToken);
@@ -79,7 +80,8 @@ export class OAuthClient {
   }
 
   private async tokenRequest(accountsServer: string, form: Record<string, string>, what: string): Promise<TokenAnswer> {
-    const url = new URL('/oauth/v2/token', accountsServer).toString();
+    // Checked here too, whatever the caller did: this request carries the client secret.
+    const url = joinUrl(checkedServerUrl(accountsServer, 'The accounts server'), '/oauth/v2/token');
     // The form holds the client secret and the code or refresh token: only the grant type is logged.
     this.log?.info(`→ POST ${url} (grant_type=${form.grant_type}, client_id=${form.client_id})`);
     let response;
@@ -113,11 +115,15 @@ export class OAuthClient {
   }
 }
 
-/** `expires_in` is seconds today; older answers carried `expires_in_sec` and `expires_in` in milliseconds. */
+/**
+ * `expires_in` is seconds today; older answers carried `expires_in_sec` and `expires_in` in milliseconds.
+ * Kept between a minute and a day: a negative or absurd lifetime would refresh on every call, or never.
+ */
 export function expiresInMs(body: Record<string, unknown>): number {
-  if (typeof body.expires_in_sec === 'number') return body.expires_in_sec * 1000;
-  if (typeof body.expires_in === 'number') return body.expires_in > 100_000 ? body.expires_in : body.expires_in * 1000;
-  return 3600 * 1000;
+  const ms = typeof body.expires_in_sec === 'number' ? body.expires_in_sec * 1000
+    : typeof body.expires_in === 'number' ? (body.expires_in > 100_000 ? body.expires_in : body.expires_in * 1000)
+      : 3600 * 1000;
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 60_000), 24 * 3600 * 1000) : 3600 * 1000;
 }
 
 /** A token answer in a log line: what it holds, never the tokens themselves. */
