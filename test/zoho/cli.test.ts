@@ -226,7 +226,7 @@ describe('crm-module CLI', () => {
 
     it('update: one PUT without asking; then nothing to send; Zoho\'s refusal at the file\'s line', async () => {
       const out = path.join(dir, 'Shipments.crm-module.json');
-      await run(['pull', '-o', out, 'Shipments'], orgEnv);
+      await run(['pull', '--force', '-o', out, 'Shipments'], orgEnv);
       writeFileSync(out, readFileSync(out, 'utf8').replace('"plural_label": "Shipments"', '"plural_label": "Freight"'));
       standIn.requests.length = 0;
       const result = await run(['update', out], orgEnv);
@@ -249,7 +249,7 @@ describe('crm-module CLI', () => {
 
     it('create for a module the org already has: no POST, exit 1 naming update', async () => {
       const out = path.join(dir, 'Shipments.crm-module.json');
-      await run(['pull', '-o', out, 'Shipments'], orgEnv);
+      await run(['pull', '--force', '-o', out, 'Shipments'], orgEnv);
       standIn.requests.length = 0;
       const result = await run(['create', out], orgEnv);
       assert.equal(result.code, 1);

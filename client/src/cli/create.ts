@@ -16,12 +16,10 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     io.out(formatReports([report], format));
     return 1;
   }
-  let redact = (message: string) => message;
   try {
     const connected = await connectFromEnvironment(io);
     if (typeof connected === 'number') return connected;
-    const { client, log } = connected;
-    redact = (message) => log.redactor.redact(message);
+    const { client } = connected;
     const print = printer(io, format);
     // A module the org already has would only fail: say so, and name the command that changes it.
     const apiName = moduleIdentity(text).apiName;
@@ -38,13 +36,13 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
         print({ status: 'created', id: outcome.id, file }, `Created module from ${file}: id ${outcome.id}`);
         return 0;
       case 'rejected':
-        return printRejection(io, format, file, text, { ...outcome, message: redact(outcome.message) });
+        return printRejection(io, format, file, text, outcome);
       case 'ambiguous':
         print({ status: outcome.existing ? 'created' : 'unknown', id: outcome.existing?.id, message: outcome.message, file }, outcome.message);
         return outcome.existing ? 0 : 1;
     }
   } catch (error) {
-    io.err(`${redact(error instanceof ZohoError ? error.message : String(error))}\n`);
+    io.err(`${error instanceof ZohoError ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 /** `crm-module lint`: the editor's rules for pipelines, `file:line:col CODE message` or JSON. */
 import { readFileSync } from 'node:fs';
+import { decodeFile } from './readText';
 import { analyze, ApiVersion, DEFAULT_API_VERSION, Finding, LineIndex } from '../../../server/src/languageservice';
 
 export interface FileReport {
@@ -9,12 +10,15 @@ export interface FileReport {
 }
 
 export function lintFile(file: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): FileReport & { text?: string } {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     return { file, problems: [], error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }
+  const read = decodeFile(bytes);
+  if ('error' in read) return { file, problems: [], error: `${file} ${read.error}` };
+  const { text } = read;
   const lines = new LineIndex(text);
   return { file, text, problems: analyze(text, apiVersion).findings.map((finding) => toProblem(lines, finding)) };
 }

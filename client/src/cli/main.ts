@@ -6,6 +6,8 @@ import { parseApiVersion } from '../../../server/src/languageservice';
 import type { ApiVersionName } from '../zoho/crmClient';
 import { ENVIRONMENT_HELP } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
+import { redactorFor, terminalText, terminalWriter } from './terminal';
+import type { Redactor } from '../zoho/redact';
 
 export interface Io {
   out: (text: string) => void;
@@ -15,6 +17,8 @@ export interface Io {
   apiVersion?: ApiVersionName;
   /** Asks at a terminal; absent in pipelines (then questions are answered by flags such as --yes). */
   ask?: (question: string) => Promise<string>;
+  /** Knows every secret of this run (from the environment, then each access token): `out` and `err` use it. */
+  redactor?: Redactor;
 }
 
 const COMMANDS = {
@@ -37,9 +41,9 @@ at file:line:col.`,
     help: 'Lists the profiles of the org: each id, name and type, for a module\'s "profiles".',
   },
   pull: {
-    usage: 'crm-module pull [-o <file>] <api_name>',
+    usage: 'crm-module pull [-o <file>] [--force] <api_name>',
     help: `Writes the org's module as a Create body (labels, api_name, profile ids), by default to
-<api_name>.crm-module.json; replaces the file if it exists.`,
+<api_name>.crm-module.json. A file that exists with other content is kept (exit 1) unless --force.`,
   },
   diff: {
     usage: 'crm-module diff [--format text|json] <file.crm-module.json>',
@@ -53,7 +57,7 @@ without asking. The API name cannot change (only in Zoho's web UI). Exit 0 updat
 same, 1 when Zoho refuses (errors at file:line:col) or the module does not exist.`,
   },
   snapshot: {
-    usage: 'crm-module snapshot [-o <file>]',
+    usage: 'crm-module snapshot [-o <file>] [--force]',
     help: `Writes the org's profiles and modules as JSON: name the file in the language server's
 initializationOptions.orgSnapshotFile and any LSP editor checks files against the org.`,
   },
@@ -75,6 +79,7 @@ function commandHelp(command: Command): string {
     usage.includes('-o <file>') ? '  -o, --output <file>  where to write' : '',
     usage.includes('--org') ? '  --org                check against the org too' : '',
     usage.includes('--yes') ? '  -y, --yes            send to a production org without asking' : '',
+    usage.includes('--force') ? '  -f, --force          replace a file that differs (an earlier snapshot is replaced anyway)' : '',
     '  --api-version v7|v8  the Zoho CRM API version (default v7, or ZOHO_API_VERSION)',
     '  -h, --help           this help',
   ].filter(Boolean).join('\n');
@@ -82,13 +87,21 @@ function commandHelp(command: Command): string {
 }
 
 /** Runs the CLI; returns its exit code (0 fine, 1 problems found or refused, 2 bad usage). */
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  // Before anything runs: whatever reaches the terminal from here on is redacted and has its controls escaped.
+  const redactor = given.redactor ?? redactorFor(given.env);
+  const ask = given.ask;
+  let io: Io = {
+    ...given, redactor, out: terminalWriter(given.out, redactor), err: terminalWriter(given.err, redactor),
+    ask: ask && ((question) => ask(terminalText(question, redactor))),
+  };
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       options: {
         format: { type: 'string' }, output: { type: 'string', short: 'o' }, org: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
+        force: { type: 'boolean', short: 'f' },
         'api-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
       },
@@ -149,10 +162,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return (await import('./org')).profilesCommand(format, io);
     case 'snapshot':
       if (files.length) { io.err(`crm-module snapshot takes no files (use -o <file>)\n${commandHelp('snapshot')}`); return 2; }
-      return (await import('./org')).snapshotCommand(values.output, io);
+      return (await import('./org')).snapshotCommand(values.output, values.force ?? false, io);
     case 'pull': {
       const apiName = one('module API name');
-      return apiName === undefined ? 2 : (await import('./org')).pullCommand(apiName, values.output, io);
+      return apiName === undefined ? 2 : (await import('./org')).pullCommand(apiName, values.output, values.force ?? false, io);
     }
     case 'diff': {
       const file = one('file');
@@ -173,10 +186,11 @@ if (require.main === module) {
       try { return await prompt.question(question); } finally { prompt.close(); }
     }
     : undefined;
-  main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env, ask })
+  const redactor = redactorFor(process.env);
+  main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env, ask, redactor })
     .then((code) => { process.exitCode = code; })
     .catch((error) => {
-      process.stderr.write(`crm-module: ${messageOf(error)}\n`);
+      terminalWriter((text) => process.stderr.write(text), redactor)(`crm-module: ${messageOf(error)}\n`);
       process.exitCode = 1;
     });
 }
