@@ -19,7 +19,7 @@ import { Services } from './services';
 import { messageOf, ZohoError } from './zoho/errors';
 import { Logger } from './zoho/log';
 import type { OrgSnapshot } from '../../server/src/languageservice';
-import { notify } from './notify';
+import { notify, redactNotificationsWith } from './notify';
 
 let client: LanguageClient | undefined;
 
@@ -56,13 +56,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     warn: (message) => { channel.warn(message); remember('warn', message); },
     error: (message) => { channel.error(message); remember('error', message); },
   });
+  redactNotificationsWith(log.redactor);
   const settings = new SettingsReader(log);
   const store = new ConnectionStore(context.globalState, context.secrets, log, () => {
     const current = settings.read();
     return { apiDomainOverride: current.apiDomain, timeoutMs: current.timeoutMs, apiVersion: current.apiVersion };
   });
   const services: Services = { store, log, settings };
-  const remote = new RemoteDiagnostics();
+  const remote = new RemoteDiagnostics((text) => log.redactor.redact(text));
   const org = new OrgData(services, context.globalState);
   const create = new CreateModuleCommand(services, remote, org);
   const update = new UpdateModuleCommand(services, remote, org);

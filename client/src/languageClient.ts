@@ -5,6 +5,7 @@ import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 import { API_VERSION_NOTIFICATION, ORG_SNAPSHOT_NOTIFICATION } from '../../server/src/protocol';
 import { SettingsReader } from './config/settings';
 import { OrgData } from './org/orgData';
+import { SnapshotForwarder } from './org/snapshotForwarder';
 
 export const LANGUAGE_ID = 'zoho-crm-module';
 
@@ -14,6 +15,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
+  // Subscribed before the client exists: a snapshot that comes while the server starts is sent once it has.
+  const snapshots = new SnapshotForwarder(() => org.current(), (snapshot) => void client.sendNotification(ORG_SNAPSHOT_NOTIFICATION, { snapshot }));
+  context.subscriptions.push(org.onDidChange((snapshot) => snapshots.changed(snapshot)));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
     outputChannel,
@@ -26,15 +30,15 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
     },
     initializationOptions: {
       diagnosticsDelayMs: vscode.workspace.getConfiguration('zohoCrm').get<number>('diagnostics.delayMs', 150),
-      orgSnapshot: org.current() ?? null,
+      orgSnapshot: snapshots.initial,
       apiVersion: settings.read().apiVersion,
     },
   };
   const client = new LanguageClient('zohoCrmModules', 'Zoho CRM Modules Language Server', serverOptions, clientOptions);
   await client.start();
   // The server knows only what it is handed: each new snapshot (or none, after sign-out) re-checks open files.
+  snapshots.start();
   context.subscriptions.push(
-    org.onDidChange((snapshot) => void client.sendNotification(ORG_SNAPSHOT_NOTIFICATION, { snapshot: snapshot ?? null })),
     // Switching zohoCrm.apiVersion re-checks open files for the other version at once.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('zohoCrm.apiVersion')) void client.sendNotification(API_VERSION_NOTIFICATION, { apiVersion: settings.read().apiVersion });

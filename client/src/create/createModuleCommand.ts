@@ -13,7 +13,7 @@ import { dataCenter } from '../zoho/dataCenters';
 import { messageOf, ZohoError } from '../zoho/errors';
 import { connectionFor, failed, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from './moduleCommand';
 import { RemoteDiagnostics } from './remoteDiagnostics';
-import { notify } from '../notify';
+import { notify, notificationText } from '../notify';
 
 export type CommandResult =
   | CreateOutcome
@@ -76,7 +76,7 @@ export class CreateModuleCommand {
     let outcome: CreateOutcome;
     try {
       outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Creating module "${label}" in ${connection.label}…` },
+        { location: vscode.ProgressLocation.Notification, title: notificationText(`Creating module "${label}" in ${connection.label}…`) },
         async () => createModule(await this.store.crmClient(connection!), text),
       );
     } catch (error) {

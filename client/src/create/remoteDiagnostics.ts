@@ -14,13 +14,16 @@ export class RemoteDiagnostics implements vscode.Disposable {
     if (event.contentChanges.length && this.collection.has(event.document.uri)) this.collection.delete(event.document.uri);
   });
 
+  /** `redact`: Zoho's words may echo a secret; the Problems panel shows them only through the log's redactor. */
+  constructor(private readonly redact: (text: string) => string = (text) => text) {}
+
   show(document: vscode.TextDocument, errors: ZohoErrorEntry[], summary: string): vscode.Diagnostic[] {
     const text = document.getText();
     const list = errors.length ? errors : [{ code: 'ERROR', message: summary }];
     const diagnostics = list.map((error) => {
       const place = locateError(text, error);
       const range = new vscode.Range(document.positionAt(place.offset), document.positionAt(place.offset + place.length));
-      const diagnostic = new vscode.Diagnostic(range, `Zoho answered: ${errors.length ? describeApiError(error) : summary}`, vscode.DiagnosticSeverity.Error);
+      const diagnostic = new vscode.Diagnostic(range, this.redact(`Zoho answered: ${errors.length ? describeApiError(error) : summary}`), vscode.DiagnosticSeverity.Error);
       diagnostic.source = REMOTE_SOURCE;
       diagnostic.code = error.code;
       return diagnostic;

@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { notificationText } from '../notify';
 import { connectionFor, failed, isStopped, moduleFileOf, Stopped } from '../create/moduleCommand';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
@@ -42,7 +43,7 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
     if (isStopped(connection)) return connection;
     try {
       const module = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading ${apiName} from ${connection.label}…` },
+        { location: vscode.ProgressLocation.Notification, title: notificationText(`Reading ${apiName} from ${connection.label}…`) },
         async () => findOrgModule(await this.services.store.crmClient(connection), apiName!, this.org.current()),
       );
       if (!module) return this.fail(`${connection.label} has no module ${apiName}: nothing to compare with. Create Module creates it.`);

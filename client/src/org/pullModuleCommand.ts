@@ -3,6 +3,7 @@
  * Create body's shape into the folder chosen (the Explorer's, else the workspace's) and opens it.
  */
 import * as vscode from 'vscode';
+import { notificationText } from '../notify';
 import { connectionFor, failed, isStopped, refuseWhenRestricted, Stopped } from '../create/moduleCommand';
 import { Services } from '../services';
 import { messageOf, ZohoError } from '../zoho/errors';
@@ -39,7 +40,7 @@ export class PullModuleCommand {
       const target = folder instanceof vscode.Uri ? folder : await this.chooseFolder();
       if (!target) return { kind: 'cancelled', message: 'No folder to write to: open a folder first.' };
       const module = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Pulling ${apiName} from ${connection.label}…` },
+        { location: vscode.ProgressLocation.Notification, title: notificationText(`Pulling ${apiName} from ${connection.label}…`) },
         async () => (await this.services.store.crmClient(connection)).getModule(apiName!),
       );
       if (!module) return this.fail(`${connection.label} has no module ${apiName}.`);

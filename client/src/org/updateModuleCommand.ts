@@ -14,7 +14,7 @@ import { findOrgModule } from '../zoho/findModule';
 import { errorInFile, planUpdate, readModuleFile, UpdatePlan } from '../zoho/moduleFile';
 import { updateModule, UpdateOutcome } from '../zoho/updateModule';
 import { OrgData } from './orgData';
-import { notify } from '../notify';
+import { notify, notificationText } from '../notify';
 
 export type UpdateResult =
   | UpdateOutcome
@@ -59,7 +59,7 @@ export class UpdateModuleCommand {
     try {
       const client = await this.services.store.crmClient(connection);
       const found = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading ${file.api_name} from ${connection.label}…` },
+        { location: vscode.ProgressLocation.Notification, title: notificationText(`Reading ${file.api_name} from ${connection.label}…`) },
         () => findOrgModule(client, file.api_name!, this.org.current()),
       );
       if (!found) return this.missing(uri, connection, file.api_name, interactive);
@@ -91,7 +91,7 @@ export class UpdateModuleCommand {
     let outcome: UpdateOutcome;
     try {
       outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Updating ${plan.apiName} in ${connection.label}…` },
+        { location: vscode.ProgressLocation.Notification, title: notificationText(`Updating ${plan.apiName} in ${connection.label}…`) },
         async () => updateModule(await this.services.store.crmClient(connection), plan),
       );
     } catch (error) {
