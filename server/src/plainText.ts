@@ -9,6 +9,8 @@ export function markdownToPlainText(markdown: string): string {
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
     .replace(/\n{3,}/g, '\n\n')
+    // What escapeMarkdown protected (an org's names), as written.
+    .replace(/\\([\\`*_[\]<>&!#|~])/g, '$1')
     .trim();
 }
 

@@ -48,7 +48,7 @@ export function startServer(connection: Connection): void {
   const completion = new CompletionProvider(cache, currentFeatures, currentOrg);
   const hover = new HoverProvider(cache, currentFeatures, currentOrg);
   const codeActions = new CodeActionProvider(cache, currentOrg);
-  const structure = new StructureProvider(cache, currentFeatures);
+  const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
   const diagnostics = new DiagnosticsProvider(connection, documents, cache, () => delayMs, currentOrg);
 
   connection.onInitialize((params): InitializeResult => {
@@ -56,7 +56,8 @@ export function startServer(connection: Connection): void {
     const options = (params.initializationOptions ?? {}) as ServerOptions;
     if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
     apiVersion = parseApiVersion(options.apiVersion) ?? DEFAULT_API_VERSION;
-    if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile) org.watchFile(options.orgSnapshotFile);
+    // Read after the answer, never inside it: the handshake cannot wait on a file.
+    if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile) void org.watchFile(options.orgSnapshotFile);
     else if (options.orgSnapshot !== undefined) org.set(options.orgSnapshot);
     return {
       capabilities: {

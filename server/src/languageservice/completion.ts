@@ -2,6 +2,7 @@
 import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
 import { toApiName } from './edits';
 import { ParsedDocument } from './parse';
+import { escapeSnippet } from './safeText';
 import { ApiVersion, inVersion, resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
@@ -90,7 +91,7 @@ function wrapInBody(module: string): string {
 /** The module snippets with the org's Administrator profile, or the documentation's sample id without an org. */
 function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS {
   const id = (snapshot && indexOf(snapshot).administrator?.id) ?? SAMPLE_PROFILE_ID;
-  const withId = (snippet: string) => snippet.replace(PROFILE_PLACEHOLDER, `\${3:${id}}`);
+  const withId = (snippet: string) => snippet.replace(PROFILE_PLACEHOLDER, () => `\${3:${escapeSnippet(id)}}`);
   return { text: withId(MODULE_SNIPPETS.text), autonumber: withId(MODULE_SNIPPETS.autonumber) };
 }
 

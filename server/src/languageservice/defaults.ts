@@ -2,6 +2,7 @@
  * What a new value looks like, from the schema: the JSON that "add the missing key" fixes insert, and the
  * same shape as a snippet (with tab stops at each place to fill) for completions.
  */
+import { escapeSnippet } from './safeText';
 import { JSONSchema, resolve, typesOf } from './schema';
 
 /** A schema default, or the smallest valid shape (mandatory keys included). */
@@ -35,6 +36,3 @@ function template(schemaRef: JSONSchema, stops: { next: number } | undefined): s
   }
 }
 
-function escapeSnippet(text: string): string {
-  return text.replace(/[$}\\]/g, '\\$&');
-}

@@ -32,7 +32,10 @@ const SYNTAX_CODE = 'INVALID_DATA';
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
-export function parseDocument(text: string, options: { fastPath?: boolean; apiVersion?: ApiVersion } = {}): ParsedDocument {
+export function parseDocument(given: string, options: { fastPath?: boolean; apiVersion?: ApiVersion } = {}): ParsedDocument {
+  // A byte order mark is the encoding's, not the JSON's (VS Code hides it; other editors may pass it on):
+  // read as a space, so every offset stays where it is.
+  const text = given.charCodeAt(0) === 0xfeff ? ` ${given.slice(1)}` : given;
   const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
   const document = (text: string, syntax: Finding[], rules: Finding[], hasTree: boolean) => documentOf(text, syntax, rules, hasTree, apiVersion);
   // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
@@ -87,7 +90,7 @@ function readWith(text: string, apiVersion: ApiVersion, walk: Walk): { syntax: S
     if (!completed && tooDeepAt === undefined) return undefined;
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    tooDeepAt ??= findTooDeep(text);
+    tooDeepAt ??= firstTooDeep(text) ?? 0;
   }
   return { syntax, rules, tooDeepAt };
 }
@@ -107,8 +110,8 @@ export function documentOf(text: string, syntaxFindings: Finding[], ruleFindings
   };
 }
 
-/** Where the nesting first passes MAX_DEPTH, found with the scanner (no recursion). */
-function findTooDeep(text: string): number {
+/** Where the nesting first passes MAX_DEPTH, found with the scanner (no recursion); undefined if it never does. */
+export function firstTooDeep(text: string): number | undefined {
   const scanner = createScanner(text, true);
   let depth = 0;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
@@ -118,7 +121,7 @@ function findTooDeep(text: string): number {
       depth = Math.max(0, depth - 1);
     }
   }
-  return 0;
+  return undefined;
 }
 
 /** Comments, trailing commas and syntax errors, from the parser's events. */

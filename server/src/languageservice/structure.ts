@@ -1,6 +1,6 @@
 /** The editor's structural JSON features: outline, folding, selection ranges and formatting. */
 import { findNodeAtOffset, format as formatJson, Node } from 'jsonc-parser';
-import { ParsedDocument } from './parse';
+import { firstTooDeep, MAX_DEPTH, ParsedDocument } from './parse';
 import { TextEdit } from './types';
 
 export type SymbolKind = 'module' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null' | 'property';
@@ -93,7 +93,22 @@ export function selectionChain(parsed: ParsedDocument, offset: number): { offset
   return chain;
 }
 
+/**
+ * Formatting writes each line's indentation, so its output grows with the square of the nesting (a 10 KB
+ * file nested 5,000 deep would become hundreds of megabytes), and its edits with the number of tokens.
+ * Past these bounds, which no module or fields file comes near, the file is left as it is.
+ */
+export const MAX_FORMAT_CHARACTERS = 4 * 1024 * 1024;
+
+/** Why a file is not formatted, or undefined when it may be. Linear, without recursion, at any depth. */
+export function formatRefusal(text: string): string | undefined {
+  if (text.length > MAX_FORMAT_CHARACTERS) return `it has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_FORMAT_CHARACTERS.toLocaleString('en-US')} formatting handles`;
+  return firstTooDeep(text) === undefined ? undefined : `it is nested more than ${MAX_DEPTH} levels deep`;
+}
+
+/** The edits that format `text` (or `range` of it); none when formatRefusal says no. */
 export function formatDocument(text: string, options: { tabSize: number; insertSpaces: boolean }, range?: { offset: number; length: number }): TextEdit[] {
+  if (formatRefusal(text) !== undefined) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return formatJson(text, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, keepLines: false }).map((edit) => ({
     offset: edit.offset, length: edit.length, newText: edit.content,

@@ -40,4 +40,5 @@ export const OWN_CODES = {
   tooDeep: 'NESTING_TOO_DEEP',
   tooManyProblems: 'TOO_MANY_PROBLEMS',
   laterApiVersion: 'NEEDS_LATER_API_VERSION',
+  replacementCharacter: 'INVALID_ENCODING',
 } as const;

@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf, toTextEdit } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { documentSymbols, DocumentSymbol as PureSymbol, foldingRegions, formatDocument, selectionChain } from '../languageservice';
+import { documentSymbols, DocumentSymbol as PureSymbol, foldingRegions, formatDocument, formatRefusal, selectionChain } from '../languageservice';
 
 const KINDS: Record<PureSymbol['kind'], SymbolKind> = {
   module: SymbolKind.Module, object: SymbolKind.Object, array: SymbolKind.Array, string: SymbolKind.String,
@@ -14,7 +14,7 @@ const KINDS: Record<PureSymbol['kind'], SymbolKind> = {
 };
 
 export class StructureProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures) {}
+  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly warn: (message: string) => void = () => {}) {}
 
   /** A tree for editors that show one; otherwise the flat list, each symbol naming its container. */
   symbols(document: TextDocument): DocumentSymbol[] | SymbolInformation[] {
@@ -65,6 +65,8 @@ export class StructureProvider {
   }
 
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+    const refusal = formatRefusal(document.getText());
+    if (refusal) { this.warn(`${document.uri} was not formatted: ${refusal}.`); return []; }
     const span = range ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) } : undefined;
     return formatDocument(document.getText(), options, span).map((edit) => toTextEdit(document, edit));
   }

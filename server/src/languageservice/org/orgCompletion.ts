@@ -1,5 +1,6 @@
 /** Completion and hover of profile ids from the org's snapshot: names instead of 19-digit numbers. */
 import { Completion } from '../completion';
+import { escapeMarkdown, escapeSnippet } from '../safeText';
 import { indexOf, OrgSnapshot, profileKind, snapshotAge } from './snapshot';
 
 /** True for a path to a profile's id: modules[n].profiles[m].id. */
@@ -25,7 +26,7 @@ export function profileCompletions(snapshot: OrgSnapshot, replace: { offset: num
   const items = chosen.map((profile, order): Completion => ({
     label: profile.name,
     kind: 'value',
-    insertText: JSON.stringify(profile.id),
+    insertText: escapeSnippet(JSON.stringify(profile.id)),
     replace,
     detail: `${profileKind(profile)} · ${profile.id}`,
     // Typing a name or digits both find it: the editor filters on this text.
@@ -42,6 +43,6 @@ export function describeProfileId(snapshot: OrgSnapshot, id: string, now: number
   const profile = indexOf(snapshot).profilesById.get(id);
   const age = `org data from ${snapshotAge(snapshot, now)}`;
   return profile
-    ? `**${profile.name}**: ${profileKind(profile)} of ${snapshot.org} (${age}).`
-    : `⚠ No profile of ${snapshot.org} has this id (${age}).`;
+    ? `**${escapeMarkdown(profile.name)}**: ${escapeMarkdown(profileKind(profile))} of ${escapeMarkdown(snapshot.org)} (${age}).`
+    : `⚠ No profile of ${escapeMarkdown(snapshot.org)} has this id (${age}).`;
 }

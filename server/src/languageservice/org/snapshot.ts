@@ -1,3 +1,5 @@
+import { oneLine } from '../safeText';
+
 /**
  * What the editor knows about the user's org: its profiles and modules, as fetched by the client (or
  * written by `crm-module snapshot`) and handed to the language server. Plain data, no HTTP here.
@@ -28,22 +30,27 @@ export interface OrgSnapshot {
   modules: OrgModule[];
 }
 
-/** A snapshot read from untrusted input (a file, a notification): undefined unless it has the shape. */
+/**
+ * A snapshot read from untrusted input (a file, a notification): undefined unless it has the shape. Ids are
+ * Zoho's digits or the entry is dropped (an id becomes file text and snippet text); names are one line of at
+ * most MAX_ORG_TEXT characters with their controls escaped (they reach hovers, completions and messages).
+ */
 export function readSnapshot(value: unknown): OrgSnapshot | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
   if (!Array.isArray(record.profiles) || !Array.isArray(record.modules)) return undefined;
-  const text = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? String(item) : undefined);
+  const text = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? oneLine(String(item)) : undefined);
+  const id = (item: unknown) => (typeof item === 'string' && /^\d{1,30}$/.test(item) ? item : typeof item === 'number' && Number.isSafeInteger(item) && item >= 0 ? String(item) : undefined);
   const profiles = record.profiles.flatMap((entry): OrgProfile[] => {
     const profile = entry as Record<string, unknown> | null;
-    const id = text(profile?.id);
-    return id ? [{ id, name: text(profile?.name) ?? id, type: text(profile?.type) }] : [];
+    const profileId = id(profile?.id);
+    return profileId ? [{ id: profileId, name: text(profile?.name) ?? profileId, type: text(profile?.type) }] : [];
   });
   const modules = record.modules.flatMap((entry): OrgModule[] => {
     const module = entry as Record<string, unknown> | null;
     const apiName = text(module?.api_name);
     return apiName ? [{
-      api_name: apiName, id: text(module?.id), plural_label: text(module?.plural_label),
+      api_name: apiName, id: id(module?.id), plural_label: text(module?.plural_label),
       singular_label: text(module?.singular_label), generated_type: text(module?.generated_type),
     }] : [];
   });
