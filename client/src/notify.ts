@@ -6,19 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { brief } from './brief';
-import { Redactor, redactPatterns } from './zoho/redact';
+import { notificationText } from './notificationText';
 
-let redactor: Redactor | undefined;
-
-/** The extension's one redactor (its log's), set at activation: it learns each secret as it is entered or loaded. */
-export function redactNotificationsWith(shared: Redactor): void {
-  redactor = shared;
-}
-
-/** `text` as a notification may show it: secrets redacted, `](` broken so that no link can form. */
-export function notificationText(text: string): string {
-  return (redactor ? redactor.redact(text) : redactPatterns(text)).replace(/\]\s*\(/g, '] (');
-}
+export { notificationText, redactNotificationsWith } from './notificationText';
 
 export function notify(level: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Thenable<string | undefined> {
   const safe = notificationText(message);

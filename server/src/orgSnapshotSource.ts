@@ -20,6 +20,8 @@ export class OrgSnapshotSource {
   private watched: string | undefined;
   /** Counts reads, so an older read that ends late cannot replace a newer one's result. */
   private reads = 0;
+  /** The first read of a watched file, while it runs: diagnostics wait for it rather than publish twice. */
+  pending: Promise<void> | undefined;
 
   constructor(private readonly onChange: () => void, private readonly warn: (message: string) => void) {}
 
@@ -41,7 +43,12 @@ export class OrgSnapshotSource {
     this.watched = file;
     // Polling, not fs.watch: it survives the file being replaced by a rename, as editors and the CLI do.
     watchFile(file, { interval: 2000, persistent: false }, () => void this.readFile(file));
-    return this.readFile(file);
+    const read = this.readFile(file);
+    // Checks wait two seconds at most: a file on a stuck disk must not hold diagnostics back for good.
+    const first: Promise<void> = Promise.race([read, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())])
+      .finally(() => { if (this.pending === first) this.pending = undefined; });
+    this.pending = first;
+    return read;
   }
 
   private async readFile(file: string): Promise<void> {

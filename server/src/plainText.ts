@@ -3,14 +3,15 @@
 /** Markdown as plain text: no emphasis, code marks or rules; lists and paragraphs stay as lines. */
 export function markdownToPlainText(markdown: string): string {
   return markdown
+    // What escapeMarkdown protected (an org's names) is set aside first, and comes back as written.
+    .replace(/\\([\\`*_[\]<>&!#|~])/g, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
     .replace(/^---$/gm, '')
     .replace(/\*\*([^*]+)\*\*/g, '$1')
     .replace(/^_([^_\n][^\n]*[^_\n])_$/gm, '$1')
     .replace(/`([^`]*)`/g, '$1')
     .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
     .replace(/\n{3,}/g, '\n\n')
-    // What escapeMarkdown protected (an org's names), as written.
-    .replace(/\\([\\`*_[\]<>&!#|~])/g, '$1')
+    .replace(/[\ue000-\ue07f]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000))
     .trim();
 }
 

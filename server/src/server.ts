@@ -49,7 +49,7 @@ export function startServer(connection: Connection): void {
   const hover = new HoverProvider(cache, currentFeatures, currentOrg);
   const codeActions = new CodeActionProvider(cache, currentOrg);
   const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
-  const diagnostics = new DiagnosticsProvider(connection, documents, cache, () => delayMs, currentOrg);
+  const diagnostics = new DiagnosticsProvider(connection, documents, cache, () => delayMs, currentOrg, () => org.pending);
 
   connection.onInitialize((params): InitializeResult => {
     features = clientFeatures(params.capabilities);

@@ -17,6 +17,8 @@ export class DiagnosticsProvider {
     private readonly cache: AnalysisCache,
     private readonly delayMs: () => number,
     private readonly org: () => OrgSnapshot | undefined = () => undefined,
+    /** A snapshot still being read (a file named at start): checks wait for it instead of publishing twice. */
+    private readonly orgPending: () => Promise<void> | undefined = () => undefined,
   ) {
     documents.onDidOpen((event) => this.opening.add(event.document.uri));
     documents.onDidChangeContent((event) => {
@@ -50,6 +52,14 @@ export class DiagnosticsProvider {
   }
 
   private publish(document: TextDocument): void {
+    const pending = this.orgPending();
+    if (pending) {
+      void pending.then(() => {
+        const latest = this.documents.get(document.uri);
+        if (latest) this.publish(latest);
+      });
+      return;
+    }
     try {
       const analysis = this.cache.get(document);
       const org = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
