@@ -80,3 +80,13 @@ describe('redaction leaves ordinary text alone', () => {
     'client_id=1000.LOCALSTANDIN0000000000000000',
   ]) it(text.slice(0, 60), () => assert.equal(new Redactor().redact(text), text));
 });
+
+describe('redaction inside JSON text', () => {
+  it('a header or form echoed inside a JSON string is redacted and the JSON still parses', () => {
+    const echoed = JSON.stringify({ message: `you sent {"authorization":"Zoho-oauthtoken abc123def456"} client_secret=xyz789 refresh_token="r3fr3sh" code=g1234567` });
+    const redacted = redactPatterns(echoed);
+    const message = JSON.parse(redacted).message as string;
+    assert.ok(!/abc123def456|xyz789|r3fr3sh|g1234567/.test(message), message);
+    assert.match(message, /Zoho-oauthtoken «redacted»/);
+  });
+});

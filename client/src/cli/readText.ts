@@ -10,11 +10,9 @@ export function decodeFile(bytes: Uint8Array): ReadText {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict(bytes.subarray(3), 'utf-8', 'UTF-8 with BOM');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict(bytes.subarray(2), 'utf-16le', 'UTF-16 LE');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict(bytes.subarray(2), 'utf-16be', 'UTF-16 BE');
-  const read = strict(bytes, 'utf-8', 'UTF-8');
-  if ('text' in read && read.text.includes('\u0000')) {
-    return { error: 'holds NUL characters: it looks like UTF-16 without a byte order mark. Save it as UTF-8; nothing was checked or sent.' };
-  }
-  return read;
+  // NUL bytes say UTF-16 (every ASCII character gets one) before any UTF-8 error can.
+  if (bytes.includes(0)) return { error: 'holds NUL characters: it looks like UTF-16 without a byte order mark. Save it as UTF-8; nothing was checked or sent.' };
+  return strict(bytes, 'utf-8', 'UTF-8');
 }
 
 function strict(bytes: Uint8Array, label: string, encoding: 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16 LE' | 'UTF-16 BE'): ReadText {
