@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -7,20 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import { selfClientSignIn } from '../../client/src/zoho/signIn';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { body, SAMPLE_TEXT } from '../helpers/modules';
+import { runCli, standInEnvironment } from '../helpers/cli';
 import { DEMO_CLIENT, startStandIn } from '../helpers/standIn';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, env);
 
 describe('crm-module CLI', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-cli-'));
@@ -31,8 +20,7 @@ describe('crm-module CLI', () => {
   let env: Record<string, string>;
   before(async () => {
     standIn = await startStandIn();
-    const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url });
-    env = { ZOHO_CLIENT_ID: DEMO_CLIENT.clientId, ZOHO_CLIENT_SECRET: DEMO_CLIENT.clientSecret, ZOHO_REFRESH_TOKEN: signIn.refreshToken, ZOHO_ACCOUNTS_URL: standIn.url };
+    env = await standInEnvironment(standIn);
   });
   after(() => standIn.stop());
 

@@ -4,31 +4,19 @@
  * sent with U+FFFD; U+FFFD in a text (what VS Code shows for such bytes) is an error in the rules.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { decodeFile } from '../../client/src/cli/readText';
-import { selfClientSignIn } from '../../client/src/zoho/signIn';
 import { analyze } from '../../server/src/languageservice';
 import { COUNT_READS } from '../helpers/countReads';
 import { SAMPLE_TEXT } from '../helpers/modules';
-import { DEMO_CLIENT, startStandIn } from '../helpers/standIn';
+import { runCli, standInEnvironment } from '../helpers/cli';
+import { startStandIn } from '../helpers/standIn';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
-
-function run(args: string[], env: Record<string, string> = {}, preload: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...preload.flatMap((file) => ['--require', file]), CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}, preload: string[] = []) => runCli(args, env, { preload });
 
 const utf16 = (text: string, bigEndian: boolean) => {
   const le = Buffer.from(text, 'utf16le');
@@ -44,8 +32,7 @@ describe('file encodings', () => {
   let env: Record<string, string>;
   before(async () => {
     standIn = await startStandIn();
-    const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url });
-    env = { ZOHO_CLIENT_ID: DEMO_CLIENT.clientId, ZOHO_CLIENT_SECRET: DEMO_CLIENT.clientSecret, ZOHO_REFRESH_TOKEN: signIn.refreshToken, ZOHO_ACCOUNTS_URL: standIn.url };
+    env = await standInEnvironment(standIn);
   });
   after(() => standIn.stop());
 

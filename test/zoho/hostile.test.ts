@@ -5,7 +5,6 @@
  */
 import '../helpers/loopbackOnly';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -18,24 +17,15 @@ import { checkedServerUrl } from '../../client/src/zoho/serverUrl';
 import { TokenManager } from '../../client/src/zoho/tokenManager';
 import { LOOPBACK_ONLY } from '../helpers/loopbackOnly';
 import { SAMPLE_TEXT } from '../helpers/modules';
+import { runCli } from '../helpers/cli';
 import { CapturingLog } from '../helpers/standIn';
 import { ACCESS_TOKEN, echoError, flood, gzipBomb, HostileZoho, json, redirect, trickle } from '../hostileZoho/hostileZoho';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const CLIENT_SECRET = 'hostile-test-client-secret-5f3a9c';
 const REFRESH_TOKEN = '1000.refreshtoken0123456789abcdef.fedcba9876543210fedcba98';
 const SECRETS = [CLIENT_SECRET, REFRESH_TOKEN, ACCESS_TOKEN];
 
-function run(args: string[], env: Record<string, string>, cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', LOOPBACK_ONLY, CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string>, cwd?: string) => runCli(args, env, { cwd, preload: [LOOPBACK_ONLY] });
 
 function assertNoSecret(output: string): void {
   for (const secret of SECRETS) assert.ok(!output.includes(secret), `a secret was printed: ${output.slice(0, 400)}`);

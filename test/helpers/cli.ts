@@ -1,0 +1,28 @@
+/** Runs the built CLI as a pipeline would: a child process with only the environment given. */
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { selfClientSignIn } from '../../client/src/zoho/signIn';
+import { ZohoStandIn } from '../zohoStandIn/standIn';
+import { DEMO_CLIENT } from './standIn';
+
+export const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+
+export interface CliResult { code: number | null; stdout: string; stderr: string }
+
+/** `preload`: modules for `--require` (the loopback-only lookup, the read counter). */
+export function runCli(args: string[], env: Record<string, string> = {}, options: { cwd?: string; preload?: string[] } = {}): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...(options.preload ?? []).flatMap((file) => ['--require', file]), CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The environment of a CLI signed in to the stand-in's demo client (a Self Client code exchanged once). */
+export async function standInEnvironment(standIn: ZohoStandIn): Promise<Record<string, string>> {
+  const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url });
+  return { ZOHO_CLIENT_ID: DEMO_CLIENT.clientId, ZOHO_CLIENT_SECRET: DEMO_CLIENT.clientSecret, ZOHO_REFRESH_TOKEN: signIn.refreshToken, ZOHO_ACCOUNTS_URL: standIn.url };
+}
