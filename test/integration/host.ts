@@ -1,6 +1,6 @@
 /** The real VS Code host on this machine: code-server 4.100.3 (VS Code 1.100.3), on 127.0.0.1 only. */
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import * as path from 'node:path';
@@ -33,9 +33,22 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-/** User settings that keep a fresh profile quiet: no welcome page, no trust prompt, no telemetry. */
+/** Our settings of `"scope": "machine"` in the manifest. */
+const MACHINE_KEYS = new Set(Object.entries((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } })
+  .contributes.configuration.properties).filter(([, property]) => property.scope === 'machine').map(([key]) => key));
+
+/**
+ * User settings that keep a fresh profile quiet: no welcome page, no trust prompt, no telemetry. A
+ * code-server window is a remote one: VS Code keeps machine-scoped settings in the remote's settings
+ * (Machine/settings.json, the Settings editor's Remote tab) and drops them from the user's file once the
+ * extension's manifest is known. So our machine-scoped keys are written there, as a person would set them.
+ */
 export function writeUserSettings(userDataDir: string, extra: Record<string, unknown> = {}): void {
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  const machine = Object.fromEntries(Object.entries(extra).filter(([key]) => MACHINE_KEYS.has(key)));
+  writeFileSync(path.join(userDataDir, 'Machine/settings.json'), JSON.stringify(machine, null, 2));
+  extra = Object.fromEntries(Object.entries(extra).filter(([key]) => !MACHINE_KEYS.has(key)));
   writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,

@@ -56,7 +56,10 @@ export async function runInHost(testsEntry: string, options: { untrusted?: boole
     workspace, userDataDir, extensionsDir: path.join(temp, 'extensions'), untrusted: options.untrusted,
     env: {
       ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_OTHER_SERVER_URL: other.url, ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`,
-      ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir, ...options.env,
+      ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir,
+      // Every process of this VS Code resolves every name to 127.0.0.1: a wrong default host reaches nothing outside.
+      NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/loopbackOnly.js')}`,
+      ...options.env,
     },
   });
   let browser: Browser | undefined;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { USER_LEVEL_KEYS, userLevelKeysSetIn, userLevelValue } from '../../client/src/config/userLevel';
+import { USER_LEVEL_KEYS, userLevelKeysSetIn, userLevelValue, VanishedValues } from '../../client/src/config/userLevel';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 
@@ -45,5 +45,19 @@ describe('finding the user-level keys a workspace settings file sets', () => {
     assert.deepEqual(userLevelKeysSetIn(text), ['accountsUrl', 'oauth.scopes']);
     assert.deepEqual(userLevelKeysSetIn('{}'), []);
     assert.deepEqual(userLevelKeysSetIn('not json at all'), []);
+  });
+});
+
+describe('a server setting that vanishes', () => {
+  it('is named once it reads nothing after it read a value, until the user says it may go', () => {
+    const values = new VanishedValues();
+    assert.equal(values.observe('accountsUrl', undefined), undefined, 'never set: nothing vanished');
+    assert.equal(values.observe('accountsUrl', 'http://127.0.0.1:1'), undefined);
+    assert.equal(values.observe('accountsUrl', undefined), 'http://127.0.0.1:1');
+    assert.equal(values.observe('accountsUrl', undefined), 'http://127.0.0.1:1', 'still gone, still named');
+    assert.equal(values.observe('accountsUrl', 'https://proxy.example'), undefined);
+    assert.equal(values.observe('accountsUrl', undefined), 'https://proxy.example', 'the latest value is the one named');
+    values.forget('accountsUrl');
+    assert.equal(values.observe('accountsUrl', undefined), undefined);
   });
 });

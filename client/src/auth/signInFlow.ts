@@ -43,6 +43,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   const { log } = services;
   // Before any prompt: an unsafe server setting stops the sign-in with the setting's name, nothing asked or sent.
   checkServerSettings(services.settings.read());
+  if (!(await defaultServerAllowed(services))) return undefined;
   // A user setting may send sign-in elsewhere (a proxy, the local stand-in): every prompt names that server.
   const override = services.settings.read().accountsUrl;
   const consentPage = override ? `The consent page of ${override} (zohoCrm.accountsUrl) opens` : 'Zoho\'s consent page opens';
@@ -142,6 +143,25 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
   await store.add(info, { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken }, { token: result.accessToken, expiresAt: result.expiresAt });
   log.info(`Signed in: ${info.label}, API ${apiDomain}, accounts ${info.accountsServer}`);
   return info;
+}
+
+/**
+ * A configured accounts server that no longer reads is never replaced by Zoho's default silently: in a
+ * remote window (code-server, SSH, WSL) VS Code keeps machine settings in the Remote tab, and drops the
+ * user's copy after a change in the Settings editor.
+ */
+async function defaultServerAllowed(services: Services): Promise<boolean> {
+  const vanished = services.settings.vanishedAccountsUrl();
+  if (!vanished) return true;
+  services.log.warn(`zohoCrm.accountsUrl read ${vanished} earlier in this window and now reads nothing.`);
+  const choice = await vscode.window.showWarningMessage(`zohoCrm.accountsUrl was ${vanished} and now reads nothing. Sign in at Zoho's own server instead?`, {
+    modal: true,
+    detail: 'In a remote window (code-server, SSH, WSL, containers) VS Code keeps this setting in the Remote tab of the Settings editor and ignores the User tab\'s copy. Set it there to keep signing in at your server.',
+  }, 'Sign In at Zoho', 'Open Remote Settings');
+  if (choice === 'Open Remote Settings') void vscode.commands.executeCommand('workbench.action.openRemoteSettings');
+  if (choice !== 'Sign In at Zoho') return false;
+  services.settings.forgetVanishedAccountsUrl();
+  return true;
 }
 
 /** The user's server settings, each checked under its own name (https, or http to this machine only). */

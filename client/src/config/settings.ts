@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ApiVersionName } from '../zoho/crmClient';
 import { DEFAULT_SCOPES } from '../zoho/oauth';
 import { Logger } from '../zoho/log';
-import { Inspection, UserLevelKey, userLevelKeysSetIn, userLevelValue } from './userLevel';
+import { Inspection, UserLevelKey, userLevelKeysSetIn, userLevelValue, VanishedValues } from './userLevel';
 
 export interface Settings {
   accountsUrl?: string;
@@ -32,6 +32,7 @@ function orgRefreshMinutes(value: unknown): number {
 export class SettingsReader {
   /** Each ignored workspace value is logged once per session (and again if it changes). */
   private readonly reported = new Map<string, string>();
+  private readonly vanished = new VanishedValues();
 
   constructor(private readonly log: Logger) {}
 
@@ -43,8 +44,10 @@ export class SettingsReader {
     };
     const port = this.userLevel<number>(config, 'oauth.redirectPort');
     const scopes = this.userLevel<string[]>(config, 'oauth.scopes');
+    const accountsUrl = url('accountsUrl');
+    this.vanished.observe('accountsUrl', accountsUrl);
     return {
-      accountsUrl: url('accountsUrl'),
+      accountsUrl,
       apiDomain: url('apiDomain'),
       crmWebUrl: url('crmWebUrl'),
       redirectPort: Number.isInteger(port) && port! >= 1024 && port! <= 65535 ? port! : DEFAULT_REDIRECT_PORT,
@@ -55,6 +58,18 @@ export class SettingsReader {
       askBeforeProductionCreate: config.inspect<boolean>('askBeforeProductionCreate')?.globalValue !== false,
       apiVersion: config.get<string>('apiVersion') === 'v8' ? 'v8' : 'v7',
     };
+  }
+
+  /**
+   * The accounts server this window read earlier and no longer reads (undefined when it reads one, or
+   * never did): sign-in asks before it falls back to Zoho's default.
+   */
+  vanishedAccountsUrl(): string | undefined {
+    return this.vanished.observe('accountsUrl', this.read().accountsUrl);
+  }
+
+  forgetVanishedAccountsUrl(): void {
+    this.vanished.forget('accountsUrl');
   }
 
   private userLevel<T>(config: vscode.WorkspaceConfiguration, key: UserLevelKey): T | undefined {

@@ -50,3 +50,25 @@ export function userLevelKeysSetIn(settingsText: string): UserLevelKey[] {
   visit(root, 0);
   return USER_LEVEL_KEYS.filter((key) => found.has(key));
 }
+
+/**
+ * Remembers, for this window, each server setting's last value: a value that was there and now reads
+ * nothing may have been dropped by VS Code (in a remote window, machine-scoped settings count only in the
+ * Remote settings, and the user's copy vanishes once the manifest is known), not removed by the user.
+ * Sign-in then asks before it goes to Zoho's default server instead.
+ */
+export class VanishedValues {
+  private readonly last = new Map<string, string>();
+
+  /** Records what was read; returns the earlier value when a value was there and is gone. */
+  observe(key: string, value: string | undefined): string | undefined {
+    const earlier = this.last.get(key);
+    if (value !== undefined) this.last.set(key, value);
+    return value === undefined ? earlier : undefined;
+  }
+
+  /** The user answered: the value is gone on purpose. */
+  forget(key: string): void {
+    this.last.delete(key);
+  }
+}

@@ -489,6 +489,36 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(result.revoked, true);
   });
 
+  it('a setting changed in the Settings UI leaves the accounts server where the user set it; sign-in goes there', async function () {
+    if (!DRIVER) this.skip();
+    assert.equal(api.settings().accountsUrl, STAND_IN);
+    const before = vscode.workspace.getConfiguration('zohoCrm').inspect<boolean>('askBeforeProductionCreate')?.globalValue;
+    const changed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('zohoCrm.askBeforeProductionCreate')) { subscription.dispose(); resolve(); }
+      });
+    });
+    // As a person does it: the Settings editor, the checkbox of another zohoCrm setting.
+    await vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCrm.askBeforeProductionCreate');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await driver('/click?selector=' + encodeURIComponent('.settings-editor .setting-item-bool .setting-value-checkbox'));
+    await changed;
+    await driver('/screenshot?name=settings-ui-changed');
+    assert.notEqual(vscode.workspace.getConfiguration('zohoCrm').inspect<boolean>('askBeforeProductionCreate')?.globalValue, before);
+    assert.equal(api.settings().accountsUrl, STAND_IN, 'the accounts server is still the one the user set');
+    const tokenRequests = () => standIn<{ path: string }[]>('/__standin/requests').then((requests) => requests.filter((request) => request.path.endsWith('/oauth/v2/token')).length);
+    const requestsBefore = await tokenRequests();
+    const { code } = await standIn<{ code: string }>('/__standin/self-client-code', { method: 'POST', body: JSON.stringify({ client_id: DEMO.clientId }) });
+    const connection = await vscode.commands.executeCommand<{ id: string; accountsServer: string } | undefined>('zohoCrm.signIn', {
+      method: 'selfClient', dataCenter: 'us', environment: 'sandbox', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, code,
+    });
+    assert.ok(connection, 'signed in at the stand-in');
+    assert.equal(connection.accountsServer, STAND_IN);
+    assert.equal(await tokenRequests(), requestsBefore + 1);
+    await vscode.workspace.getConfiguration('zohoCrm').update('askBeforeProductionCreate', before, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('no secret appears in the log, settings, global state or messages of the whole run', async () => {
     const issued = await standIn<{ refreshTokens: string[]; accessTokens: string[]; grantCodes: string[] }>('/__standin/issued-secrets');
     const secrets = [DEMO.clientSecret, ...issued.refreshTokens, ...issued.accessTokens, ...issued.grantCodes];

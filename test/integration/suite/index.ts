@@ -7,6 +7,8 @@ export function run(): Promise<void> {
   const resultsFile = process.env.ZOHO_TEST_RESULTS;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   mocha.addFile(path.join(__dirname, process.env.ZOHO_TEST_SUITE ?? 'extension.test.js'));
+  // While working on one test: ZOHO_TEST_GREP=<part of its title> npm run test:vscode.
+  if (process.env.ZOHO_TEST_GREP) mocha.grep(process.env.ZOHO_TEST_GREP);
   const results = { passed: 0, failed: 0, tests: [] as { title: string; state: string; error?: string }[], done: false };
   const save = () => { if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2)); };
   return new Promise((resolve, reject) => {
