@@ -12,8 +12,9 @@ export function isPlainApiName(value: unknown): value is string {
   return typeof value === 'string' && PLAIN_API_NAME.test(value);
 }
 
-/** What was found, short enough for a message: `a number (42)`, `null`, `a string of 5,000 characters`. */
+/** What was found, short enough for a message: `a number (42)`, `null`, `nothing`, `a string of 5,000 characters`. */
 export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length.toLocaleString('en-US')} characters` : JSON.stringify(value);

@@ -17,7 +17,7 @@ export type UpdateOutcome =
 export async function updateModule(client: CrmClient, plan: UpdatePlan): Promise<UpdateOutcome> {
   let answer;
   try {
-    answer = await client.request('PUT', client.path(`/settings/modules/${encodeURIComponent(plan.apiName)}`), plan.body);
+    answer = await client.request('PUT', client.modulePath(plan.apiName), plan.body);
   } catch (error) {
     if (!(error instanceof AmbiguousRequestError)) throw error;
     return lookUpAfterLostAnswer(client, plan, error.message);

@@ -1,0 +1,9 @@
+// Mutation testing of the HTTP client, OAuth and sign-in code (npm run mutate:client). Not in CI: it takes minutes.
+import { strykerConfig } from './stryker.base.mjs';
+
+export default strykerConfig({
+  area: 'client',
+  mutate: ['client/src/zoho/crmClient.ts', 'client/src/zoho/oauth.ts', 'client/src/zoho/signIn.ts'],
+  tests: ['clientEdges', 'tokens', 'signIn', 'create', 'org'].map((name) => `out/test/zoho/${name}.test.js`),
+  timeoutMS: 20000,
+});
