@@ -4,12 +4,14 @@
  * refused and with which words. Quick on purpose: the mutation run of these files starts here.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AmbiguousRequestError, CrmClient, errorsOf, unexpected } from '../../client/src/zoho/crmClient';
 import { ZohoError } from '../../client/src/zoho/errors';
 import { createHttp } from '../../client/src/zoho/http';
-import { authorizeUrl, expiresInMs, OAuthClient, pkceChallenge } from '../../client/src/zoho/oauth';
-import { selfClientSignIn, trustedAccountsServer } from '../../client/src/zoho/signIn';
+import { authorizeUrl, DEFAULT_SCOPES, expiresInMs, OAuthClient, pkceChallenge } from '../../client/src/zoho/oauth';
+import { browserSignIn, selfClientSignIn, trustedAccountsServer } from '../../client/src/zoho/signIn';
 import { TokenManager } from '../../client/src/zoho/tokenManager';
 import { CapturingLog } from '../helpers/standIn';
 import { ACCESS_TOKEN, HostileZoho, json } from '../hostileZoho/hostileZoho';
@@ -363,5 +365,208 @@ describe('sign-in at its edges', () => {
     assert.throws(() => trustedAccountsServer('http://127.0.0.1:5000', 'https://accounts.zoho.com'), /is not Zoho's \(http:\/\/127\.0\.0\.1:5000\); the sign-in was stopped\./);
     assert.throws(() => trustedAccountsServer('https://accounts.zoho.com.evil.example', 'https://accounts.zoho.com'), (error: ZohoError) => error.kind === 'auth' && /not Zoho's \(https:\/\/accounts\.zoho\.com\.evil\.example\)/.test(error.message));
     assert.throws(() => trustedAccountsServer('not a url', 'https://accounts.zoho.com'), (error: ZohoError) => error.kind === 'auth' && error.message === 'Zoho named an accounts server that is not a URL: not a url');
+  });
+});
+
+describe('the CRM client, each field and path named', () => {
+  let zoho: HostileZoho;
+  let log: CapturingLog;
+  let client: CrmClient;
+  before(async () => { zoho = await new HostileZoho().start(); });
+  after(() => zoho.stop());
+  beforeEach(() => {
+    zoho.routes = [];
+    zoho.received.length = 0;
+    log = new CapturingLog();
+    const tokens = new TokenManager({ clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH, accountsServer: zoho.url }, new OAuthClient(createHttp(), log.logger), log.logger);
+    client = new CrmClient(zoho.url, tokens, log.logger, createHttp({ timeoutMs: 5000 }));
+  });
+  const answer = (route: RegExp, status: number, body: unknown) => { zoho.routes = []; zoho.on(route, typeof body === 'string' ? (response) => { response.writeHead(status); response.end(body); } : json(status, body)); };
+  const rejects = (promise: Promise<unknown>, message: string) => assert.rejects(promise, (error: Error) => {
+    assert.ok(error instanceof ZohoError, `${error.name}: ${error.message}`);
+    assert.ok(error.message.startsWith(message), `${error.message}\n  expected: ${message}`);
+    return true;
+  });
+
+  it('each GET goes to its path and says so in the log', async () => {
+    answer(/^\/crm\//, 204, '');
+    await client.listModules();
+    await client.listProfiles();
+    await client.getModule('Shipments');
+    answer(/\/org$/, 200, { org: [{ id: '1' }] });
+    await client.org();
+    assert.deepEqual(zoho.crmRequests().map((request) => `${request.method} ${request.path}`), [
+      'GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles', 'GET /crm/v7/settings/modules/Shipments', 'GET /crm/v7/org',
+    ]);
+    assert.deepEqual(log.lines.filter((line) => line.startsWith('info → GET')), [
+      `info → GET ${zoho.url}/crm/v7/settings/modules`, `info → GET ${zoho.url}/crm/v7/settings/profiles`,
+      `info → GET ${zoho.url}/crm/v7/settings/modules/Shipments`, `info → GET ${zoho.url}/crm/v7/org`,
+    ]);
+  });
+
+  it('a 401 with INVALID_OAUTHTOKEN retries too; a 401 without errors and a 400 INVALID_TOKEN do not', async () => {
+    let calls = 0;
+    zoho.on(/profiles/, (response, received, server) => (++calls === 1 ? json(401, { code: 'INVALID_OAUTHTOKEN', message: 'm', status: 'error' }) : json(200, { profiles: [] }))(response, received, server));
+    await client.listProfiles();
+    assert.equal(calls, 2);
+    for (const [status, body] of [[401, {}], [400, { code: 'INVALID_TOKEN', message: 'm', status: 'error' }], [401, 'not json']] as const) {
+      calls = 0;
+      zoho.routes = [];
+      zoho.on(/profiles/, (response, received, server) => { calls++; (typeof body === 'string' ? (r: typeof response) => { r.writeHead(status); r.end(body); } : json(status, body))(response, received, server); });
+      await assert.rejects(client.listProfiles(), ZohoError);
+      assert.equal(calls, 1, JSON.stringify(body));
+    }
+  });
+
+  it('an AmbiguousRequestError says its name', () => {
+    assert.equal(new AmbiguousRequestError('m').name, 'AmbiguousRequestError');
+  });
+
+  it('a body of exactly 4,000 characters is logged whole', async () => {
+    const body = JSON.stringify({ profiles: [], pad: 'x'.repeat(3976) });
+    assert.equal(body.length, 4000);
+    answer(/profiles/, 200, body);
+    await client.listProfiles();
+    assert.ok(log.lines.includes(`info ← 200 ${body}`));
+  });
+
+  it('listings: 204 is none; another status, a body that is not JSON or has no list is refused in words', async () => {
+    answer(/modules$/, 204, '');
+    assert.deepEqual(await client.listModules(), []);
+    for (const [route, what, list] of [[/modules$/, 'Listing the modules', () => client.listModules()], [/profiles$/, 'Reading the profiles', () => client.listProfiles()]] as const) {
+      answer(route, 201, { modules: [], profiles: [] });
+      await rejects(list(), `${what} failed: HTTP 201.`);
+      answer(route, 200, 'plain');
+      await rejects(list(), `${what} failed: Zoho answered HTTP 200 with something that is not JSON.`);
+      answer(route, 200, 'null');
+      await rejects(list(), `${what} failed: HTTP 200.`);
+    }
+  });
+
+  it('profiles: each odd field named with its index', async () => {
+    const fine = { id: '1', name: 'A', display_label: 'A', type: 'normal_profile' };
+    for (const [odd, message] of [
+      [{ ...fine, display_label: 3 }, 'a number (3) for profiles[1].display_label'],
+      [{ ...fine, id: 'x' }, '"x" for profiles[1].id'],
+      [{ ...fine, name: 4 }, 'a number (4) for profiles[1].name'],
+      [{ ...fine, type: false }, 'a boolean (false) for profiles[1].type'],
+      ['p', '"p" for profiles[1], where its documentation shows an object'],
+    ] as const) {
+      answer(/profiles/, 200, { profiles: [fine, odd] });
+      await rejects(client.listProfiles(), `Reading the profiles: Zoho's answer has ${message}`);
+    }
+  });
+
+  it('one module: each odd field named; no profiles key is no profiles; a refusal, a body without modules and a 500 are said', async () => {
+    const fine = { id: '7', api_name: 'Shipments' };
+    answer(/Shipments/, 200, { modules: [fine] });
+    assert.equal((await client.getModule('Shipments'))?.profiles, undefined);
+    for (const [odd, message] of [
+      [{ ...fine, id: 'x' }, '"x" for modules[0].id'],
+      [{ ...fine, module_name: 1 }, 'a number (1) for modules[0].module_name'],
+      [{ ...fine, access_type: 2 }, 'a number (2) for modules[0].access_type'],
+      [{ ...fine, profiles: [{ id: '1' }, 'x'] }, '"x" for modules[0].profiles[1], where its documentation shows an object'],
+      [{ ...fine, profiles: [{ id: '1' }, { id: '2', name: 5 }] }, 'a number (5) for modules[0].profiles[1].name'],
+      [{ ...fine, profiles: [{ id: '1' }, { id: 'y' }] }, '"y" for modules[0].profiles[1].id'],
+    ] as const) {
+      answer(/Shipments/, 200, { modules: [odd] });
+      await rejects(client.getModule('Shipments'), `Reading the module Shipments: Zoho's answer has ${message}`);
+    }
+    answer(/Shipments/, 500, { modules: [fine] });
+    await rejects(client.getModule('Shipments'), 'Reading the module Shipments failed: HTTP 500.');
+    answer(/Shipments/, 200, {});
+    await rejects(client.getModule('Shipments'), 'Reading the module Shipments failed: HTTP 200.');
+    answer(/Shipments/, 200, 'null');
+    await rejects(client.getModule('Shipments'), 'Reading the module Shipments failed: HTTP 200.');
+    answer(/Shipments/, 200, 'text');
+    await rejects(client.getModule('Shipments'), 'Reading the module Shipments failed: Zoho answered HTTP 200 with something that is not JSON.');
+    answer(/Shipments/, 403, { code: 'OAUTH_SCOPE_MISMATCH', message: 'm', status: 'error' });
+    await rejects(client.getModule('Shipments'), 'Reading the module Shipments failed: the sign-in does not grant ZohoCRM.settings.modules.READ.');
+  });
+
+  it('the org: each odd field named; a 500, a body without org, or not JSON, is said', async () => {
+    for (const [odd, message] of [
+      [{ id: 'x' }, '"x" for org[0].id'],
+      [{ type: 1 }, 'a number (1) for org[0].type'],
+      [{ domain_name: true }, 'a boolean (true) for org[0].domain_name'],
+      [{ company_name: 2 }, 'a number (2) for org[0].company_name'],
+    ] as const) {
+      answer(/org$/, 200, { org: [odd] });
+      await rejects(client.org(), `Reading the org: Zoho's answer has ${message}`);
+    }
+    answer(/org$/, 500, { org: [{ id: '1' }] });
+    await rejects(client.org(), 'Reading the org failed: HTTP 500.');
+    answer(/org$/, 200, {});
+    await rejects(client.org(), 'Reading the org failed: HTTP 200.');
+    answer(/org$/, 200, 'null');
+    await rejects(client.org(), 'Reading the org failed: HTTP 200.');
+  });
+
+  it('details that are not an object are left out', () => {
+    assert.equal(errorsOf({ code: 'X', status: 'error', details: 'text' })[0].details, undefined);
+    assert.equal(errorsOf({ code: 'X', status: 'error', details: 0 })[0].details, undefined);
+    assert.deepEqual(errorsOf({ code: 'X', status: 'error', details: { a: 1 } })[0].details, { a: 1 });
+  });
+});
+
+describe('OAuth, the rest of its words', () => {
+  let zoho: HostileZoho;
+  let log: CapturingLog;
+  before(async () => { zoho = await new HostileZoho().start(); });
+  after(() => zoho.stop());
+  beforeEach(() => { zoho.routes = []; zoho.received.length = 0; log = new CapturingLog(); });
+  const refresh = (oauth = new OAuthClient(createHttp(), log.logger)) => oauth.refresh({ accountsServer: zoho.url, clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH });
+
+  it('the default scopes are the manifest\'s', () => {
+    const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+    assert.deepEqual(DEFAULT_SCOPES, manifest.contributes.configuration.properties['zohoCrm.oauth.scopes'].default);
+    assert.deepEqual(DEFAULT_SCOPES, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ']);
+  });
+
+  it('each request names the accounts server when its URL is unsafe', async () => {
+    const oauth = new OAuthClient(createHttp(), log.logger);
+    for (const attempt of [
+      () => oauth.refresh({ accountsServer: 'http://accounts.example.test', clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH }),
+      () => oauth.revoke({ accountsServer: 'http://accounts.example.test', refreshToken: REFRESH }),
+      async () => authorizeUrl({ accountsUrl: 'http://accounts.example.test', clientId: 'c', redirectUri: 'r', scopes: [], state: 's', codeChallenge: 'c' }),
+    ]) await assert.rejects(attempt(), /^ZohoError: The accounts server is plain http to accounts\.example\.test/);
+  });
+
+  it('a failed exchange says it was the grant code; the log says what came, tokens or not', async () => {
+    zoho.on(/token$/, json(200, { token_type: 'Bearer', expires_in: 60 }));
+    await assert.rejects(new OAuthClient(createHttp(), log.logger).exchangeCode({ accountsServer: zoho.url, clientId: 'c', clientSecret: SECRET, code: 'x' }),
+      (error: ZohoError) => error.message === 'Exchanging the grant code failed: HTTP 200 without an access token.');
+    assert.equal(log.lines[1], 'info ← 200 no access token, expires in 60 s');
+  });
+
+  it('a JSON answer that is not an object is not JSON to us; a refresh token that is not a string is none', async () => {
+    for (const body of ['"text"', 'null', '7']) {
+      zoho.routes = [];
+      zoho.on(/token$/, (response) => { response.writeHead(200); response.end(body); });
+      await assert.rejects(refresh(), (error: ZohoError) => error.message === 'Refreshing the access token failed: Zoho\'s accounts server answered HTTP 200 with something that is not JSON.', body);
+      assert.equal(log.lines[log.lines.length - 1], 'info ← 200 (not JSON)', body);
+    }
+    zoho.routes = [];
+    zoho.on(/token$/, json(200, { access_token: 'a', refresh_token: 5 }));
+    assert.equal((await refresh()).refreshToken, undefined);
+    assert.equal(expiresInMs({ expires_in: '7200' }), 3600_000, 'a lifetime as text is not read');
+  });
+
+  it('without a log, a failed revoke still says why', async () => {
+    await assert.rejects(new OAuthClient(createHttp()).revoke({ accountsServer: 'http://127.0.0.1:9', refreshToken: REFRESH }), (error: ZohoError) => error instanceof ZohoError && error.kind === 'network');
+    await assert.rejects(new OAuthClient(createHttp()).refresh({ accountsServer: 'http://127.0.0.1:9', clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH }), (error: ZohoError) => error instanceof ZohoError && error.kind === 'network');
+  });
+});
+
+describe('browser sign-in at its edges', () => {
+  it('a browser that does not open ends the sign-in in words, and frees the port', async () => {
+    const port = 47000 + Math.floor(Math.random() * 900);
+    const attempt = () => browserSignIn({ clientId: 'c', clientSecret: SECRET, accountsUrl: 'https://accounts.zoho.com', port, scopes: ['A'], openBrowser: async () => false, timeoutMs: 5000 });
+    await assert.rejects(attempt(), (error: ZohoError) => error.kind === 'auth' && error.message === 'Sign-in cancelled: the browser was not opened.');
+    await assert.rejects(attempt(), /browser was not opened/, 'the port was freed: a second try gets as far');
+  });
+
+  it('a loopback accounts server is trusted only beside a configured loopback one', () => {
+    assert.throws(() => trustedAccountsServer('https://evil.example', 'http://127.0.0.1:4000'), /not Zoho's \(https:\/\/evil\.example\)/);
   });
 });

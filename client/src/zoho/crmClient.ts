@@ -125,7 +125,8 @@ export class CrmClient {
       }
       throw new AmbiguousRequestError(networkErrorMessage(error, 'The request was sent but no answer came back'));
     }
-    const text = typeof response.data === 'string' ? response.data : JSON.stringify(response.data ?? '');
+    // A string always (responseType text, no transform); '' for an empty answer.
+    const text = String(response.data ?? '');
     this.log.info(`← ${response.status} ${truncate(text) || '(empty)'}`);
     const retryAfter = response.headers['retry-after'];
     return { status: response.status, body: parseJson(text), text, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined };

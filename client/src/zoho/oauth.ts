@@ -43,7 +43,7 @@ export function authorizeUrl(options: { accountsUrl: string; clientId: string; r
  * what came back (never a secret: the log's redactor hides any that slip into a line).
  */
 export class OAuthClient {
-  constructor(private readonly http: AxiosInstance = createHttp({ timeoutMs: 30_000 }), private readonly log?: Logger) {}
+  constructor(private readonly http: AxiosInstance = createHttp(), private readonly log?: Logger) {}
 
   exchangeCode(options: { accountsServer: string; clientId: string; clientSecret: string; code: string; redirectUri?: string; codeVerifier?: string }): Promise<TokenAnswer> {
     const form: Record<string, string> = {
