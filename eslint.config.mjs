@@ -1,14 +1,21 @@
-// Lint, and the layers' boundaries: the language service is pure (no LSP, no VS Code), the server never
-// reaches into the client, and the Zoho layer and the CLI run without VS Code. `npm run lint`, no warnings.
+// Lint, and the products' boundaries (docs/architecture.md): the language service is pure (no LSP, no VS Code,
+// no HTTP); the LSP server never reaches the client; the Zoho library and the CLI run without VS Code; and a product
+// reaches another only by its one name (`@crm/languageservice`, `@crm/protocol`, `@crm/zoho`), never by a relative
+// path. `npm run lint`, no warnings.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const noVscode = [
-  { name: 'vscode', message: 'Only the VS Code side (client/src outside zoho/ and cli/) may use the vscode API.' },
-  { name: 'vscode-languageclient', message: 'Only the VS Code side may start the language client.' },
-  { name: 'vscode-languageclient/node', message: 'Only the VS Code side may start the language client.' },
+  { name: 'vscode', message: 'Only the VS Code extension (client/vscode) may use the vscode API.' },
+  { name: 'vscode-languageclient', message: 'Only the VS Code extension may start the language client.' },
+  { name: 'vscode-languageclient/node', message: 'Only the VS Code extension may start the language client.' },
 ];
-const vscodeSide = ['**/auth/**', '**/create/**', '**/org/**', '**/config/**', '**/extension', '**/languageClient', '**/services'];
+/** A relative path into another product's folder. */
+const crossProduct = {
+  regex: '^(\\.\\./)+(server|client|languageservice|protocol|lsp|zoho|cli|vscode)(/|$)',
+  message: 'Another product is reached by its one name (@crm/languageservice, @crm/protocol, @crm/zoho), not by a relative path.',
+};
+const products = ['server/**/*.ts', 'client/**/*.ts'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.vscode-test/**', 'test-results/**', '.stryker-tmp/**', 'reports/**'] },
@@ -22,32 +29,41 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/src/**/*.ts'],
+    files: products,
+    rules: { 'no-restricted-imports': ['error', { patterns: [crossProduct] }] },
+  },
+  {
+    files: ['server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: noVscode,
-        patterns: [{ group: ['**/client/**', '../../client/*'], message: 'The server does not depend on the client.' }],
+        paths: [...noVscode, { name: '@crm/zoho', message: 'The server does not depend on the client.' }],
+        patterns: [crossProduct],
       }],
     },
   },
   {
-    files: ['server/src/languageservice/**/*.ts'],
+    files: ['server/languageservice/**/*.ts', 'server/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: noVscode,
+        paths: [
+          ...noVscode,
+          { name: '@crm/zoho', message: 'The language service depends on nothing above it.' },
+          { name: '@crm/protocol', message: 'The language service depends on nothing above it.' },
+          { name: 'axios', message: 'The language service is pure: no HTTP.' },
+        ],
         patterns: [
-          { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*'], message: 'The language service is pure: text in, findings out, no LSP types (server/src/providers converts).' },
-          { group: ['**/providers/**', '**/server', '**/client/**'], message: 'The language service depends on nothing above it.' },
+          crossProduct,
+          { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The language service is pure: text in, findings out, no LSP types (server/lsp/providers converts).' },
         ],
       }],
     },
   },
   {
-    files: ['client/src/zoho/**/*.ts', 'client/src/cli/**/*.ts'],
+    files: ['client/zoho/**/*.ts', 'client/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: noVscode,
-        patterns: [{ group: vscodeSide, message: 'The Zoho layer and the CLI run without VS Code: they may not use the VS Code side.' }],
+        patterns: [crossProduct, { group: ['**/vscode/**'], message: 'The Zoho library and the CLI run without VS Code: they may not use the extension.' }],
       }],
     },
   },

@@ -8,7 +8,7 @@ export function strykerConfig({ area, mutate, tests, timeoutMS }) {
   return {
     mutate,
     testRunner: 'command',
-    buildCommand: 'npx tsc -p .',
+    buildCommand: 'npx tsc -p . && node scripts/aliases.mjs',
     commandRunner: { command: tests.map((file) => `node ${file}`).join(' && ') },
     coverageAnalysis: 'off',
     concurrency: 2,

@@ -3,7 +3,7 @@ import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig({
   area: 'client',
-  mutate: ['client/src/zoho/crmClient.ts', 'client/src/zoho/oauth.ts', 'client/src/zoho/signIn.ts'],
+  mutate: ['client/zoho/crmClient.ts', 'client/zoho/oauth.ts', 'client/zoho/signIn.ts'],
   tests: ['clientEdges', 'tokens', 'signIn', 'create', 'org'].map((name) => `out/test/zoho/${name}.test.js`),
   timeoutMS: 20000,
 });

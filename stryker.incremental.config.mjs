@@ -3,7 +3,7 @@ import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig({
   area: 'incremental',
-  mutate: ['server/src/languageservice/incremental.ts'],
+  mutate: ['server/languageservice/incremental.ts'],
   tests: ['incrementalPatch', 'incremental'].map((name) => `out/test/unit/${name}.test.js`),
   timeoutMS: 60000,
 });

@@ -4,7 +4,7 @@ import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig({
   area: 'org',
-  mutate: ['client/src/zoho/updateModule.ts', 'client/src/zoho/moduleFile.ts'],
+  mutate: ['client/zoho/updateModule.ts', 'client/zoho/moduleFile.ts'],
   tests: ['out/test/zoho/org.test.js'],
   timeoutMS: 20000,
 });

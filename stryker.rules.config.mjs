@@ -5,7 +5,7 @@ import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig({
   area: 'rules',
-  mutate: ['server/src/languageservice/rules/*.ts'],
+  mutate: ['server/languageservice/rules/*.ts'],
   tests: [
     ...['ruleMessages', 'genericRules', 'rules', 'fixes', 'fastWalk', 'apiVersion', 'specErrors'].map((name) => `out/test/unit/${name}.test.js`),
     'out/test/zoho/verdicts.test.js',

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ensureHost, freePort, HOST_DIR, ROOT, startHost, writeUserSettings } from '../test/integration/host';
-import { messageOf } from '../client/src/zoho/errors';
+import { messageOf } from '../client/zoho/errors';
 import { DEMO_CLIENT, ZohoStandIn } from '../test/zohoStandIn/standIn';
 
 async function startStandIn(): Promise<ZohoStandIn> {

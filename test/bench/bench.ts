@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, OrgSnapshot } from '../../server/src/languageservice';
+import { analyze, OrgSnapshot } from '../../server/languageservice';
 import { LspTestClient, SERVER, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
 import { SAMPLE_AUTONUMBER } from '../helpers/modules';
 

@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import axios from 'axios';
 import { getLanguageService, TextDocument } from 'vscode-json-languageservice';
-import { CrmClient } from '../../client/src/zoho/crmClient';
-import { createHttp } from '../../client/src/zoho/http';
-import { Logger } from '../../client/src/zoho/log';
-import { OAuthClient } from '../../client/src/zoho/oauth';
-import { TokenManager } from '../../client/src/zoho/tokenManager';
-import { formatDocument } from '../../server/src/languageservice';
+import { CrmClient } from '../../client/zoho/crmClient';
+import { createHttp } from '../../client/zoho/http';
+import { Logger } from '../../client/zoho/log';
+import { OAuthClient } from '../../client/zoho/oauth';
+import { TokenManager } from '../../client/zoho/tokenManager';
+import { formatDocument } from '../../server/languageservice';
 import { flood, HostileZoho, trickle } from '../hostileZoho/hostileZoho';
 
 const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;

@@ -1,7 +1,7 @@
 /** Runs the built CLI as a pipeline would: a child process with only the environment given. */
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { selfClientSignIn } from '../../client/src/zoho/signIn';
+import { selfClientSignIn } from '../../client/zoho/signIn';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { DEMO_CLIENT } from './standIn';
 

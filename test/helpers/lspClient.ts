@@ -5,7 +5,7 @@ import {
   ClientCapabilities, createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
-import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../server/protocol/nodeFlags';
 
 export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 

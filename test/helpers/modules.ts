@@ -1,5 +1,5 @@
 /** Builders for module files used across the tests. */
-import { analyze, Finding, TextEdit } from '../../server/src/languageservice';
+import { analyze, Finding, TextEdit } from '../../server/languageservice';
 
 /** The page's two sample bodies, exactly as Zoho prints them. */
 export const SAMPLE_AUTONUMBER = `{

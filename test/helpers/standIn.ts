@@ -1,5 +1,5 @@
 import { DEMO_CLIENT, StandInClient, ZohoStandIn } from '../zohoStandIn/standIn';
-import { Logger } from '../../client/src/zoho/log';
+import { Logger } from '../../client/zoho/log';
 
 export const EU_CLIENT: StandInClient = { clientId: '1000.EUCLIENT', clientSecret: 'eu-client-secret-123456', redirectUris: ['http://127.0.0.1:0/callback'], dataCenter: 'eu' };
 

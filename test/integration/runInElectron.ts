@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
-import { messageOf } from '../../client/src/zoho/errors';
+import { messageOf } from '../../client/zoho/errors';
 import { prepareRun, ROOT } from './host';
 
 async function main(): Promise<number> {

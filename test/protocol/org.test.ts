@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CodeAction, CompletionItem, CompletionList, Hover, Range } from 'vscode-languageserver-protocol';
-import { OrgSnapshot } from '../../server/src/languageservice';
+import { OrgSnapshot } from '../../server/languageservice';
 import { LspTestClient, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
 
 const SNAPSHOT: OrgSnapshot = {

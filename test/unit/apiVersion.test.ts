@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, complete, hover, reanalyze } from '../../server/src/languageservice';
+import { analyze, complete, hover, reanalyze } from '../../server/languageservice';
 import { V8_SPEC_EXAMPLES } from '../fixtures/v8SpecExamples';
 import { applyEdits, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, complete, documentSymbols, hover } from '../../server/src/languageservice';
-import { MAX_DEPTH } from '../../server/src/languageservice/parse';
+import { analyze, complete, documentSymbols, hover } from '../../server/languageservice';
+import { MAX_DEPTH } from '../../server/languageservice/parse';
 import { body } from '../helpers/modules';
 
 function everyFeature(text: string) {

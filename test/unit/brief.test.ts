@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { brief, SHORT } from '../../client/src/brief';
+import { brief, SHORT } from '../../client/vscode/messages/brief';
 
 describe('brief notifications', () => {
   it('keeps a short message as it is', () => assert.equal(brief('Signed in to Zylker (US · production).'), 'Signed in to Zylker (US · production).'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, complete } from '../../server/src/languageservice';
+import { analyze, complete } from '../../server/languageservice';
 import { applyEdits, findings } from '../helpers/modules';
 
 function at(textWithCursor: string) {

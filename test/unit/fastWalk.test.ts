@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDocument } from '../../server/src/languageservice/parse';
+import { parseDocument } from '../../server/languageservice/parse';
 import { body, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 
 /** The fast walk must find exactly what jsonc-parser's visit finds, on every file it accepts. */

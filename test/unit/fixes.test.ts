@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, Finding, fixAll } from '../../server/src/languageservice';
+import { analyze, Finding, fixAll } from '../../server/languageservice';
 import { applyEdits, body, findings } from '../helpers/modules';
 
 /** Applies the named fix of the one finding of `rule` and returns the new text. */

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { visit } from 'jsonc-parser';
-import { JSONSchema } from '../../server/src/languageservice/schema';
-import { MAX_FINDINGS, SchemaValidator } from '../../server/src/languageservice/rules/validator';
+import { JSONSchema } from '../../server/languageservice/schema';
+import { MAX_FINDINGS, SchemaValidator } from '../../server/languageservice/rules/validator';
 
 const SCHEMA = {
   type: 'object',

@@ -1,11 +1,11 @@
 /** Org text and Zoho's words on their way to a notification, a hover, a snippet or a terminal. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { notificationText, redactNotificationsWith } from '../../client/src/notificationText';
-import { SnapshotForwarder } from '../../client/src/org/snapshotForwarder';
-import { Redactor } from '../../client/src/zoho/redact';
-import { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from '../../server/src/languageservice';
-import { markdownToPlainText } from '../../server/src/plainText';
+import { notificationText, redactNotificationsWith } from '../../client/vscode/messages/notificationText';
+import { SnapshotForwarder } from '../../client/vscode/org/snapshotForwarder';
+import { Redactor } from '../../client/zoho/redact';
+import { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from '../../server/languageservice';
+import { markdownToPlainText } from '../../server/lsp/plainText';
 
 describe('text from outside', () => {
   it('a notification redacts what the redactor knows and cannot render a link', () => {

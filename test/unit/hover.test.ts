@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, hover } from '../../server/src/languageservice';
+import { analyze, hover } from '../../server/languageservice';
 import { body } from '../helpers/modules';
 
 function hoverOn(text: string, snippet: string, delta = 1) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, Analysis, reanalyze } from '../../server/src/languageservice';
-import { changedRange, reanalyzeEdit } from '../../server/src/languageservice/incremental';
+import { analyze, Analysis, reanalyze } from '../../server/languageservice';
+import { changedRange, reanalyzeEdit } from '../../server/languageservice/incremental';
 import { body, SAMPLE_AUTONUMBER } from '../helpers/modules';
 
 function normal(analysis: Analysis) {

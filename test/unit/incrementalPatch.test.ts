@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, Finding } from '../../server/src/languageservice';
-import { reanalyzeEdit } from '../../server/src/languageservice/incremental';
-import { MAX_FINDINGS } from '../../server/src/languageservice/rules/validator';
+import { analyze, Finding } from '../../server/languageservice';
+import { reanalyzeEdit } from '../../server/languageservice/incremental';
+import { MAX_FINDINGS } from '../../server/languageservice/rules/validator';
 import { body } from '../helpers/modules';
 
 const normal = (analysis: { findings: Finding[] }) => analysis.findings.map((finding) => JSON.stringify(finding));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, checkAgainstOrg, complete, completeAt, hover, OrgSnapshot, readSnapshot, snapshotAge, withOrgFixes } from '../../server/src/languageservice';
+import { analyze, checkAgainstOrg, complete, completeAt, hover, OrgSnapshot, readSnapshot, snapshotAge, withOrgFixes } from '../../server/languageservice';
 import { applyEdits, SAMPLE_AUTONUMBER } from '../helpers/modules';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');

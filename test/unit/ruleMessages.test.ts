@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, ApiVersion } from '../../server/src/languageservice';
+import { analyze, ApiVersion } from '../../server/languageservice';
 import { applyEdits, body } from '../helpers/modules';
 
 type Seen = [code: string, rule: string, severity: string, marks: string, message: string, fixes: string[]];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, LineIndex } from '../../server/src/languageservice';
+import { analyze, LineIndex } from '../../server/languageservice';
 import { body, codes, findings, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 
 function only(text: string) {

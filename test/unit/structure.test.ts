@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, documentSymbols, foldingRegions, formatDocument, selectionChain } from '../../server/src/languageservice';
+import { analyze, documentSymbols, foldingRegions, formatDocument, selectionChain } from '../../server/languageservice';
 import { applyEdits, body, SAMPLE_TEXT } from '../helpers/modules';
 
 describe('structure', () => {

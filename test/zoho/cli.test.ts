@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { selfClientSignIn } from '../../client/src/zoho/signIn';
+import { selfClientSignIn } from '../../client/zoho/signIn';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { body, SAMPLE_TEXT } from '../helpers/modules';
 import { runCli, standInEnvironment } from '../helpers/cli';

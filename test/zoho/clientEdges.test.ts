@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { AmbiguousRequestError, CrmClient, errorsOf, unexpected } from '../../client/src/zoho/crmClient';
-import { ZohoError } from '../../client/src/zoho/errors';
-import { createHttp } from '../../client/src/zoho/http';
-import { authorizeUrl, DEFAULT_SCOPES, expiresInMs, OAuthClient, pkceChallenge } from '../../client/src/zoho/oauth';
-import { browserSignIn, selfClientSignIn, trustedAccountsServer } from '../../client/src/zoho/signIn';
-import { TokenManager } from '../../client/src/zoho/tokenManager';
+import { AmbiguousRequestError, CrmClient, errorsOf, unexpected } from '../../client/zoho/crmClient';
+import { ZohoError } from '../../client/zoho/errors';
+import { createHttp } from '../../client/zoho/http';
+import { authorizeUrl, DEFAULT_SCOPES, expiresInMs, OAuthClient, pkceChallenge } from '../../client/zoho/oauth';
+import { browserSignIn, selfClientSignIn, trustedAccountsServer } from '../../client/zoho/signIn';
+import { TokenManager } from '../../client/zoho/tokenManager';
 import { CapturingLog } from '../helpers/standIn';
 import { ACCESS_TOKEN, HostileZoho, json } from '../hostileZoho/hostileZoho';
 

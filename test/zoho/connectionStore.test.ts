@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Memento, SecretStorage } from 'vscode';
-import { ConnectionInfo, ConnectionStore } from '../../client/src/auth/connectionStore';
-import { OAuthClient } from '../../client/src/zoho/oauth';
+import { ConnectionInfo, ConnectionStore } from '../../client/vscode/connections/connectionStore';
+import { OAuthClient } from '../../client/zoho/oauth';
 import { CapturingLog, startStandIn } from '../helpers/standIn';
 
 class MemoryMemento {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, environmentOfApiDomain } from '../../client/src/zoho/dataCenters';
+import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, environmentOfApiDomain } from '../../client/zoho/dataCenters';
 
 describe('data centers', () => {
   it('knows all nine', () => assert.deepEqual(DATA_CENTERS.map((dc) => dc.id), ['us', 'eu', 'in', 'au', 'jp', 'cn', 'ca', 'sa', 'uk']));

@@ -1,7 +1,7 @@
 /** Zoho's error answers in words a person can act on: one sentence per answer, naming the code and what to do. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeApiError, describeHttpFailure, resolutionFor, ZohoErrorEntry } from '../../client/src/zoho/explain';
+import { describeApiError, describeHttpFailure, resolutionFor, ZohoErrorEntry } from '../../client/zoho/explain';
 
 const error = (code: string, details?: Record<string, unknown>): ZohoErrorEntry => ({ code, message: 'the message', details });
 

@@ -4,8 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { getEventListeners } from 'node:events';
 import path from 'node:path';
 import { describe, it, mock } from 'node:test';
-import { ZohoError } from '../../client/src/zoho/errors';
-import { CALLBACK_PATH, SIGN_IN_TIMEOUT_MS, startLoopback } from '../../client/src/zoho/loopback';
+import { ZohoError } from '../../client/zoho/errors';
+import { CALLBACK_PATH, SIGN_IN_TIMEOUT_MS, startLoopback } from '../../client/zoho/loopback';
 
 const get = async (url: string, method = 'GET') => {
   const response = await fetch(url, { method });

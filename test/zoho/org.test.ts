@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { analyze, LineIndex } from '../../server/src/languageservice';
-import { CrmClient } from '../../client/src/zoho/crmClient';
-import { ZohoError } from '../../client/src/zoho/errors';
-import { locateError } from '../../client/src/zoho/locateError';
-import { errorInFile, moduleFileText, planUpdate, readModuleFile } from '../../client/src/zoho/moduleFile';
-import { OAuthClient } from '../../client/src/zoho/oauth';
-import { fetchOrgSnapshot } from '../../client/src/zoho/orgSnapshot';
-import { selfClientSignIn } from '../../client/src/zoho/signIn';
-import { TokenManager } from '../../client/src/zoho/tokenManager';
-import { updateModule, UpdateOutcome } from '../../client/src/zoho/updateModule';
+import { analyze, LineIndex } from '../../server/languageservice';
+import { CrmClient } from '../../client/zoho/crmClient';
+import { ZohoError } from '../../client/zoho/errors';
+import { locateError } from '../../client/zoho/locateError';
+import { errorInFile, moduleFileText, planUpdate, readModuleFile } from '../../client/zoho/moduleFile';
+import { OAuthClient } from '../../client/zoho/oauth';
+import { fetchOrgSnapshot } from '../../client/zoho/orgSnapshot';
+import { selfClientSignIn } from '../../client/zoho/signIn';
+import { TokenManager } from '../../client/zoho/tokenManager';
+import { updateModule, UpdateOutcome } from '../../client/zoho/updateModule';
 import { PROFILES, ZohoStandIn } from '../zohoStandIn/standIn';
 import { CapturingLog, DEMO_CLIENT, startStandIn } from '../helpers/standIn';
 

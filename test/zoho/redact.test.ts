@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Logger } from '../../client/src/zoho/log';
-import { Redactor, redactPatterns } from '../../client/src/zoho/redact';
+import { Logger } from '../../client/zoho/log';
+import { Redactor, redactPatterns } from '../../client/zoho/redact';
 
 const R = '«redacted»';
 const ACCESS = '1000.0123456789abcdef0123456789abcdef.fedcba9876543210fedcba9876543210';

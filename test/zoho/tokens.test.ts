@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { ZohoError } from '../../client/src/zoho/errors';
-import { OAuthClient, expiresInMs } from '../../client/src/zoho/oauth';
-import { selfClientSignIn } from '../../client/src/zoho/signIn';
-import { EXPIRY_MARGIN_MS, TokenManager } from '../../client/src/zoho/tokenManager';
+import { ZohoError } from '../../client/zoho/errors';
+import { OAuthClient, expiresInMs } from '../../client/zoho/oauth';
+import { selfClientSignIn } from '../../client/zoho/signIn';
+import { EXPIRY_MARGIN_MS, TokenManager } from '../../client/zoho/tokenManager';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { CapturingLog, DEMO_CLIENT, startStandIn } from '../helpers/standIn';
 

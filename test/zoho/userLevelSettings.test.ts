@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { USER_LEVEL_KEYS, userLevelKeysSetIn, userLevelValue, VanishedValues } from '../../client/src/config/userLevel';
+import { USER_LEVEL_KEYS, userLevelKeysSetIn, userLevelValue, VanishedValues } from '../../client/vscode/config/userLevel';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, LineIndex } from '../../server/src/languageservice';
+import { analyze, LineIndex } from '../../server/languageservice';
 import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
 import { checkCreateBody } from '../zohoStandIn/validation';
 import { V8_SPEC_EXAMPLES } from '../fixtures/v8SpecExamples';

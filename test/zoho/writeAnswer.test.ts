@@ -1,7 +1,7 @@
 /** Reading Zoho's answer to a module write: done, refused, or unclear (then the caller looks before sending again). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { clause, readWriteAnswer } from '../../client/src/zoho/writeAnswer';
+import { clause, readWriteAnswer } from '../../client/zoho/writeAnswer';
 
 const answer = (status: number, body: unknown, text = JSON.stringify(body)) => readWriteAnswer({ status, body, text });
 const success = { modules: [{ code: 'SUCCESS', details: { id: '7' }, message: 'module created successfully', status: 'success' }] };

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../../client/src/extension';
+import type { ExtensionApi } from '../../../client/vscode/extension';
 
 const WORKSPACE = process.env.ZOHO_TEST_WORKSPACE!;
 const STAND_IN = process.env.ZOHO_STANDIN_URL!;

@@ -1,0 +1,159 @@
+/** The CLI's org verbs: profiles, snapshot, pull, diff, update, and lint --org. For pipelines: no questions. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { analyze, checkAgainstOrg, LineIndex, OrgSnapshot } from '@crm/languageservice';
+import { errorInFile, fetchOrgSnapshot, findOrgModule, moduleFileText, planUpdate, readModuleFile, updateModule, UpdatePlan, ZohoError } from '@crm/zoho';
+import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
+import { Format, printer, printRejection } from './output';
+import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
+
+import type { Io } from './io';
+
+/** Runs `work` with a connection; any Zoho failure is one line (redacted where io prints) and exit 2 (`trouble`) or 1. */
+async function withOrg(io: Io, trouble: number, work: (connected: Connected) => Promise<number>): Promise<number> {
+  try {
+    const connected = await connectFromEnvironment(io);
+    if (typeof connected === 'number') return connected;
+    return await work(connected);
+  } catch (error) {
+    io.err(`${error instanceof ZohoError ? error.message : String(error)}\n`);
+    return trouble;
+  }
+}
+
+export function profilesCommand(format: Format, io: Io): Promise<number> {
+  return withOrg(io, 1, async ({ client }) => {
+    const profiles = await client.listProfiles();
+    printer(io, format)(profiles.map(({ id, name, type }) => ({ id, name, type })), profiles.map((profile) => `${profile.id}  ${profile.name}${profile.type ? `  (${profile.type.replace(/_/g, ' ')})` : ''}`).join('\n'));
+    return 0;
+  });
+}
+
+/**
+ * Writes what the org holds to `file`, never over local edits: a file that exists with other content is
+ * replaced only with --force (the editor asks instead). What happened, as the verb of the message.
+ */
+function writeFromOrg(file: string, text: string, force: boolean, io: Io): 'Wrote' | 'Replaced' | 'Kept' | undefined {
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') { io.err(`Cannot read ${file} to compare it: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was written.\n`); return undefined; }
+  }
+  if (existing === text) return 'Kept';
+  if (existing !== undefined && !force) {
+    io.err(`${file} exists and differs from the org's version; nothing was written. Add --force to replace it (crm-module diff shows the differences).\n`);
+    return undefined;
+  }
+  writeFileSync(file, text);
+  return existing === undefined ? 'Wrote' : 'Replaced';
+}
+
+/** `snapshot -o <file>`: what an LSP editor names in initializationOptions.orgSnapshotFile. */
+export function snapshotCommand(output: string | undefined, force: boolean, io: Io): Promise<number> {
+  return withOrg(io, 1, async (connected) => {
+    const label = await orgName(connected);
+    const snapshot = await fetchOrgSnapshot(connected.client, label);
+    const text = `${JSON.stringify(snapshot, null, 2)}\n`;
+    if (!output) { io.out(text); return 0; }
+    // A snapshot is the org's data, not the user's: replacing an older one is what -o is for.
+    const done = writeFromOrg(output, text, force || isSnapshotFile(output), io);
+    if (!done) return 1;
+    io.err(`${done} ${output}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules of ${label}.\n`);
+    return 0;
+  });
+}
+
+/** An earlier `snapshot -o`: replaced without --force, unlike any other file. */
+function isSnapshotFile(file: string): boolean {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8'));
+    return !!value && typeof value === 'object' && Array.isArray(value.profiles) && Array.isArray(value.modules) && 'fetchedAt' in value;
+  } catch {
+    return false;
+  }
+}
+
+export function pullCommand(apiName: string, output: string | undefined, force: boolean, io: Io): Promise<number> {
+  return withOrg(io, 1, async ({ client, label }) => {
+    const module = await client.getModule(apiName);
+    if (!module) { io.err(`${label} has no module ${apiName} (API names are case-sensitive).\n`); return 1; }
+    // getModule checked that the answer names this module with a plain API name: the name is a safe file name.
+    const file = output ?? `${module.api_name}.crm-module.json`;
+    const done = writeFromOrg(file, moduleFileText(module), force, io);
+    if (!done) return 1;
+    io.err(`${done === 'Kept' ? `${file} already matches` : `${done} ${file} from`} ${module.api_name} of ${label}.\n`);
+    return 0;
+  });
+}
+
+/** The module `text` (read once, by the caller) names in the org, and the plan that makes the org match it. */
+async function planFor(file: string, text: string, connected: Connected, io: Io): Promise<UpdatePlan | number> {
+  const definition = readModuleFile(text);
+  if (!definition) { io.err(`${file} is not a module body ({"modules": [{…}]}).\n`); return 2; }
+  if (!definition.api_name) { io.err(`${file} has no api_name: it names no module of the org.\n`); return 2; }
+  const known = await connected.client.listModules().then((modules) => ({ modules }), () => undefined);
+  const module = await findOrgModule(connected.client, definition.api_name, known);
+  if (!module) { io.err(`${connected.label} has no module ${definition.api_name}. Create it with crm-module create ${file}.\n`); return 2; }
+  if (module.generated_type && module.generated_type !== 'custom') { io.err(`${module.api_name} is one of Zoho's standard modules: only custom modules are managed here.\n`); return 2; }
+  const names = new Map((module.profiles ?? []).map((profile) => [String(profile.id), profile.name ?? '']));
+  return planUpdate(definition, module, (id) => names.get(id) || undefined);
+}
+
+/** Exit 0: no differences; 1: differences; 2: any other trouble. */
+export function diffCommand(file: string, format: Format, io: Io): Promise<number> {
+  return withOrg(io, 2, async (connected) => {
+    const { text, error } = lintFile(file, rulesVersion(io));
+    if (error || text === undefined) { io.err(`${error}\n`); return 2; }
+    const plan = await planFor(file, text, connected, io);
+    if (typeof plan === 'number') return plan;
+    const { differences, apiName } = plan;
+    printer(io, format)({ file, module: apiName, differences: differences.map((difference) => difference.text) },
+      differences.length ? `${file} ↔ ${apiName} in ${connected.label}:\n  ${differences.map((difference) => difference.text).join('\n  ')}` : `${file} matches ${apiName} in ${connected.label}.`);
+    return differences.length ? 1 : 0;
+  });
+}
+
+export function updateCommand(file: string, format: Format, io: Io): Promise<number> {
+  return withOrg(io, 1, async (connected) => {
+    // One read: the text checked here is the text the plan is made from and sent.
+    const { text, ...report } = lintFile(file, rulesVersion(io));
+    if (report.error || text === undefined) { io.err(`${report.error}\n`); return 1; }
+    if (reportsFailed([report])) {
+      io.err(`${file} has errors; nothing was sent.\n`);
+      io.out(formatReports([report], format));
+      return 1;
+    }
+    const plan = await planFor(file, text, connected, io);
+    if (typeof plan === 'number') return plan === 2 ? 1 : plan;
+    const print = printer(io, format);
+    if (!plan.changes.length) { print({ status: 'unchanged', module: plan.apiName, file }, `${plan.apiName} in ${connected.label} already matches ${file}; nothing was sent.`); return 0; }
+    for (const difference of plan.differences) io.err(`  ${difference.text}\n`);
+    const outcome = await updateModule(connected.client, plan);
+    switch (outcome.kind) {
+      case 'updated':
+        print({ status: 'updated', id: outcome.id, module: plan.apiName, file }, `Updated ${plan.apiName} in ${connected.label} from ${file}.`);
+        return 0;
+      case 'rejected':
+        return printRejection(io, format, file, text, { ...outcome, errors: outcome.errors.map((error) => errorInFile(error, plan)) });
+      case 'ambiguous':
+        print({ status: outcome.applied ? 'updated' : 'unknown', message: outcome.message, file }, outcome.message);
+        return outcome.applied ? 0 : 1;
+    }
+  });
+}
+
+/** `lint --org`: the offline rules and the org's, against one snapshot fetched once for all files. */
+export function lintWithOrgCommand(files: string[], format: Format, io: Io): Promise<number> {
+  return withOrg(io, 2, async (connected) => {
+    const snapshot: OrgSnapshot = await fetchOrgSnapshot(connected.client, await orgName(connected));
+    const reports: FileReport[] = files.map((file) => {
+      const { text, ...report } = lintFile(file, rulesVersion(io));
+      if (text === undefined) return report;
+      const lines = new LineIndex(text);
+      const orgProblems = checkAgainstOrg(analyze(text, rulesVersion(io)).parsed, snapshot, snapshot.fetchedAt).map((finding) => toProblem(lines, finding));
+      return { ...report, problems: [...report.problems, ...orgProblems].sort((a, b) => a.line - b.line || a.column - b.column) };
+    });
+    io.out(formatReports(reports, format));
+    return reportsFailed(reports) ? 1 : 0;
+  });
+}

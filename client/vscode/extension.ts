@@ -1,0 +1,196 @@
+/** Wires the extension: the language client, Zoho sign-in, Create Module and the status bar. */
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { ZohoAuthenticationProvider, PROVIDER_ID } from './authProvider';
+import { ConnectionInfo, ConnectionStore } from './connections/connectionStore';
+import { COPY_LINK_COMMAND, copySignInLink, SignInArgs, signIn } from './commands/signIn';
+import { signOut } from './commands/signOut';
+import { ConnectionStatusBar } from './statusBar';
+import { Settings, SettingsReader } from './config/settings';
+import { explainRestricted, RestrictedModeError } from './config/trust';
+import { CreateModuleCommand } from './commands/createModule';
+import { RemoteDiagnostics } from './commands/remoteDiagnostics';
+import { startLanguageClient } from './languageClient';
+import { CompareWithOrg } from './commands/compareWithOrg';
+import { OrgData } from './org/orgData';
+import { PullModuleCommand } from './commands/pullModule';
+import { UpdateModuleCommand } from './commands/updateModule';
+import { Services } from './connections/services';
+import { Logger, messageOf, ZohoError } from '@crm/zoho';
+import type { OrgSnapshot } from '@crm/languageservice';
+import { notify, redactNotificationsWith } from './messages/notify';
+
+let client: LanguageClient | undefined;
+
+/** What the extension hands to tests (and other extensions): nothing secret. */
+export interface ExtensionApi {
+  connections(): ConnectionInfo[];
+  activeConnection(): ConnectionInfo | undefined;
+  /** Every line written to the log channel in this session, as written (already redacted). */
+  logLines(): string[];
+  statusBarText(): string;
+  statusBarTooltip(): string;
+  /** Everything this extension keeps in global state (descriptions of connections, never secrets). */
+  globalState(): Record<string, unknown>;
+  /** The settings in effect (user level only for where requests go). */
+  settings(): Settings;
+  /** The active connection's org data (profiles, modules), as the language server has it. */
+  orgSnapshot(): OrgSnapshot | undefined;
+  /** Milliseconds that activate() took (the language server starts after it, in the background). */
+  activationMs: number;
+}
+
+const LOG_MEMORY = 5000;
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const activateStarted = performance.now();
+  const channel = vscode.window.createOutputChannel('Zoho CRM', { log: true });
+  const lines: string[] = [];
+  const remember = (level: string, message: string) => {
+    lines.push(`${level} ${message}`);
+    if (lines.length > LOG_MEMORY) lines.shift();
+  };
+  const log = new Logger({
+    info: (message) => { channel.info(message); remember('info', message); },
+    warn: (message) => { channel.warn(message); remember('warn', message); },
+    error: (message) => { channel.error(message); remember('error', message); },
+  });
+  redactNotificationsWith(log.redactor);
+  const settings = new SettingsReader(log);
+  const store = new ConnectionStore(context.globalState, context.secrets, log, () => {
+    const current = settings.read();
+    return { apiDomainOverride: current.apiDomain, timeoutMs: current.timeoutMs, apiVersion: current.apiVersion };
+  });
+  const services: Services = { store, log, settings };
+  const remote = new RemoteDiagnostics((text) => log.redactor.redact(text));
+  const org = new OrgData(services, context.globalState);
+  const create = new CreateModuleCommand(services, remote, org);
+  const update = new UpdateModuleCommand(services, remote, org);
+  const pull = new PullModuleCommand(services, org);
+  const compare = new CompareWithOrg(services, org);
+  const statusBar = new ConnectionStatusBar(store, org);
+  const authProvider = new ZohoAuthenticationProvider(services);
+  // Say at once in the log when this workspace's settings try to redirect requests.
+  void settings.reportWorkspaceOverrides();
+
+  context.subscriptions.push(
+    channel, remote, statusBar, authProvider, store, org, compare,
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
+    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) => create.run(uri, options)),
+    vscode.commands.registerCommand('zohoCrm.updateModule', (uri?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) => update.run(uri, options)),
+    vscode.commands.registerCommand('zohoCrm.pullModule', (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) => pull.run(folder, options)),
+    vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri) => compare.run(uri)),
+    vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
+    vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
+    vscode.commands.registerCommand(COPY_LINK_COMMAND, () => copySignInLink()),
+    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string; confirm?: boolean }) => runSignOut(services, args?.connectionId, args?.confirm !== false)),
+    vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
+    vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
+    store.onDidRejectRefreshToken((connection) => {
+      void notify('warning', `Zoho no longer accepts the sign-in for ${connection.label}, so it was removed. Sign in again to use it.`, 'Sign In')
+        .then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('zohoCrm')) void settings.reportWorkspaceOverrides(); }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void settings.reportWorkspaceOverrides()),
+  );
+
+  // Activation does not wait for the server: commands and sign-in are usable at once.
+  startLanguageClient(context, channel, org, settings).then((started) => { client = started; }, (error) => {
+    log.error(`The language server did not start: ${messageOf(error)}`);
+    void notify('error', 'Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
+  });
+
+  const activationMs = performance.now() - activateStarted;
+  log.info(`Activated in ${activationMs.toFixed(0)} ms`);
+  return {
+    activationMs,
+    connections: () => store.list(),
+    activeConnection: () => store.active(),
+    logLines: () => [...lines],
+    statusBarText: () => statusBar.text,
+    statusBarTooltip: () => statusBar.tooltip,
+    settings: () => settings.read(),
+    orgSnapshot: () => org.current(),
+    globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
+  };
+}
+
+async function refreshOrgData(services: Services, org: OrgData): Promise<OrgSnapshot | undefined> {
+  const connection = services.store.active();
+  if (!connection) {
+    void notify('info', 'Sign in to Zoho CRM first: org data comes from the org you sign in to.', 'Sign In').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+    return undefined;
+  }
+  try {
+    const snapshot = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Zoho CRM: fetching org data of ${connection.label}` }, () => org.refresh(connection));
+    if (snapshot) void vscode.window.setStatusBarMessage(`$(check) Zoho CRM org data: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`, 5000);
+    return snapshot;
+  } catch (error) {
+    const message = services.log.redactor.redact(`Org data of ${connection.label} was not refreshed${org.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`);
+    services.log.warn(message);
+    void notify('error', message);
+    return undefined;
+  }
+}
+
+async function runSignIn(services: Services, args?: SignInArgs): Promise<ConnectionInfo | undefined> {
+  const { log } = services;
+  try {
+    const connection = await signIn(services, args);
+    if (connection) void notify('info', `Signed in to ${connection.label}.`);
+    return connection;
+  } catch (error) {
+    if (error instanceof RestrictedModeError) {
+      log.warn(error.message);
+      explainRestricted(error);
+      return undefined;
+    }
+    const message = log.redactor.redact(error instanceof ZohoError ? error.message : `Sign-in failed: ${messageOf(error)}`);
+    log.error(message);
+    void notify('error', message);
+    return undefined;
+  }
+}
+
+async function runSignOut(services: Services, connectionId?: string, confirm = true): Promise<{ revoked: boolean; message: string } | undefined> {
+  const connections = services.store.list();
+  let connection = connections.find((candidate) => candidate.id === connectionId);
+  if (!connection && !connectionId) {
+    if (connections.length === 1) connection = connections[0];
+    else {
+      const chosen = await vscode.window.showQuickPick(connections.map((candidate) => ({ label: candidate.label, description: candidate.apiDomain, connection: candidate })), { placeHolder: 'Sign out of which Zoho org?' });
+      connection = chosen?.connection;
+    }
+  }
+  if (!connection) {
+    if (!connections.length) void notify('info', 'You are not signed in to Zoho CRM.');
+    return undefined;
+  }
+  if (confirm) {
+    const choice = await vscode.window.showWarningMessage(`Sign out of ${connection.label}?`, {
+      modal: true, detail: 'The sign-in is revoked at Zoho; signing in again needs the client id and secret.',
+    }, 'Sign Out');
+    if (choice !== 'Sign Out') return undefined;
+  }
+  return signOut(services, connection);
+}
+
+async function switchConnection(services: Services): Promise<void> {
+  const { store } = services;
+  const active = store.active();
+  type Item = vscode.QuickPickItem & { action: () => Promise<unknown> };
+  const items: Item[] = [
+    ...store.list().map((connection) => ({
+      label: `${connection.id === active?.id ? '$(check) ' : ''}${connection.label}`, description: connection.apiDomain,
+      action: () => store.setActive(connection.id),
+    })),
+    { label: '$(add) Sign in to another org…', action: () => runSignIn(services) },
+    ...(store.list().length ? [{ label: '$(sign-out) Sign out…', action: () => runSignOut(services) }] : []),
+  ];
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Where should Zoho CRM: Create Module send modules?' });
+  await chosen?.action();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

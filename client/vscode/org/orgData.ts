@@ -1,0 +1,110 @@
+/**
+ * The org data of each connection (profiles and modules): fetched at sign-in, on Refresh Org Data and in
+ * the background when older than zohoCrm.org.refreshMinutes, never while typing. Kept in globalState (it
+ * is not secret) so a restart or an offline machine still has the last one, and handed to the language
+ * server. A failed fetch keeps the last snapshot; only a missing scope is said out loud, once.
+ */
+import * as vscode from 'vscode';
+import type { OrgSnapshot } from '@crm/languageservice';
+import { ConnectionInfo } from '../connections/connectionStore';
+import { Services } from '../connections/services';
+import { fetchOrgSnapshot, messageOf, ZohoError } from '@crm/zoho';
+import { notify } from '../messages/notify';
+
+const STATE_PREFIX = 'zohoCrm.orgSnapshot.';
+/** How often the background check looks at the snapshot's age (the fetch itself follows the setting). */
+const CHECK_EVERY_MS = 60_000;
+
+export class OrgData implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<OrgSnapshot | undefined>();
+  /** The active connection's snapshot changed (fetched, switched, signed out). */
+  readonly onDidChange = this.emitter.event;
+  private readonly inFlight = new Map<string, Promise<OrgSnapshot>>();
+  private readonly scopeWarned = new Set<string>();
+  private readonly timer: NodeJS.Timeout;
+  private readonly subscription: vscode.Disposable;
+  private lastActiveId: string | undefined;
+
+  constructor(private readonly services: Services, private readonly state: vscode.Memento) {
+    this.lastActiveId = services.store.active()?.id;
+    this.subscription = services.store.onDidChange(() => this.connectionsChanged());
+    this.timer = setInterval(() => void this.refreshIfStale(), CHECK_EVERY_MS);
+    this.timer.unref?.();
+  }
+
+  /** The active connection's last snapshot, however old. */
+  current(): OrgSnapshot | undefined {
+    const active = this.services.store.active();
+    return active ? this.state.get<OrgSnapshot>(STATE_PREFIX + active.id) : undefined;
+  }
+
+  /** Fetches the active connection's org data now; one fetch at a time per connection. */
+  async refresh(connection = this.services.store.active()): Promise<OrgSnapshot | undefined> {
+    if (!connection) return undefined;
+    let pending = this.inFlight.get(connection.id);
+    if (!pending) {
+      pending = this.fetch(connection).finally(() => this.inFlight.delete(connection.id));
+      this.inFlight.set(connection.id, pending);
+    }
+    return pending;
+  }
+
+  /** The background path: fetch when the snapshot is missing or older than the setting; errors are logged only. */
+  async refreshIfStale(): Promise<void> {
+    const minutes = this.services.settings.read().orgRefreshMinutes;
+    const active = this.services.store.active();
+    if (!active || minutes === 0) return;
+    const snapshot = this.current();
+    if (snapshot && Date.now() - snapshot.fetchedAt < minutes * 60_000) return;
+    try {
+      await this.refresh(active);
+    } catch (error) {
+      this.failedInBackground(active, error);
+    }
+  }
+
+  private async fetch(connection: ConnectionInfo): Promise<OrgSnapshot> {
+    this.services.log.info(`Fetching the org data (profiles, modules) of ${connection.label}`);
+    const snapshot = await fetchOrgSnapshot(await this.services.store.crmClient(connection), connection.label);
+    // Signed out meanwhile: nothing to keep.
+    if (!this.services.store.list().some((candidate) => candidate.id === connection.id)) return snapshot;
+    await this.state.update(STATE_PREFIX + connection.id, snapshot);
+    this.services.log.info(`Org data of ${connection.label}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`);
+    if (this.services.store.active()?.id === connection.id) this.emitter.fire(snapshot);
+    return snapshot;
+  }
+
+  /** A connection without the profiles scope would fail every refresh: say it once, with what to do. */
+  warnOnceAboutScope(connection: ConnectionInfo, error: unknown): void {
+    if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH' || this.scopeWarned.has(connection.id)) return;
+    this.scopeWarned.add(connection.id);
+    void notify('warning', error.message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCrm.oauth.scopes');
+    });
+  }
+
+  private connectionsChanged(): void {
+    const ids = new Set(this.services.store.list().map((connection) => connection.id));
+    for (const key of this.state.keys()) {
+      if (key.startsWith(STATE_PREFIX) && !ids.has(key.slice(STATE_PREFIX.length))) void this.state.update(key, undefined);
+    }
+    const active = this.services.store.active();
+    if (active?.id === this.lastActiveId) return;
+    this.lastActiveId = active?.id;
+    this.emitter.fire(this.current());
+    // A new sign-in, or a switch to an org without data yet: fetch it now, whatever the background setting.
+    if (active && !this.current()) void this.refresh(active).catch((error) => this.failedInBackground(active, error));
+    else if (active) void this.refreshIfStale();
+  }
+
+  private failedInBackground(connection: ConnectionInfo, error: unknown): void {
+    this.services.log.warn(`Org data for ${connection.label} was not fetched${this.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`);
+    this.warnOnceAboutScope(connection, error);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * The Zoho library's façade: what the CLI and the VS Code extension use of it, imported as `@crm/zoho`. Sign-in
+ * (OAuth, PKCE, loopback), tokens, the CRM client with its bounds and checks, Create and Update, error words.
+ */
+export { createModule, moduleIdentity } from './createModule';
+export type { CreateOutcome } from './createModule';
+export { CrmClient } from './crmClient';
+export type { ApiVersionName } from './crmClient';
+export { DATA_CENTERS, apiDomainFor, authorizeAccountsUrl, dataCenter, dataCenterOfUrl } from './dataCenters';
+export type { Environment } from './dataCenters';
+export { ZohoError, messageOf } from './errors';
+export { describeApiError } from './explain';
+export type { ZohoErrorEntry } from './explain';
+export { findOrgModule } from './findModule';
+export { DEFAULT_TIMEOUT_MS, createHttp } from './http';
+export { locateError } from './locateError';
+export { Logger } from './log';
+export { errorInFile, moduleFileText, planUpdate, readModuleFile } from './moduleFile';
+export type { UpdatePlan } from './moduleFile';
+export { DEFAULT_SCOPES, OAuthClient, randomUrlSafe } from './oauth';
+export { fetchOrgSnapshot } from './orgSnapshot';
+export { Redactor, redactPatterns } from './redact';
+export { checkedServerUrl } from './serverUrl';
+export { browserSignIn, selfClientSignIn } from './signIn';
+export type { SignInResult } from './signIn';
+export { TokenManager } from './tokenManager';
+export { updateModule } from './updateModule';
+export type { UpdateOutcome } from './updateModule';

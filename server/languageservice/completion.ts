@@ -1,0 +1,217 @@
+/** Completions: the keys valid at the cursor, enum values, whole-module snippets and a derived api_name. */
+import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
+import { toApiName } from './edits';
+import { ParsedDocument } from './parse';
+import { escapeSnippet } from './safeText';
+import { ApiVersion, inVersion, resolve, schemaAtPath, typesOf } from './schema';
+import { defaultValueSnippet } from './defaults';
+import { describeKey } from './describe';
+import { Completion, KeyReference, TextEdit } from './types';
+import { isProfileIdPath, profileCompletions } from './org/orgCompletion';
+import { indexOf, OrgSnapshot } from './org/snapshot';
+
+
+/** The markdown that describes a completed key: the same as its hover. */
+export function keyDocumentation(reference: KeyReference): string | undefined {
+  const objectSchema = schemaAtPath(reference.objectPath);
+  const propertySchema = objectSchema?.properties?.[reference.key];
+  if (!propertySchema) return undefined;
+  return describeKey(reference.key, propertySchema, objectSchema.required?.includes(reference.key) ?? false);
+}
+
+/** Zoho's documentation's sample id: what a new file gets when no org is known. */
+export const SAMPLE_PROFILE_ID = '2423488000000015972';
+const PROFILE_PLACEHOLDER = '${3:PROFILE_ID}';
+
+/** API v8: a module whose records are shared by team; it takes no profiles. */
+const TEAM_BASED_SNIPPET = `{
+\t"plural_label": "\${1:Projects}",
+\t"singular_label": "\${2:Project}",
+\t"api_name": "\${3:Projects}",
+\t"access_type": "team_based"
+}`;
+
+export const MODULE_SNIPPETS = {
+  text: `{
+\t"plural_label": "\${1:Zylkers}",
+\t"singular_label": "\${2:Zylker}",
+\t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
+\t"display_field": {
+\t\t"field_label": "\${4:Name}",
+\t\t"data_type": "text"
+\t}
+}`,
+  autonumber: `{
+\t"plural_label": "\${1:Stocks}",
+\t"singular_label": "\${2:Stock}",
+\t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
+\t"api_name": "\${5:Stocks}",
+\t"display_field": {
+\t\t"field_label": "\${4:Stock Number}",
+\t\t"data_type": "autonumber",
+\t\t"auto_number": {
+\t\t\t"prefix": "\${6:STK}",
+\t\t\t"start_number": "\${7:1}",
+\t\t\t"suffix": "\${8}"
+\t\t}
+\t}
+}`,
+};
+
+function wrapInBody(module: string): string {
+  return `{\n\t"modules": [\n${module.replace(/^/gm, '\t\t')}\n\t]\n}`;
+}
+
+/** The module snippets with the org's Administrator profile, or the documentation's sample id without an org. */
+function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS {
+  const id = (snapshot && indexOf(snapshot).administrator?.id) ?? SAMPLE_PROFILE_ID;
+  const withId = (snippet: string) => snippet.replace(PROFILE_PLACEHOLDER, () => `\${3:${escapeSnippet(id)}}`);
+  return { text: withId(MODULE_SNIPPETS.text), autonumber: withId(MODULE_SNIPPETS.autonumber) };
+}
+
+export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): Completion[] {
+  return completeAt(parsed, offset, snapshot).items;
+}
+
+/** The completions at `offset`; `incomplete` when the list was cut short (ask again as the user types). */
+export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): { items: Completion[]; incomplete: boolean } {
+  const { text, root } = parsed;
+  const snippets = snippetsFor(snapshot);
+  if (text.trim() === '') return { items: bodySnippets(snippets, { offset: 0, length: text.length }, parsed.apiVersion), incomplete: false };
+  if (!root) return { items: [], incomplete: false };
+  const location = getLocation(text, offset);
+  const previous = location.previousNode;
+  if (location.isAtPropertyKey) return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
+  if (afterCompleteValue(text, location.path, previous, offset)) {
+    // `"data_type": "text" |`: the next key of the same object (a comma goes after the value), not a new value.
+    return { items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], undefined, offset), incomplete: false };
+  }
+
+  const path = location.path;
+  const replace = previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
+    ? { offset: previous.offset, length: previous.length }
+    : { offset, length: 0 };
+  const schema = schemaAtPath(path);
+  if (!schema) return { items: [], incomplete: false };
+  const results: Completion[] = [];
+  let incomplete = false;
+  if (path.length === 2 && path[0] === 'modules' && typeof path[1] === 'number' && !previous) {
+    results.push(...moduleSnippets(snippets, replace, parsed.apiVersion));
+  }
+  if (path.length === 0 && !previous) results.push(...bodySnippets(snippets, replace, parsed.apiVersion));
+  if (snapshot && isProfileIdPath(path)) {
+    const value = previous && (previous.type === 'string' || previous.type === 'number') ? previous : undefined;
+    const current = value && value.value !== '' ? String(value.value) : undefined;
+    const typed = value?.type === 'string' ? text.slice(value.offset + 1, Math.max(value.offset + 1, offset)) : '';
+    const profiles = profileCompletions(snapshot, replace, current, typed);
+    results.push(...profiles.items);
+    incomplete = profiles.incomplete;
+  }
+  if (schema.enum) {
+    const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
+    const chosen = preselectedValue(schema.enum, schema.default, text, previous, offset);
+    schema.enum.forEach((value, index) => results.push({
+      label: JSON.stringify(value), kind: 'value', insertText: JSON.stringify(value), replace,
+      filterText: JSON.stringify(value), documentation: descriptions[index],
+      preselect: value === chosen || undefined,
+    }));
+  }
+  if (path[path.length - 1] === 'api_name') {
+    const moduleNode = findNodeAtLocation(root, path.slice(0, -1));
+    const plural = moduleNode ? findNodeAtLocation(moduleNode, ['plural_label'])?.value : undefined;
+    const derived = typeof plural === 'string' ? toApiName(plural) : '';
+    if (derived) {
+      results.push({
+        label: JSON.stringify(derived), kind: 'value', insertText: JSON.stringify(derived), replace, filterText: JSON.stringify(derived),
+        detail: 'derived from plural_label', preselect: true,
+        documentation: 'The API name Zoho would derive from plural_label: English letters, digits and single underscores.',
+      });
+    }
+  }
+  return { items: results, incomplete };
+}
+
+function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previous: Node | undefined, offset: number): Completion[] {
+  const objectPath = path.slice(0, -1);
+  const schema = schemaAtPath(objectPath);
+  if (!schema?.properties) return [];
+  const objectNode = findNodeAtLocation(parsed.root!, objectPath);
+  const typing = (previous?.type === 'property' || previous?.type === 'string') && offset >= previous.offset && offset <= previous.offset + previous.length ? previous : undefined;
+  const present = new Set(
+    (objectNode?.type === 'object' ? objectNode.children ?? [] : [])
+      .map((property) => property.children?.[0])
+      .filter((key) => key && key.offset !== typing?.offset)
+      .map((key) => String(key!.value)),
+  );
+  const replace = typing ? { offset: typing.offset, length: typing.length } : { offset, length: 0 };
+  const end = typing ? typing.offset + typing.length : offset;
+  const hasColon = /^\s*:/.test(parsed.text.slice(end, end + 200));
+  // A whole property between others needs its commas, as VS Code's JSON inserts them.
+  const { before, after } = hasColon ? { before: undefined, after: '' } : commasAround(parsed.text, replace.offset, end);
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties)
+    .filter(([key, propertySchema]) => !present.has(key) && inVersion(propertySchema, parsed.apiVersion))
+    .map(([key, propertySchema], index) => {
+      const resolved = resolve(propertySchema);
+      return {
+        label: key,
+        kind: 'property' as const,
+        insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${defaultValueSnippet(resolved)}${after}`,
+        additionalEdits: before,
+        replace,
+        filterText: JSON.stringify(key),
+        detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
+        documentationOf: { objectPath, key },
+        sortText: `${required.has(key) ? 0 : 1}${index}`,
+      };
+    });
+}
+
+/** The value Enter should pick: the current one, else the first that starts with what is typed, else the default. */
+function preselectedValue(values: unknown[], fallback: unknown, text: string, previous: Node | undefined, offset: number): unknown {
+  if (previous?.type !== 'string') return fallback;
+  if (values.includes(previous.value)) return previous.value;
+  const typed = text.slice(previous.offset + 1, Math.min(offset, previous.offset + previous.length - 1));
+  return typed ? values.find((value) => String(value).startsWith(typed)) ?? fallback : fallback;
+}
+
+function afterCompleteValue(text: string, path: (string | number)[], previous: Node | undefined, offset: number): boolean {
+  if (!previous || previous.type === 'property' || typeof path[path.length - 1] !== 'string') return false;
+  const end = previous.offset + previous.length;
+  return offset > end && /^\s+$/.test(text.slice(end, offset));
+}
+
+/**
+ * The commas a new property needs: one right after the previous value when it ends without one (an edit of its
+ * own, as VS Code's JSON does it), one after the new property when another follows.
+ */
+function commasAround(text: string, start: number, end: number): { before?: TextEdit[]; after: string } {
+  const window = Math.max(0, start - 200);
+  const previous = /\S(?=\s*$)/.exec(text.slice(window, start));
+  const next = /^\s*(\S)/.exec(text.slice(end, end + 200))?.[1];
+  const needsBefore = previous && previous[0] !== '{' && previous[0] !== ',';
+  return {
+    before: needsBefore ? [{ offset: window + previous.index + 1, length: 0, newText: ',' }] : undefined,
+    after: next === '"' ? ',' : '',
+  };
+}
+
+function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
+  const teamBased: Completion[] = apiVersion >= 8
+    ? [{ label: 'module (team-based)', kind: 'snippet', insertText: TEAM_BASED_SNIPPET, replace, detail: 'Zoho CRM custom module · API v8', documentation: 'A module whose records are shared by team (access_type team_based): it takes no profiles.', filterText: '{ module team' }]
+    : [];
+  return [
+    { label: 'module (text display field)', kind: 'snippet', insertText: snippets.text, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field is text that users type.', filterText: '{ module text' },
+    { label: 'module (autonumber display field)', kind: 'snippet', insertText: snippets.autonumber, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field numbers each record: prefix, start number, suffix.', filterText: '{ module autonumber' },
+    ...teamBased,
+  ];
+}
+
+function bodySnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
+  return moduleSnippets(snippets, replace, apiVersion).map((item) => ({
+    ...item,
+    label: item.label.replace('module', 'Create Custom Module body'),
+    insertText: wrapInBody(item.insertText),
+    filterText: `{ body ${item.filterText}`,
+  }));
+}

@@ -1,0 +1,13 @@
+export * from './types';
+export { analyze, reanalyze, hasErrors, Analysis } from './analyze';
+export { LineIndex } from './lineIndex';
+export { parseDocument, ParsedDocument } from './parse';
+export { complete, completeAt, keyDocumentation, MODULE_SNIPPETS, SAMPLE_PROFILE_ID } from './completion';
+export { hover, Hover } from './hover';
+export { describeKey } from './describe';
+export { documentSymbols, foldingRegions, selectionChain, formatDocument, formatRefusal, DocumentSymbol } from './structure';
+export { fixesAt, fixAll } from './fixes';
+export { rootSchema, schemaAtPath, ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from './schema';
+export { OrgSnapshot, OrgProfile, OrgModule, readSnapshot, snapshotAge, indexOf as orgIndex } from './org/snapshot';
+export { checkAgainstOrg, withOrgFixes } from './org/orgRules';
+export { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from './safeText';

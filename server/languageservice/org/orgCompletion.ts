@@ -1,0 +1,48 @@
+/** Completion and hover of profile ids from the org's snapshot: names instead of 19-digit numbers. */
+import { Completion } from '../types';
+import { escapeMarkdown, escapeSnippet } from '../safeText';
+import { indexOf, OrgSnapshot, profileKind, snapshotAge } from './snapshot';
+
+/** True for a path to a profile's id: modules[n].profiles[m].id. */
+export function isProfileIdPath(path: (string | number)[]): boolean {
+  return path.length === 5 && path[0] === 'modules' && path[2] === 'profiles' && typeof path[3] === 'number' && path[4] === 'id';
+}
+
+/** Profiles sent per answer: a 500-profile org answers the first ones that match what is typed, and says there are more. */
+export const MAX_PROFILE_ITEMS = 50;
+
+/**
+ * The org's profiles for a profile id, Administrator first. `typed` (the value up to the cursor) filters
+ * by name or id prefix on the server, so a large org sends a short list and the editor asks again as
+ * the user types (`incomplete`).
+ */
+export function profileCompletions(snapshot: OrgSnapshot, replace: { offset: number; length: number }, current: string | undefined, typed = ''): { items: Completion[]; incomplete: boolean } {
+  const index = indexOf(snapshot);
+  const wanted = typed.toLowerCase();
+  const matching = wanted ? index.profilesInOrder.filter((profile) => profile.id.startsWith(wanted) || profile.name.toLowerCase().includes(wanted)) : index.profilesInOrder;
+  const chosen = matching.slice(0, MAX_PROFILE_ITEMS);
+  const currentProfile = current !== undefined ? index.profilesById.get(current) : undefined;
+  if (currentProfile && !chosen.includes(currentProfile)) chosen.push(currentProfile);
+  const items = chosen.map((profile, order): Completion => ({
+    label: profile.name,
+    kind: 'value',
+    insertText: escapeSnippet(JSON.stringify(profile.id)),
+    replace,
+    detail: `${profileKind(profile)} · ${profile.id}`,
+    // Typing a name or digits both find it: the editor filters on this text.
+    filterText: `"${profile.name} ${profile.id}"`,
+    // Only Administrator needs a place of its own; the rest sort by name (the label).
+    sortText: order === 0 && profile === index.administrator ? '0' : undefined,
+    preselect: (currentProfile ? profile === currentProfile : order === 0) || undefined,
+  }));
+  return { items, incomplete: matching.length > chosen.length };
+}
+
+/** The hover's first lines for a profile id. */
+export function describeProfileId(snapshot: OrgSnapshot, id: string, now: number): string {
+  const profile = indexOf(snapshot).profilesById.get(id);
+  const age = `org data from ${snapshotAge(snapshot, now)}`;
+  return profile
+    ? `**${escapeMarkdown(profile.name)}**: ${escapeMarkdown(profileKind(profile))} of ${escapeMarkdown(snapshot.org)} (${age}).`
+    : `⚠ No profile of ${escapeMarkdown(snapshot.org)} has this id (${age}).`;
+}

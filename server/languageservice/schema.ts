@@ -1,0 +1,204 @@
+/**
+ * Reads schemas/crm-module.schema.json, the one source of key names, types, limits and descriptions.
+ */
+import rawSchema from '../../schemas/crm-module.schema.json';
+
+/** A rule on a string value: its id, the pattern it must (or must not) match, its message and its fix. */
+export interface ZohoCheck {
+  id: string;
+  pattern: string;
+  mustNotMatch?: boolean;
+  message: string;
+  fix?: ZohoFixSpec;
+}
+
+/** A quick fix as data: replacements applied in order; offered when the result differs (and is allowed). */
+export interface ZohoFixSpec {
+  title: string;
+  /** [pattern, replacement] pairs; each pattern replaces every match (flags `gu`). */
+  replace: [string, string][];
+  /** The fixed value must match this, or no fix is offered. */
+  onlyIf?: string;
+  /** Offer the fix even when it leaves the value empty. */
+  allowEmpty?: boolean;
+}
+
+export interface ZohoAnnotations {
+  requiredCode?: string;
+  minItemsCode?: string;
+  minItemsMessage?: string;
+  maxItemsCode?: string;
+  maxItemsMessage?: string;
+  nullCode?: string;
+  anyOfCode?: string;
+  anyOfMessage?: string;
+  thenCode?: string;
+  thenMessage?: string;
+  characters?: string;
+  maxDigits?: number;
+  checks?: ZohoCheck[];
+  reserved?: { code: string; why: string; words: string[] };
+  enumDescriptions?: string[];
+  /**
+   * Entries must differ in this key of theirs (profiles: the id). Not JSON Schema's uniqueItems, which
+   * compares whole entries (and costs plain validators quadratic time on long lists).
+   */
+  uniqueBy?: string;
+  uniqueCode?: string;
+  uniqueMessage?: string;
+  /** Where Zoho's OpenAPI spec says otherwise than the doc pages (which this extension follows), in words. */
+  specDiffers?: string;
+  /** The API version that brought this key (access_type: 8); older versions do not know it. */
+  since?: number;
+  /** A mandatory key that must be left out when another key has a value (profiles of a team-based module). */
+  requiredUnless?: Record<string, { key: string; value: string; code: string; message: string }>;
+}
+
+export interface JSONSchema {
+  $ref?: string;
+  description?: string;
+  type?: string | string[];
+  required?: string[];
+  additionalProperties?: boolean;
+  properties?: Record<string, JSONSchema>;
+  items?: JSONSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  enum?: string[];
+  const?: unknown;
+  default?: unknown;
+  minimum?: number;
+  exclusiveMaximum?: number;
+  anyOf?: JSONSchema[];
+  if?: JSONSchema;
+  then?: JSONSchema;
+  definitions?: Record<string, JSONSchema>;
+  'x-zoho'?: ZohoAnnotations;
+}
+
+export const rootSchema = rawSchema as unknown as JSONSchema;
+
+/** Zoho CRM API versions the rules know; v7 is the one the seed page documents, and the default. */
+export type ApiVersion = 7 | 8;
+export const DEFAULT_API_VERSION: ApiVersion = 7;
+
+/** "v8", "8" or 8 → 8; anything else → undefined (the caller keeps its default). */
+export function parseApiVersion(value: unknown): ApiVersion | undefined {
+  const number = Number(String(value ?? '').replace(/^v/i, ''));
+  return number === 7 || number === 8 ? number : undefined;
+}
+
+/** Whether `schema` (a key's) exists in this API version. */
+export function inVersion(schema: JSONSchema | undefined, version: ApiVersion): boolean {
+  return (schema?.['x-zoho']?.since ?? 0) <= version;
+}
+
+const resolved = new WeakMap<JSONSchema, JSONSchema>();
+
+/** Follows a local `$ref`; keys written beside the `$ref` (such as a description) win over the target's. */
+export function resolve(schema: JSONSchema): JSONSchema {
+  const cached = resolved.get(schema);
+  if (cached) return cached;
+  let result = schema;
+  if (schema.$ref) {
+    const name = schema.$ref.replace(/^#\/definitions\//, '');
+    const target = rootSchema.definitions?.[name];
+    if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
+    const { $ref: _ignored, ...local } = schema;
+    result = { ...resolve(target), ...local };
+  }
+  resolved.set(schema, result);
+  return result;
+}
+
+export type JSONPath = (string | number)[];
+
+/** The schema that describes the value at `path`, or undefined where the schema knows no such place. */
+export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
+  let current: JSONSchema | undefined = resolve(rootSchema);
+  for (const segment of path) {
+    if (!current) return undefined;
+    if (typeof segment === 'number') {
+      current = current.items ? resolve(current.items) : undefined;
+    } else {
+      const next: JSONSchema | undefined = current.properties?.[segment];
+      current = next ? resolve(next) : undefined;
+    }
+  }
+  return current;
+}
+
+/**
+ * Keys whose string values other rules read, so that an edit inside one cannot be re-checked alone (see
+ * incremental.ts): the keys an `if` tests, the keys entries are compared by, and api_name (a reserved
+ * api_name's fix is derived from plural_label and checked against the reserved words).
+ */
+export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
+  const keys = new Set<string>(['api_name']);
+  const visit = (schema: JSONSchema | undefined) => {
+    if (!schema) return;
+    for (const key of schema.if?.required ?? []) keys.add(key);
+    if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
+    for (const condition of Object.values(schema['x-zoho']?.requiredUnless ?? {})) keys.add(condition.key);
+    for (const child of [...Object.values(schema.properties ?? {}), ...Object.values(schema.definitions ?? {}), schema.items]) visit(child);
+  };
+  visit(rootSchema);
+  return keys;
+})();
+
+const typeLists = new WeakMap<JSONSchema, string[]>();
+export function typesOf(schema: JSONSchema): string[] {
+  let types = typeLists.get(schema);
+  if (!types) {
+    types = !schema.type ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+    typeLists.set(schema, types);
+  }
+  return types;
+}
+
+const regexCache = new Map<string, RegExp>();
+let lastPattern = '';
+let lastRegExp: RegExp | undefined;
+/** Schema patterns use Unicode classes (\p{L}), so they are compiled with the `u` flag. */
+export function schemaRegExp(pattern: string): RegExp {
+  // A large file checks the same key thousands of times in a row: remember the last one.
+  if (pattern === lastPattern && lastRegExp) return lastRegExp;
+  let re = regexCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'u');
+    regexCache.set(pattern, re);
+  }
+  lastPattern = pattern;
+  lastRegExp = re;
+  return re;
+}
+
+const replacementCache = new Map<string, RegExp>();
+/** A schema pattern for String.replace: every match (`gu`). replace() resets lastIndex, so one can be shared. */
+export function schemaReplacement(pattern: string): RegExp {
+  let re = replacementCache.get(pattern);
+  if (!re) {
+    re = new RegExp(pattern, 'gu');
+    replacementCache.set(pattern, re);
+  }
+  return re;
+}
+
+const foldedWords = new WeakMap<string[], Map<string, string>>();
+export function isReservedWord(words: string[], value: string): string | undefined {
+  let folded = foldedWords.get(words);
+  if (!folded) {
+    folded = new Map(words.map((word) => [foldForReserved(word), word]));
+    foldedWords.set(words, folded);
+  }
+  return folded.get(foldForReserved(value));
+}
+
+/** Reserved words match without regard to case or to runs of spaces around and between words. */
+function foldForReserved(value: string): string {
+  return value.trim().replace(/\s+/g, ' ').toLowerCase();
+}

@@ -1,0 +1,72 @@
+/**
+ * The plain data the language service speaks: offsets into the text, never LSP or VS Code types,
+ * so the server, the CLI and the tests share one implementation.
+ */
+
+export type Severity = 'error' | 'warning' | 'information';
+
+/** Replace `length` characters at `offset` with `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+  /** The same text as a snippet (`$1` where the cursor should go), for editors that can apply one. */
+  snippet?: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The one obvious fix for its finding (VS Code's "preferred" quick fix, applied by auto-fix). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  /** The Zoho error code the API would answer with (or our own code for warnings Zoho does not send). */
+  code: string;
+  severity: Severity;
+  message: string;
+  offset: number;
+  length: number;
+  /** Stable id of the rule that produced it, for tests and telemetry-free debugging. */
+  rule: string;
+  fixes?: Fix[];
+}
+
+/** Our own codes, for problems Zoho has no code of its own for. */
+export const OWN_CODES = {
+  unknownKey: 'UNKNOWN_KEY',
+  duplicateKey: 'DUPLICATE_KEY',
+  tooDeep: 'NESTING_TOO_DEEP',
+  tooManyProblems: 'TOO_MANY_PROBLEMS',
+  laterApiVersion: 'NEEDS_LATER_API_VERSION',
+  replacementCharacter: 'INVALID_ENCODING',
+} as const;
+
+/** A completion item, in offsets: the server turns it into LSP's. */
+export type CompletionKind = 'property' | 'value' | 'snippet';
+
+export interface Completion {
+  label: string;
+  kind: CompletionKind;
+  /** Snippet syntax ($1, ${1|a,b|}); plain text when it has no placeholders. */
+  insertText: string;
+  /** The text the completion replaces. */
+  replace: { offset: number; length: number };
+  /** Edits elsewhere that come with it (a comma after the previous property). */
+  additionalEdits?: TextEdit[];
+  detail?: string;
+  /** Short markdown, sent with the item. */
+  documentation?: string;
+  /** A key's full description, looked up only when the editor shows it (completionItem/resolve). */
+  documentationOf?: KeyReference;
+  filterText?: string;
+  sortText?: string;
+  preselect?: boolean;
+}
+
+/** A key of the object at `objectPath`: enough to describe it later, and small enough to send. */
+export interface KeyReference {
+  objectPath: (string | number)[];
+  key: string;
+}

@@ -1,0 +1,47 @@
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DIAGNOSTIC_SOURCE, rangeOf, sameRange, toDiagnostic, toTextEdit } from '../convert';
+import { AnalysisCache } from '../analysisCache';
+import { checkAgainstOrg, fixAll, fixesAt, OrgSnapshot, withOrgFixes } from '@crm/languageservice';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.zoho-crm`;
+
+export class CodeActionProvider {
+  constructor(private readonly cache: AnalysisCache, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
+
+  provide(document: TextDocument, params: CodeActionParams): CodeAction[] {
+    const analysis = this.cache.get(document);
+    const orgFindings = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
+    const findings = withOrgFixes(orgFindings.length ? [...analysis.findings, ...orgFindings] : analysis.findings, analysis.parsed, this.org());
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
+    if (wantsQuickFix) {
+      const start = document.offsetAt(params.range.start);
+      const end = document.offsetAt(params.range.end);
+      for (const { finding, fix } of fixesAt(findings, start, end)) {
+        const diagnostic = toDiagnostic(document, finding);
+        // Link the action to the diagnostic the client already shows, so "Quick Fix…" lists it there.
+        const shown = params.context.diagnostics.find((candidate: Diagnostic) => candidate.source === DIAGNOSTIC_SOURCE && candidate.code === finding.code && sameRange(candidate.range, diagnostic.range));
+        const snippets = fix.edits.filter((edit) => edit.snippet !== undefined);
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [shown ?? diagnostic],
+          isPreferred: fix.preferred,
+          edit: { changes: { [document.uri]: fix.edits.map((edit) => toTextEdit(document, edit)) } },
+          // LSP 3.17 has no snippet edits: VS Code's client turns these into SnippetTextEdits (cursor in place).
+          data: snippets.length && snippets.length === fix.edits.length ? { snippets: snippets.map((edit) => ({ range: rangeOf(document, edit.offset, edit.length), snippet: edit.snippet })) } : undefined,
+        });
+      }
+    }
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind)) ?? false;
+    if (wantsFixAll) {
+      const edits = fixAll(findings);
+      if (edits.length) {
+        actions.push({ title: 'Fix all auto-fixable Zoho CRM problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits.map((edit) => toTextEdit(document, edit)) } } });
+      }
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The language server: thin LSP glue over the pure language service, one provider per feature.
+ * Takes any connection: stdio for any LSP editor (and the protocol tests, on the built bundle), IPC from
+ * VS Code's client.
+ */
+import {
+  CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import { ClientFeatures, clientFeatures, FULL_FEATURES } from './clientFeatures';
+import { failureText } from './failureText';
+import { AnalysisCache } from './analysisCache';
+import { CodeActionProvider, FIX_ALL_KIND } from './providers/codeActions';
+import { CompletionProvider } from './providers/completion';
+import { DiagnosticsProvider } from './providers/diagnostics';
+import { HoverProvider } from './providers/hover';
+import { StructureProvider } from './providers/structure';
+import { ORG_SNAPSHOT_NOTIFICATION, OrgSnapshotSource } from './orgSnapshotSource';
+import { API_VERSION_NOTIFICATION } from '@crm/protocol';
+import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
+
+export interface ServerOptions {
+  /** Pause after a keystroke before re-checking; 0 checks on every change. */
+  diagnosticsDelayMs?: number;
+  /** The org's profiles and modules (see OrgSnapshot), for clients that send it once. */
+  orgSnapshot?: unknown;
+  /** A file holding the org snapshot (`crm-module snapshot -o <file>`), read again when it changes. */
+  orgSnapshotFile?: string;
+  /** The Zoho CRM API version to check for: "v7" (the default) or "v8". */
+  apiVersion?: string;
+}
+
+const DEFAULT_DELAY_MS = 150;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let apiVersion: ApiVersion = DEFAULT_API_VERSION;
+  const cache = new AnalysisCache(() => apiVersion);
+  let delayMs = DEFAULT_DELAY_MS;
+  let features: ClientFeatures = FULL_FEATURES;
+  const currentFeatures = () => features;
+
+  // A new snapshot re-checks every open file: its profiles and modules decide the org findings.
+  const org = new OrgSnapshotSource(() => diagnostics.publishAll(), (message) => connection.console.warn(message));
+  const currentOrg = () => org.snapshot;
+
+  const completion = new CompletionProvider(cache, currentFeatures, currentOrg);
+  const hover = new HoverProvider(cache, currentFeatures, currentOrg);
+  const codeActions = new CodeActionProvider(cache, currentOrg);
+  const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
+  const diagnostics = new DiagnosticsProvider(connection, documents, cache, () => delayMs, currentOrg, () => org.pending);
+
+  connection.onInitialize((params): InitializeResult => {
+    features = clientFeatures(params.capabilities);
+    const options = (params.initializationOptions ?? {}) as ServerOptions;
+    if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
+    apiVersion = parseApiVersion(options.apiVersion) ?? DEFAULT_API_VERSION;
+    // Read after the answer, never inside it: the handshake cannot wait on a file.
+    if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile) void org.watchFile(options.orgSnapshotFile);
+    else if (options.orgSnapshot !== undefined) org.set(options.orgSnapshot);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: true },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        documentSymbolProvider: { label: 'Zoho CRM module' },
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
+      serverInfo: { name: 'crm-module-language-server', version },
+    };
+  });
+
+  /** A request that throws answers with its fallback and is logged: the server itself never goes down. */
+  const guarded = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (document: TextDocument, params: P) => R) =>
+    (params: P): R => {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return fallback;
+      try {
+        return handler(document, params);
+      } catch (error) {
+        connection.console.error(`${name} failed for ${params.textDocument.uri}: ${failureText(error)}`);
+        return fallback;
+      }
+    };
+
+  connection.onCompletion(guarded('completion', [], (document, params) => completion.provide(document, params)));
+  connection.onCompletionResolve((item) => {
+    try {
+      return completion.resolve(item);
+    } catch (error) {
+      connection.console.error(`completionItem/resolve failed: ${failureText(error)}`);
+      return item;
+    }
+  });
+  connection.onHover(guarded('hover', null, (document, params) => hover.provide(document, params)));
+  connection.onCodeAction(guarded('codeAction', [], (document, params) => codeActions.provide(document, params)));
+  connection.onDocumentSymbol(guarded('documentSymbol', [], (document) => structure.symbols(document)));
+  connection.onFoldingRanges(guarded('foldingRange', [], (document) => structure.folding(document)));
+  connection.onSelectionRanges(guarded('selectionRange', [], (document, params) => structure.selectionRanges(document, params.positions)));
+  connection.onDocumentFormatting(guarded('formatting', [], (document, params) => structure.format(document, params.options)));
+  connection.onDocumentRangeFormatting(guarded('rangeFormatting', [], (document, params) => structure.format(document, params.options, params.range)));
+
+  connection.onNotification(ORG_SNAPSHOT_NOTIFICATION, (params: { snapshot?: unknown } | undefined) => {
+    try {
+      org.set(params?.snapshot ?? null);
+    } catch (error) {
+      connection.console.error(`${ORG_SNAPSHOT_NOTIFICATION} failed: ${failureText(error)}`);
+    }
+  });
+  connection.onNotification(API_VERSION_NOTIFICATION, (params: { apiVersion?: unknown } | undefined) => {
+    const chosen = parseApiVersion(params?.apiVersion);
+    if (!chosen) return connection.console.warn(`Ignored API version ${JSON.stringify(params?.apiVersion)}: "v7" or "v8".`);
+    if (chosen === apiVersion) return;
+    apiVersion = chosen;
+    diagnostics.publishAll();
+  });
+  connection.onShutdown(() => org.stopWatching());
+
+  documents.listen(connection);
+  connection.listen();
+}
