@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/languageservice/**/*.ts', 'server/protocol/**/*.ts'],
+    files: ['server/languageservice/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [
@@ -55,6 +55,15 @@ export default tseslint.config(
           crossProduct,
           { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageserver-*', 'vscode-jsonrpc', 'vscode-jsonrpc/*'], message: 'The language service is pure: text in, findings out, no LSP types (server/lsp/providers converts).' },
         ],
+      }],
+    },
+  },
+  {
+    files: ['server/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...noVscode, { name: '@crm/zoho', message: 'The protocol is shared by the server and its clients: it depends on neither.' }],
+        patterns: [crossProduct, { group: ['vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The protocol uses vscode-languageserver-protocol, which both sides share.' }],
       }],
     },
   },

@@ -1,7 +1,7 @@
 /** Starts the bundled language server over IPC for `zoho-crm-module` documents. */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { API_VERSION_NOTIFICATION, ORG_SNAPSHOT_NOTIFICATION, SERVER_NODE_FLAGS } from '@crm/protocol';
+import { ApiVersionNotification, InitializationOptions, OrgSnapshotNotification, SERVER_NODE_FLAGS } from '@crm/protocol';
 import { SettingsReader } from './config/settings';
 import { OrgData } from './org/orgData';
 import { SnapshotForwarder } from './org/snapshotForwarder';
@@ -15,7 +15,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   // Subscribed before the client exists: a snapshot that comes while the server starts is sent once it has.
-  const snapshots = new SnapshotForwarder(() => org.current(), (snapshot) => void client.sendNotification(ORG_SNAPSHOT_NOTIFICATION, { snapshot }));
+  const snapshots = new SnapshotForwarder(() => org.current(), (snapshot) => void client.sendNotification(OrgSnapshotNotification, { snapshot }));
   context.subscriptions.push(org.onDidChange((snapshot) => snapshots.changed(snapshot)));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -31,7 +31,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
       diagnosticsDelayMs: vscode.workspace.getConfiguration('zohoCrm').get<number>('diagnostics.delayMs', 150),
       orgSnapshot: snapshots.initial,
       apiVersion: settings.read().apiVersion,
-    },
+    } satisfies InitializationOptions,
   };
   const client = new LanguageClient('zohoCrmModules', 'Zoho CRM Modules Language Server', serverOptions, clientOptions);
   await client.start();
@@ -40,7 +40,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
   context.subscriptions.push(
     // Switching zohoCrm.apiVersion re-checks open files for the other version at once.
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('zohoCrm.apiVersion')) void client.sendNotification(API_VERSION_NOTIFICATION, { apiVersion: settings.read().apiVersion });
+      if (event.affectsConfiguration('zohoCrm.apiVersion')) void client.sendNotification(ApiVersionNotification, { apiVersion: settings.read().apiVersion });
     }),
   );
   return client;

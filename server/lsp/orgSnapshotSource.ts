@@ -10,8 +10,6 @@ import { constants, unwatchFile, watchFile } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { OrgSnapshot, readSnapshot } from '@crm/languageservice';
 
-export { ORG_SNAPSHOT_NOTIFICATION } from '@crm/protocol';
-
 /** A 500-profile, 300-module org writes about 100 KB. */
 export const MAX_SNAPSHOT_FILE_BYTES = 16 * 1024 * 1024;
 

@@ -16,20 +16,10 @@ import { CompletionProvider } from './providers/completion';
 import { DiagnosticsProvider } from './providers/diagnostics';
 import { HoverProvider } from './providers/hover';
 import { StructureProvider } from './providers/structure';
-import { ORG_SNAPSHOT_NOTIFICATION, OrgSnapshotSource } from './orgSnapshotSource';
-import { API_VERSION_NOTIFICATION } from '@crm/protocol';
+import { OrgSnapshotSource } from './orgSnapshotSource';
+import { ApiVersionNotification, InitializationOptions, OrgSnapshotNotification, OrgSnapshotParams } from '@crm/protocol';
 import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
 
-export interface ServerOptions {
-  /** Pause after a keystroke before re-checking; 0 checks on every change. */
-  diagnosticsDelayMs?: number;
-  /** The org's profiles and modules (see OrgSnapshot), for clients that send it once. */
-  orgSnapshot?: unknown;
-  /** A file holding the org snapshot (`crm-module snapshot -o <file>`), read again when it changes. */
-  orgSnapshotFile?: string;
-  /** The Zoho CRM API version to check for: "v7" (the default) or "v8". */
-  apiVersion?: string;
-}
 
 const DEFAULT_DELAY_MS = 150;
 
@@ -53,7 +43,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     features = clientFeatures(params.capabilities);
-    const options = (params.initializationOptions ?? {}) as ServerOptions;
+    // What the client says it sends; each value is still checked before use.
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
     apiVersion = parseApiVersion(options.apiVersion) ?? DEFAULT_API_VERSION;
     // Read after the answer, never inside it: the handshake cannot wait on a file.
@@ -105,14 +96,14 @@ export function startServer(connection: Connection): void {
   connection.onDocumentFormatting(guarded('formatting', [], (document, params) => structure.format(document, params.options)));
   connection.onDocumentRangeFormatting(guarded('rangeFormatting', [], (document, params) => structure.format(document, params.options, params.range)));
 
-  connection.onNotification(ORG_SNAPSHOT_NOTIFICATION, (params: { snapshot?: unknown } | undefined) => {
+  connection.onNotification(OrgSnapshotNotification, (params: Partial<OrgSnapshotParams> | undefined) => {
     try {
       org.set(params?.snapshot ?? null);
     } catch (error) {
-      connection.console.error(`${ORG_SNAPSHOT_NOTIFICATION} failed: ${failureText(error)}`);
+      connection.console.error(`${OrgSnapshotNotification.method} failed: ${failureText(error)}`);
     }
   });
-  connection.onNotification(API_VERSION_NOTIFICATION, (params: { apiVersion?: unknown } | undefined) => {
+  connection.onNotification(ApiVersionNotification, (params: { apiVersion?: unknown } | undefined) => {
     const chosen = parseApiVersion(params?.apiVersion);
     if (!chosen) return connection.console.warn(`Ignored API version ${JSON.stringify(params?.apiVersion)}: "v7" or "v8".`);
     if (chosen === apiVersion) return;

@@ -19,7 +19,7 @@ describe('layer boundaries (eslint.config.mjs)', () => {
       "import { startServer } from '../lsp/server'; export const x = startServer;",
       "import { main } from '../../client/cli/main'; export const x = main;",
       "import { ZohoError } from '@crm/zoho'; export const x = ZohoError;",
-      "import { ORG_SNAPSHOT_NOTIFICATION } from '@crm/protocol'; export const x = ORG_SNAPSHOT_NOTIFICATION;",
+      "import { OrgSnapshotNotification } from '@crm/protocol'; export const x = OrgSnapshotNotification;",
       "import axios from 'axios'; export const x = axios;",
     ]) assert.equal((await errorsFor('server/languageservice/example.ts', code)).length, 1, code);
     assert.deepEqual(await errorsFor('server/languageservice/org/example.ts', "import { parseTree } from 'jsonc-parser'; import { x } from '../parse'; export const y = [parseTree, x];"), []);
@@ -51,7 +51,7 @@ describe('layer boundaries (eslint.config.mjs)', () => {
     ]) assert.equal((await errorsFor(file, code)).length, 1, `${file}: ${code}`);
     for (const [file, code] of [
       ['client/cli/example.ts', "import { Logger } from '@crm/zoho'; import { analyze } from '@crm/languageservice'; import { x } from './output'; export const y = [Logger, analyze, x];"],
-      ['client/vscode/commands/example.ts', "import { notify } from '../messages/notify'; import { ORG_SNAPSHOT_NOTIFICATION } from '@crm/protocol'; export const x = [notify, ORG_SNAPSHOT_NOTIFICATION];"],
+      ['client/vscode/commands/example.ts', "import { notify } from '../messages/notify'; import { OrgSnapshotNotification } from '@crm/protocol'; export const x = [notify, OrgSnapshotNotification];"],
     ]) assert.deepEqual(await errorsFor(file, code), [], `${file}: ${code}`);
   });
 });
