@@ -1,5 +1,5 @@
 /** The CLI's way into an org: credentials from the environment, the API host from the token answer. */
-import { ApiVersion, DEFAULT_API_VERSION, oneLine, parseApiVersion } from '@crm/languageservice';
+import { ApiVersion, DEFAULT_API_VERSION, oneLine } from '@crm/languageservice';
 import { checkedServerUrl, createHttp, CrmClient, DEFAULT_TIMEOUT_MS, Logger, OAuthClient, Redactor, TokenManager, ZohoError } from '@crm/zoho';
 
 import type { Io } from './io';
@@ -74,7 +74,7 @@ export async function allowedInProduction(connected: Connected, yes: boolean, ac
   return false;
 }
 
-/** The API version the CLI was asked for, as the rules count it. */
+/** The API version the CLI was asked for (main parsed it). */
 export function rulesVersion(io: Io): ApiVersion {
-  return parseApiVersion(io.apiVersion) ?? DEFAULT_API_VERSION;
+  return io.apiVersion ?? DEFAULT_API_VERSION;
 }

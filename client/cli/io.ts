@@ -1,12 +1,13 @@
 /** What a CLI command is given: where to print, the environment, the API version, how to ask, the redactor. */
-import type { ApiVersionName, Redactor } from '@crm/zoho';
+import type { ApiVersion } from '@crm/languageservice';
+import type { Redactor } from '@crm/zoho';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   env: NodeJS.ProcessEnv;
   /** The Zoho CRM API version chosen (--api-version, else ZOHO_API_VERSION, else v7): rules and paths follow it. */
-  apiVersion?: ApiVersionName;
+  apiVersion?: ApiVersion;
   /** Asks at a terminal; absent in pipelines (then questions are answered by flags such as --yes). */
   ask?: (question: string) => Promise<string>;
   /** Knows every secret of this run (from the environment, then each access token): `out` and `err` use it. */

@@ -1,7 +1,7 @@
 /** The `crm-module` command: lint module files, or create one in a Zoho CRM org, with no VS Code. */
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { parseApiVersion } from '@crm/languageservice';
+import { DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
 import { messageOf } from '@crm/zoho';
 import { ENVIRONMENT_HELP } from './connect';
 import type { Io } from './io';
@@ -123,10 +123,10 @@ export async function main(argv: string[], given: Io): Promise<number> {
   if (values.help) { io.out(commandHelp(command as Command)); return 0; }
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') { io.err(`crm-module: --format takes text or json, not ${format}\n`); return 2; }
-  const versionGiven = values['api-version'] ?? io.env.ZOHO_API_VERSION ?? 'v7';
+  const versionGiven = values['api-version'] ?? io.env.ZOHO_API_VERSION ?? DEFAULT_API_VERSION;
   const apiVersion = parseApiVersion(versionGiven);
   if (!apiVersion) { io.err(`crm-module: --api-version (or ZOHO_API_VERSION) takes v7 or v8, not ${versionGiven}\n`); return 2; }
-  io = { ...io, apiVersion: `v${apiVersion}` };
+  io = { ...io, apiVersion };
 
   const one = (what: string) => {
     if (files.length === 1) return files[0];

@@ -3,6 +3,7 @@
  * A request that may have reached Zoho is never sent again on its own.
  */
 import { AxiosInstance, AxiosResponse, Method } from 'axios';
+import { apiPath, ApiVersion, DEFAULT_API_VERSION } from '@crm/languageservice';
 import { AnswerReader, describeValue, isPlainApiName } from './answerShape';
 import { ZohoError } from './errors';
 import { ZohoErrorEntry } from './explain';
@@ -62,8 +63,6 @@ export class AmbiguousRequestError extends Error {
 const TOKEN_CODES = new Set(['INVALID_TOKEN', 'INVALID_OAUTHTOKEN']);
 const LOGGED_BODY_LIMIT = 4000;
 
-export type ApiVersionName = 'v7' | 'v8';
-
 export class CrmClient {
   readonly apiDomain: string;
 
@@ -73,7 +72,7 @@ export class CrmClient {
     private readonly log: Logger,
     private readonly http: AxiosInstance = createHttp(),
     /** Every request goes to /crm/{apiVersion}/…: chosen by the user, never guessed. */
-    readonly apiVersion: ApiVersionName = 'v7',
+    readonly apiVersion: ApiVersion = DEFAULT_API_VERSION,
   ) {
     // Every request carries an access token: https, or http to this machine only (callers name the source first).
     this.apiDomain = checkedServerUrl(apiDomain, 'The API domain');
@@ -81,7 +80,7 @@ export class CrmClient {
 
   /** `/settings/modules` → `/crm/v7/settings/modules`. */
   path(route: string): string {
-    return `/crm/${this.apiVersion}${route}`;
+    return apiPath(this.apiVersion, route);
   }
 
   /**

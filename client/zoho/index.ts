@@ -5,7 +5,6 @@
 export { createModule, moduleIdentity } from './createModule';
 export type { CreateOutcome } from './createModule';
 export { CrmClient } from './crmClient';
-export type { ApiVersionName } from './crmClient';
 export { DATA_CENTERS, apiDomainFor, authorizeAccountsUrl, dataCenter, dataCenterOfUrl } from './dataCenters';
 export type { Environment } from './dataCenters';
 export { ZohoError, messageOf } from './errors';

@@ -1,7 +1,7 @@
 /** Text in, findings out: the whole check of a module file, shared by the server, the CLI and tests. */
 import { reanalyzeEdit } from './incremental';
 import { parseDocument, ParsedDocument } from './parse';
-import { ApiVersion, DEFAULT_API_VERSION } from './schema';
+import { ApiVersion, DEFAULT_API_VERSION } from './apiVersion';
 import { Finding, OWN_CODES } from './types';
 
 export interface Analysis {
@@ -17,7 +17,7 @@ export function analyze(text: string, apiVersion: ApiVersion = DEFAULT_API_VERSI
 
 /** The analysis of `text`, re-using `previous` when the edit between them allows (see incremental.ts). */
 export function reanalyze(previous: Analysis | undefined, text: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): Analysis {
-  const reusable = previous?.parsed.apiVersion === apiVersion && !text.includes(REPLACEMENT) && !previous.parsed.text.includes(REPLACEMENT) ? previous : undefined;
+  const reusable = previous && previous.parsed.apiVersion === apiVersion && !text.includes(REPLACEMENT) && !previous.parsed.text.includes(REPLACEMENT) ? previous : undefined;
   return (reusable && reanalyzeEdit(reusable, text)) ?? analyze(text, apiVersion);
 }
 

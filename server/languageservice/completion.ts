@@ -3,7 +3,8 @@ import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
 import { toApiName } from './edits';
 import { ParsedDocument } from './parse';
 import { escapeSnippet } from './safeText';
-import { ApiVersion, inVersion, resolve, schemaAtPath, typesOf } from './schema';
+import { ApiVersion, isAtLeast, parseApiVersion } from './apiVersion';
+import { inVersion, resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
 import { Completion, KeyReference, TextEdit } from './types';
@@ -16,7 +17,7 @@ export function keyDocumentation(reference: KeyReference): string | undefined {
   const objectSchema = schemaAtPath(reference.objectPath);
   const propertySchema = objectSchema?.properties?.[reference.key];
   if (!propertySchema) return undefined;
-  return describeKey(reference.key, propertySchema, objectSchema.required?.includes(reference.key) ?? false);
+  return describeKey(reference.key, propertySchema, objectSchema.required?.includes(reference.key) ?? false, parseApiVersion(reference.apiVersion));
 }
 
 /** Zoho's documentation's sample id: what a new file gets when no org is known. */
@@ -161,7 +162,7 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
         replace,
         filterText: JSON.stringify(key),
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
-        documentationOf: { objectPath, key },
+        documentationOf: { objectPath, key, apiVersion: parsed.apiVersion },
         sortText: `${required.has(key) ? 0 : 1}${index}`,
       };
     });
@@ -197,7 +198,7 @@ function commasAround(text: string, start: number, end: number): { before?: Text
 }
 
 function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
-  const teamBased: Completion[] = apiVersion >= 8
+  const teamBased: Completion[] = isAtLeast(apiVersion, 8)
     ? [{ label: 'module (team-based)', kind: 'snippet', insertText: TEAM_BASED_SNIPPET, replace, detail: 'Zoho CRM custom module · API v8', documentation: 'A module whose records are shared by team (access_type team_based): it takes no profiles.', filterText: '{ module team' }]
     : [];
   return [

@@ -1,7 +1,9 @@
 /** What a key is, in markdown: shared by hovers and completion documentation. */
+import { ApiVersion, createModulePage, DEFAULT_API_VERSION } from './apiVersion';
 import { JSONSchema, resolve, typesOf } from './schema';
 
-export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boolean): string {
+/** `apiVersion`: the version the file is checked for; links go to its page. */
+export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boolean, apiVersion: ApiVersion = DEFAULT_API_VERSION): string {
   const schema = resolve(schemaRef);
   const zoho = schema['x-zoho'] ?? {};
   const types = typesOf(schema).join(' or ') || 'any';
@@ -23,7 +25,7 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
   if (schema.required?.length) limits.push(`Needs: ${schema.required.map((name) => `\`${name}\``).join(', ')}.`);
   if (zoho.anyOfMessage) limits.push(zoho.anyOfMessage);
   if (zoho.thenMessage) limits.push(capitalise(zoho.thenMessage));
-  if (zoho.reserved) limits.push(`Not a word ${zoho.reserved.why} (\`${zoho.reserved.code}\`): ${shortList(zoho.reserved.words)}.`);
+  if (zoho.reserved) limits.push(`Not a word ${zoho.reserved.why} (\`${zoho.reserved.code}\`): ${shortList(zoho.reserved.words, createModulePage(apiVersion))}.`);
   if (limits.length) lines.push('', ...limits.map((limit) => `- ${limit}`));
   if (zoho.specDiffers) lines.push('', `_${zoho.specDiffers}_`);
   return lines.join('\n');
@@ -31,11 +33,10 @@ export function describeKey(key: string, schemaRef: JSONSchema, mandatory: boole
 
 /** The first few of a long list, and how many more (the full list is on Zoho's page, linked). */
 export const RESERVED_SHOWN = 5;
-const ZOHO_PAGE = 'https://www.zoho.com/crm/developer/docs/api/v7/create-custom-module-api.html';
 
-function shortList(words: string[]): string {
+function shortList(words: string[], page: string): string {
   if (words.length <= RESERVED_SHOWN + 1) return words.join(', ');
-  return `${words.slice(0, RESERVED_SHOWN).join(', ')} … [${words.length - RESERVED_SHOWN} more](${ZOHO_PAGE})`;
+  return `${words.slice(0, RESERVED_SHOWN).join(', ')} … [${words.length - RESERVED_SHOWN} more](${page})`;
 }
 
 /** `__` in a rule's words is two underscores, shown as code: not emphasis, and not lost on the baseline. */

@@ -29,7 +29,7 @@ export function hover(parsed: ParsedDocument, offset: number, snapshot?: OrgSnap
   }
   const parentSchema = schemaAtPath(path.slice(0, -1));
   const mandatory = parentSchema?.required?.includes(key) ?? false;
-  let markdown = describeKey(key, schema, mandatory);
+  let markdown = describeKey(key, schema, mandatory, parsed.apiVersion);
   if (!isKey && node.type === 'string') {
     const note = describeValue(schema, String(node.value));
     if (note) markdown = `${note}\n\n---\n\n${markdown}`;

@@ -7,7 +7,7 @@ import { fastWalk, WalkVisitor } from './walk/fastWalk';
 import { Finding, Fix, OWN_CODES } from './types';
 import { StringValues } from './rules/stringValues';
 import { SchemaValidator } from './rules/validator';
-import { ApiVersion, DEFAULT_API_VERSION } from './schema';
+import { ApiVersion, DEFAULT_API_VERSION } from './apiVersion';
 
 export interface ParsedDocument {
   text: string;

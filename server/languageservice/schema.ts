@@ -2,6 +2,7 @@
  * Reads schemas/crm-module.schema.json, the one source of key names, types, limits and descriptions.
  */
 import rawSchema from '../../schemas/crm-module.schema.json';
+import { ApiVersion, isAtLeast } from './apiVersion';
 
 /** A rule on a string value: its id, the pattern it must (or must not) match, its message and its fix. */
 export interface ZohoCheck {
@@ -82,19 +83,9 @@ export interface JSONSchema {
 
 export const rootSchema = rawSchema as unknown as JSONSchema;
 
-/** Zoho CRM API versions the rules know; v7 is the one the seed page documents, and the default. */
-export type ApiVersion = 7 | 8;
-export const DEFAULT_API_VERSION: ApiVersion = 7;
-
-/** "v8", "8" or 8 → 8; anything else → undefined (the caller keeps its default). */
-export function parseApiVersion(value: unknown): ApiVersion | undefined {
-  const number = Number(String(value ?? '').replace(/^v/i, ''));
-  return number === 7 || number === 8 ? number : undefined;
-}
-
 /** Whether `schema` (a key's) exists in this API version. */
 export function inVersion(schema: JSONSchema | undefined, version: ApiVersion): boolean {
-  return (schema?.['x-zoho']?.since ?? 0) <= version;
+  return isAtLeast(version, schema?.['x-zoho']?.since ?? 0);
 }
 
 const resolved = new WeakMap<JSONSchema, JSONSchema>();

@@ -69,4 +69,6 @@ export interface Completion {
 export interface KeyReference {
   objectPath: (string | number)[];
   key: string;
+  /** The version the file was checked for (the description links to its page); sent back by the editor, so read again. */
+  apiVersion?: string;
 }

@@ -4,7 +4,7 @@
  * untrusted: these types say what a well-behaved client sends.
  */
 import { NotificationType } from 'vscode-languageserver-protocol';
-import type { OrgSnapshot } from '@crm/languageservice';
+import type { ApiVersion, OrgSnapshot } from '@crm/languageservice';
 
 export { SERVER_NODE_FLAGS } from './nodeFlags';
 
@@ -28,6 +28,6 @@ export const OrgSnapshotNotification = new NotificationType<OrgSnapshotParams>('
 
 /** The Zoho CRM API version files are checked for: open files are re-checked. */
 export interface ApiVersionParams {
-  apiVersion: 'v7' | 'v8';
+  apiVersion: ApiVersion;
 }
 export const ApiVersionNotification = new NotificationType<ApiVersionParams>('zohoCrm/apiVersion');

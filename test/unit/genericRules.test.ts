@@ -40,7 +40,7 @@ const SCHEMA = {
 } as unknown as JSONSchema;
 
 function check(text: string): [string, string, string, string][] {
-  const validator = new SchemaValidator(text, 7, SCHEMA);
+  const validator = new SchemaValidator(text, 'v7', SCHEMA);
   visit(text, validator.visitor());
   return validator.findings.map((finding) => [finding.code, finding.rule ?? '', text.substr(finding.offset, finding.length), finding.message]);
 }
@@ -74,7 +74,7 @@ describe('the rules in their default words, for a schema that names no code or m
   });
   it('a value that breaks its pattern is not called too short as well; both are errors', () => {
     assert.deepEqual(check('{"name": "a", "short": "A"}'), [['INVALID_DATA', 'pattern', '"A"', 'short has characters Zoho does not allow: "A".']]);
-    const validator = new SchemaValidator('{"name": "A", "short": "a"}', 7, SCHEMA);
+    const validator = new SchemaValidator('{"name": "A", "short": "a"}', 'v7', SCHEMA);
     visit(validator.text, validator.visitor());
     assert.deepEqual(validator.findings.map((finding) => [finding.rule, finding.severity]), [['pattern', 'error'], ['min-length', 'error']]);
   });
@@ -125,13 +125,13 @@ describe('the rules in their default words, for a schema that names no code or m
     ]) assert.deepEqual(check(text), expected(text), text);
   });
   it('a findings list stops at its cap', () => {
-    const validator = new SchemaValidator(`{"name": "a", "tags": [${'1,'.repeat(1500)}1]}`, 7, SCHEMA);
+    const validator = new SchemaValidator(`{"name": "a", "tags": [${'1,'.repeat(1500)}1]}`, 'v7', SCHEMA);
     visit(validator.text, validator.visitor());
     assert.equal(validator.findings.length, MAX_FINDINGS);
   });
   it('a string value checked on its own (the incremental re-check) names it by its key', () => {
     const text = '{"name": "aB1"}';
-    const findings = new SchemaValidator(text, 7, SCHEMA).checkString(SCHEMA.properties!.name, 'name', 'aB1', { offset: 9, length: 5 });
+    const findings = new SchemaValidator(text, 'v7', SCHEMA).checkString(SCHEMA.properties!.name, 'name', 'aB1', { offset: 9, length: 5 });
     assert.deepEqual(findings.map((finding) => [finding.rule, finding.message, finding.offset, finding.length]), [['pattern', 'name has characters Zoho does not allow: "aB1".', 9, 5]]);
   });
 });

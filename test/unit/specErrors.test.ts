@@ -42,7 +42,7 @@ describe('Zoho\'s v8 spec error examples, caused by the body, found on their lin
   for (const example of EXAMPLES) {
     it(`${example.file}: ${example.code}${example.note ? ` (${example.note})` : ''}`, () => {
       const lines = new LineIndex(example.body);
-      const found = analyze(example.body, 8).findings.filter((finding) => finding.severity === 'error');
+      const found = analyze(example.body, 'v8').findings.filter((finding) => finding.severity === 'error');
       const where = found.map((finding) => `${finding.code}@${lines.position(finding.offset).line}`);
       assert.ok(where.includes(`${example.code}@${example.line(example.body)}`), `expected ${example.code} on line ${example.line(example.body)}, found ${where.join(', ')}\n${example.body}`);
     });

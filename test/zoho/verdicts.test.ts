@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, LineIndex } from '../../server/languageservice';
+import { analyze, LineIndex, parseApiVersion } from '../../server/languageservice';
 import { findNodeAtLocation, Node, parseTree } from 'jsonc-parser';
 import { checkCreateBody } from '../zohoStandIn/validation';
 import { V8_SPEC_EXAMPLES } from '../fixtures/v8SpecExamples';
@@ -83,7 +83,7 @@ const WHOLE_BODIES: Record<string, string> = {
 
 function ourErrors(bodyText: string, version: 7 | 8) {
   const lines = new LineIndex(bodyText);
-  return analyze(bodyText, version).findings.filter((finding) => finding.severity === 'error').map((finding) => ({ code: finding.code, offset: finding.offset, line: lines.position(finding.offset).line }));
+  return analyze(bodyText, parseApiVersion(version)).findings.filter((finding) => finding.severity === 'error').map((finding) => ({ code: finding.code, offset: finding.offset, line: lines.position(finding.offset).line }));
 }
 
 /**

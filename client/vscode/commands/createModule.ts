@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, checkAgainstOrg, Finding, parseApiVersion } from '@crm/languageservice';
+import { analyze, checkAgainstOrg, Finding } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { OrgData } from '../org/orgData';
 import { Services } from '../connections/services';
@@ -47,7 +47,7 @@ export class CreateModuleCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const analysis = analyze(text, parseApiVersion(this.services.settings.read().apiVersion));
+    const analysis = analyze(text, this.services.settings.read().apiVersion);
     const errors = analysis.findings.filter((finding) => finding.severity === 'error');
     if (errors.length) return this.blocked(name, errors, false);
 

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, parseApiVersion } from '@crm/languageservice';
+import { analyze } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { connectionFor, failed, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from './kit';
 import { RemoteDiagnostics } from './remoteDiagnostics';
@@ -40,7 +40,7 @@ export class UpdateModuleCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const errors = analyze(text, parseApiVersion(this.services.settings.read().apiVersion)).findings.filter((finding) => finding.severity === 'error');
+    const errors = analyze(text, this.services.settings.read().apiVersion).findings.filter((finding) => finding.severity === 'error');
     if (errors.length) {
       const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
       void notify('error', message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));

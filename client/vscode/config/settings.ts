@@ -1,7 +1,8 @@
 /** The extension's settings, read fresh each time (they can change while VS Code runs). */
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import * as vscode from 'vscode';
-import { ApiVersionName, DEFAULT_SCOPES, Logger } from '@crm/zoho';
+import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
+import { DEFAULT_SCOPES, Logger } from '@crm/zoho';
 import { Inspection, UserLevelKey, userLevelKeysSetIn, userLevelValue, VanishedValues } from './userLevel';
 
 export interface Settings {
@@ -16,7 +17,7 @@ export interface Settings {
   /** Ask before Create Module sends to a production org (application scope: user settings only). */
   askBeforeProductionCreate: boolean;
   /** The Zoho CRM API version: the rules and every request's path follow it. */
-  apiVersion: ApiVersionName;
+  apiVersion: ApiVersion;
 }
 
 const DEFAULT_REDIRECT_PORT = 47120;
@@ -54,7 +55,7 @@ export class SettingsReader {
       orgRefreshMinutes: orgRefreshMinutes(config.get<number>('org.refreshMinutes', 10)),
       // Only the user's own value counts, whatever a workspace file says (the manifest scopes it to the application too).
       askBeforeProductionCreate: config.inspect<boolean>('askBeforeProductionCreate')?.globalValue !== false,
-      apiVersion: config.get<string>('apiVersion') === 'v8' ? 'v8' : 'v7',
+      apiVersion: parseApiVersion(config.get<string>('apiVersion')) ?? DEFAULT_API_VERSION,
     };
   }
 

@@ -4,7 +4,8 @@
  * SecretStorage fails, the sign-in is not kept: there is no fallback to anything else.
  */
 import type { Disposable, Event, Memento, SecretStorage } from 'vscode';
-import { ApiVersionName, checkedServerUrl, createHttp, CrmClient, Environment, Logger, messageOf, OAuthClient, TokenManager, ZohoError } from '@crm/zoho';
+import type { ApiVersion } from '@crm/languageservice';
+import { checkedServerUrl, createHttp, CrmClient, Environment, Logger, messageOf, OAuthClient, TokenManager, ZohoError } from '@crm/zoho';
 
 export interface ConnectionInfo {
   id: string;
@@ -50,7 +51,7 @@ export class ConnectionStore implements Disposable {
     private readonly state: Memento,
     private readonly secrets: SecretStorage,
     private readonly log: Logger,
-    private readonly settings: () => { apiDomainOverride?: string; timeoutMs: number; apiVersion?: ApiVersionName },
+    private readonly settings: () => { apiDomainOverride?: string; timeoutMs: number; apiVersion?: ApiVersion },
     private readonly oauth: OAuthClient = new OAuthClient(undefined, log),
   ) {
     // A sign-in or sign-out in another window changes SecretStorage, whose event reaches every window.

@@ -1,5 +1,6 @@
 /** What a rule may do: read the text and report a finding. The validator (validator.ts) provides it. */
-import { ApiVersion, JSONSchema, ZohoAnnotations } from '../schema';
+import { ApiVersion } from '../apiVersion';
+import { JSONSchema, ZohoAnnotations } from '../schema';
 import { Finding } from '../types';
 import { Span } from './place';
 

@@ -126,7 +126,7 @@ function unknownKeys(context: RuleContext, { frame, schema, has, node }: ObjectA
 function laterVersionKey(context: RuleContext, property: Property, propertyNode: Node, since: number | undefined): void {
   context.report({
     code: OWN_CODES.laterApiVersion, severity: 'warning', rule: 'later-version',
-    message: `"${property.key}" needs Zoho CRM API v${since}; v${context.apiVersion} ignores it. Set zohoCrm.apiVersion to "v${since}" to use it.`,
+    message: `"${property.key}" needs Zoho CRM API v${since}; ${context.apiVersion} ignores it. Set zohoCrm.apiVersion to "v${since}" to use it.`,
     fixes: [{ title: `Remove "${property.key}"`, edits: [removePropertyEdit(propertyNode)] }],
   }, { offset: property.offset, length: property.length });
 }

@@ -5,7 +5,8 @@
  * built: a 1 MB file is checked in the time of a scan, and the tree is only built when a feature asks.
  */
 import { JSONVisitor } from 'jsonc-parser';
-import { ApiVersion, DEFAULT_API_VERSION, inVersion, JSONSchema, resolve, rootSchema, typesOf } from '../schema';
+import { ApiVersion, DEFAULT_API_VERSION } from '../apiVersion';
+import { inVersion, JSONSchema, resolve, rootSchema, typesOf } from '../schema';
 import { Finding } from '../types';
 import { checkArray, entryDone } from './arrayRules';
 import { RuleContext } from './context';
