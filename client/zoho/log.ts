@@ -13,5 +13,3 @@ export class Logger {
   warn(message: string): void { this.sink.warn(this.redactor.redact(message)); }
   error(message: string): void { this.sink.error(this.redactor.redact(message)); }
 }
-
-export const silentSink: LogSink = { info: () => {}, warn: () => {}, error: () => {} };

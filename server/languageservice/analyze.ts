@@ -39,7 +39,3 @@ function replacementCharacters(text: string): Finding[] {
   }
   return findings;
 }
-
-export function hasErrors(findings: Finding[]): boolean {
-  return findings.some((finding) => finding.severity === 'error');
-}

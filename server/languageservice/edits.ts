@@ -81,11 +81,6 @@ export function didYouMean(word: string, candidates: string[]): string | undefin
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** Keeps letters, digits and single spaces: what Zoho allows in a module label. */
-export function cleanLabel(value: string): string {
-  return value.replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/ {2,}/g, ' ').trim();
-}
-
 /** Makes any text a valid module API name: English letters, digits and single underscores. */
 export function toApiName(value: string): string {
   const name = value

@@ -1,14 +1,15 @@
+/**
+ * The language service's façade (`@crm/languageservice`): everything the LSP server, the CLI, the Zoho library
+ * and the extension use of the pure core. Text in, findings out; no LSP, no VS Code, no HTTP.
+ */
 export * from './types';
-export { analyze, reanalyze, hasErrors, Analysis } from './analyze';
+export { analyze, reanalyze, Analysis } from './analyze';
 export { LineIndex } from './lineIndex';
-export { parseDocument, ParsedDocument } from './parse';
-export { complete, completeAt, keyDocumentation, MODULE_SNIPPETS, SAMPLE_PROFILE_ID } from './completion';
-export { hover, Hover } from './hover';
-export { describeKey } from './describe';
+export { complete, completeAt, keyDocumentation } from './completion';
+export { hover } from './hover';
 export { documentSymbols, foldingRegions, selectionChain, formatDocument, formatRefusal, DocumentSymbol } from './structure';
 export { fixesAt, fixAll } from './fixes';
-export { rootSchema, schemaAtPath } from './schema';
-export { ApiVersion, apiPath, createModulePage, DEFAULT_API_VERSION, isAtLeast, parseApiVersion } from './apiVersion';
-export { OrgSnapshot, OrgProfile, OrgModule, readSnapshot, snapshotAge, indexOf as orgIndex } from './org/snapshot';
+export { ApiVersion, apiPath, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
+export { OrgSnapshot, readSnapshot, snapshotAge } from './org/snapshot';
 export { checkAgainstOrg, withOrgFixes } from './org/orgRules';
 export { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from './safeText';
