@@ -3,7 +3,9 @@ import * as esbuild from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
 // The server's node flags live in server/protocol/nodeFlags.ts; the bin's shebang passes them too (env -S).
-const serverFlags = JSON.parse(/SERVER_NODE_FLAGS = (\[.*\]);/.exec(readFileSync('server/protocol/nodeFlags.ts', 'utf8'))[1].replace(/'/g, '"'));
+const serverFlags = JSON.parse(
+  /SERVER_NODE_FLAGS = (\[.*\]);/.exec(readFileSync('server/protocol/nodeFlags.ts', 'utf8'))[1].replace(/'/g, '"'),
+);
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -22,7 +24,11 @@ const common = {
 
 const builds = [
   { entryPoints: ['client/vscode/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env -S node ${serverFlags.join(' ')}` } },
+  {
+    entryPoints: ['server/lsp/main.ts'],
+    outfile: 'dist/server.js',
+    banner: { js: `#!/usr/bin/env -S node ${serverFlags.join(' ')}` },
+  },
   { entryPoints: ['client/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -7,7 +7,9 @@ export default strykerConfig({
   area: 'rules',
   mutate: ['server/languageservice/rules/*.ts'],
   tests: [
-    ...['ruleMessages', 'genericRules', 'rules', 'fixes', 'fastWalk', 'apiVersion', 'specErrors'].map((name) => `out/test/unit/${name}.test.js`),
+    ...['ruleMessages', 'genericRules', 'rules', 'fixes', 'fastWalk', 'apiVersion', 'specErrors'].map(
+      (name) => `out/test/unit/${name}.test.js`,
+    ),
     'out/test/zoho/verdicts.test.js',
     'out/test/unit/badInput.test.js',
   ],

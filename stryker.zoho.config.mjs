@@ -15,6 +15,17 @@ export default strykerConfig({
     'client/zoho/locateError.ts',
     'client/zoho/explain.ts',
   ],
-  tests: ['redact', 'writeAnswer', 'explain', 'tokens', 'loopback', 'signIn', 'create', 'connectionStore', 'dataCenters', 'org'].map((name) => `out/test/zoho/${name}.test.js`),
+  tests: [
+    'redact',
+    'writeAnswer',
+    'explain',
+    'tokens',
+    'loopback',
+    'signIn',
+    'create',
+    'connectionStore',
+    'dataCenters',
+    'org',
+  ].map((name) => `out/test/zoho/${name}.test.js`),
   timeoutMS: 20000,
 });

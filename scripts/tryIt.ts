@@ -31,7 +31,19 @@ async function main(): Promise<void> {
   const extensionsDir = path.join(temp, 'extensions');
   const userDataDir = path.join(temp, 'user-data');
   const vsix = path.join(ROOT, 'dist/zoho-crm-modules.vsix');
-  const install = spawnSync(process.execPath, [path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js'), '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], { encoding: 'utf8' });
+  const install = spawnSync(
+    process.execPath,
+    [
+      path.join(HOST_DIR, 'node_modules/code-server/out/node/entry.js'),
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--install-extension',
+      vsix,
+    ],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`Installing ${vsix} failed:\n${install.stdout}${install.stderr}`);
 
   const workspace = copyExamples(temp);

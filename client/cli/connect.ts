@@ -1,6 +1,16 @@
 /** The CLI's way into an org: credentials from the environment, the API host from the token answer. */
 import { ApiVersion, DEFAULT_API_VERSION, oneLine } from '@crm/languageservice';
-import { checkedServerUrl, createHttp, CrmClient, DEFAULT_TIMEOUT_MS, Logger, OAuthClient, Redactor, TokenManager, ZohoError } from '@crm/zoho';
+import {
+  checkedServerUrl,
+  createHttp,
+  CrmClient,
+  DEFAULT_TIMEOUT_MS,
+  Logger,
+  OAuthClient,
+  Redactor,
+  TokenManager,
+  ZohoError,
+} from '@crm/zoho';
 
 import type { Io } from './io';
 
@@ -19,9 +29,17 @@ export interface Connected {
 /** A client for the org of ZOHO_REFRESH_TOKEN, or the exit code after saying what is missing. */
 export async function connectFromEnvironment(io: Io): Promise<Connected | number> {
   const missing = ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'].filter((name) => !io.env[name]);
-  if (missing.length) { io.err(`Set ${missing.join(', ')} in the environment (see crm-module --help).\n`); return 2; }
+  if (missing.length) {
+    io.err(`Set ${missing.join(', ')} in the environment (see crm-module --help).\n`);
+    return 2;
+  }
   const timeoutMs = timeoutFrom(io.env.ZOHO_TIMEOUT_SECONDS);
-  if (timeoutMs === undefined) { io.err(`ZOHO_TIMEOUT_SECONDS takes a number of seconds from 1 to 3600, not ${JSON.stringify(io.env.ZOHO_TIMEOUT_SECONDS)}.\n`); return 2; }
+  if (timeoutMs === undefined) {
+    io.err(
+      `ZOHO_TIMEOUT_SECONDS takes a number of seconds from 1 to 3600, not ${JSON.stringify(io.env.ZOHO_TIMEOUT_SECONDS)}.\n`,
+    );
+    return 2;
+  }
   let accountsServer: string;
   let apiDomain: string | undefined;
   try {
@@ -33,17 +51,31 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
     return 2;
   }
   const verbose = io.env.ZOHO_VERBOSE === '1';
-  const log = new Logger({ info: (m) => verbose && io.err(`${m}\n`), warn: (m) => io.err(`${m}\n`), error: (m) => io.err(`${m}\n`) }, io.redactor ?? new Redactor());
-  const credentials = { clientId: io.env.ZOHO_CLIENT_ID!, clientSecret: io.env.ZOHO_CLIENT_SECRET!, refreshToken: io.env.ZOHO_REFRESH_TOKEN!, accountsServer };
+  const log = new Logger(
+    { info: (m) => verbose && io.err(`${m}\n`), warn: (m) => io.err(`${m}\n`), error: (m) => io.err(`${m}\n`) },
+    io.redactor ?? new Redactor(),
+  );
+  const credentials = {
+    clientId: io.env.ZOHO_CLIENT_ID!,
+    clientSecret: io.env.ZOHO_CLIENT_SECRET!,
+    refreshToken: io.env.ZOHO_REFRESH_TOKEN!,
+    accountsServer,
+  };
   const oauth = new OAuthClient(createHttp({ timeoutMs }), log);
   const tokens = new TokenManager(credentials, oauth, log);
   if (!apiDomain) {
     // The token answer names the org's API host; one refresh gives both.
     const answer = await oauth.refresh(credentials);
     tokens.seed(answer.accessToken, answer.expiresAt);
-    apiDomain = answer.apiDomain ? checkedServerUrl(answer.apiDomain, 'The api_domain of Zoho\'s token answer') : 'https://www.zohoapis.com';
+    apiDomain = answer.apiDomain
+      ? checkedServerUrl(answer.apiDomain, "The api_domain of Zoho's token answer")
+      : 'https://www.zohoapis.com';
   }
-  return { client: new CrmClient(apiDomain, tokens, log, createHttp({ timeoutMs }), io.apiVersion), log, label: new URL(apiDomain).host };
+  return {
+    client: new CrmClient(apiDomain, tokens, log, createHttp({ timeoutMs }), io.apiVersion),
+    log,
+    label: new URL(apiDomain).host,
+  };
 }
 
 /** ZOHO_TIMEOUT_SECONDS in milliseconds (the default when unset); undefined when it is not a sensible number. */
@@ -63,13 +95,24 @@ export async function orgName(connected: Connected): Promise<string> {
  * A create in a production org goes out only with --yes, or after a "y" at a terminal: a pipeline must say it
  * means production. Sandbox and developer orgs (Zoho's GET /org says which) need neither.
  */
-export async function allowedInProduction(connected: Connected, yes: boolean, action: string, subject: string, io: Io): Promise<boolean> {
+export async function allowedInProduction(
+  connected: Connected,
+  yes: boolean,
+  action: string,
+  subject: string,
+  io: Io,
+): Promise<boolean> {
   if (yes) return true;
   const org = await connected.client.org().catch(() => undefined);
   if (org?.type && org.type !== 'production') return true;
   const name = org?.company_name ? `${oneLine(org.company_name, 60)} (${connected.label})` : connected.label;
-  const question = org ? `${name} is a production org` : `The type of ${name} could not be read (ZohoCRM.org.READ), so it may be production`;
-  if (io.ask) return /^y(es)?$/i.test((await io.ask(`${question}. ${action[0].toUpperCase()}${action.slice(1)} ${subject} there? [y/N] `)).trim());
+  const question = org
+    ? `${name} is a production org`
+    : `The type of ${name} could not be read (ZohoCRM.org.READ), so it may be production`;
+  if (io.ask)
+    return /^y(es)?$/i.test(
+      (await io.ask(`${question}. ${action[0].toUpperCase()}${action.slice(1)} ${subject} there? [y/N] `)).trim(),
+    );
   io.err(`${question}: nothing was sent. Add --yes to ${action} ${subject} there.\n`);
   return false;
 }

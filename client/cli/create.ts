@@ -8,7 +8,10 @@ import type { Io } from './io';
 
 export async function createCommand(file: string, format: 'text' | 'json', io: Io, yes = false): Promise<number> {
   const { text, ...report } = lintFile(file, rulesVersion(io));
-  if (report.error || text === undefined) { io.err(`${report.error}\n`); return 1; }
+  if (report.error || text === undefined) {
+    io.err(`${report.error}\n`);
+    return 1;
+  }
   if (reportsFailed([report])) {
     io.err(`${file} has errors; nothing was sent.\n`);
     io.out(formatReports([report], format));
@@ -27,7 +30,16 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
       print({ status: 'exists', apiName: existing, message, file }, message);
       return 1;
     }
-    if (!(await allowedInProduction(connected, yes, 'create', JSON.stringify(moduleIdentity(text).pluralLabel ?? file), io))) return 2;
+    if (
+      !(await allowedInProduction(
+        connected,
+        yes,
+        'create',
+        JSON.stringify(moduleIdentity(text).pluralLabel ?? file),
+        io,
+      ))
+    )
+      return 2;
     const outcome = await createModule(client, text);
     switch (outcome.kind) {
       case 'created':
@@ -36,7 +48,15 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
       case 'rejected':
         return printRejection(io, format, file, text, outcome);
       case 'ambiguous':
-        print({ status: outcome.existing ? 'created' : 'unknown', id: outcome.existing?.id, message: outcome.message, file }, outcome.message);
+        print(
+          {
+            status: outcome.existing ? 'created' : 'unknown',
+            id: outcome.existing?.id,
+            message: outcome.message,
+            file,
+          },
+          outcome.message,
+        );
         return outcome.existing ? 0 : 1;
     }
   } catch (error) {
@@ -49,7 +69,9 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
 async function existingCustomModule(client: CrmClient, apiName: string, io: Io): Promise<string | undefined> {
   try {
     const modules = await client.listModules();
-    return modules.find((module) => module.generated_type === 'custom' && module.api_name.toLowerCase() === apiName.toLowerCase())?.api_name;
+    return modules.find(
+      (module) => module.generated_type === 'custom' && module.api_name.toLowerCase() === apiName.toLowerCase(),
+    )?.api_name;
   } catch (error) {
     if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH') throw error;
     io.err('Could not check whether the module exists (the sign-in cannot list modules); sending it.\n');

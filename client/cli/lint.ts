@@ -5,7 +5,15 @@ import { analyze, ApiVersion, DEFAULT_API_VERSION, Finding, LineIndex } from '@c
 
 export interface FileReport {
   file: string;
-  problems: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+  problems: {
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: string;
+    code: string;
+    message: string;
+  }[];
   error?: string;
 }
 
@@ -14,7 +22,11 @@ export function lintFile(file: string, apiVersion: ApiVersion = DEFAULT_API_VERS
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    return { file, problems: [], error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+    return {
+      file,
+      problems: [],
+      error: `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    };
   }
   const read = decodeFile(bytes);
   if ('error' in read) return { file, problems: [], error: `${file} ${read.error}` };
@@ -26,7 +38,15 @@ export function lintFile(file: string, apiVersion: ApiVersion = DEFAULT_API_VERS
 export function toProblem(lines: LineIndex, finding: Finding): FileReport['problems'][number] {
   const start = lines.position(finding.offset);
   const end = lines.position(finding.offset + finding.length);
-  return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column, severity: finding.severity, code: finding.code, message: finding.message };
+  return {
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+  };
 }
 
 export function formatReports(reports: FileReport[], format: 'text' | 'json'): string {
@@ -34,15 +54,28 @@ export function formatReports(reports: FileReport[], format: 'text' | 'json'): s
   const lines: string[] = [];
   for (const report of reports) {
     if (report.error) lines.push(`${report.file}: error ${report.error}`);
-    for (const problem of report.problems) lines.push(`${report.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}`);
+    for (const problem of report.problems)
+      lines.push(
+        `${report.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.code} ${problem.message}`,
+      );
   }
-  const errors = reports.reduce((sum, report) => sum + report.problems.filter((problem) => problem.severity === 'error').length + (report.error ? 1 : 0), 0);
-  const warnings = reports.reduce((sum, report) => sum + report.problems.filter((problem) => problem.severity === 'warning').length, 0);
-  lines.push(`${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const errors = reports.reduce(
+    (sum, report) =>
+      sum + report.problems.filter((problem) => problem.severity === 'error').length + (report.error ? 1 : 0),
+    0,
+  );
+  const warnings = reports.reduce(
+    (sum, report) => sum + report.problems.filter((problem) => problem.severity === 'warning').length,
+    0,
+  );
+  lines.push(
+    `${reports.length} file${reports.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 export function reportsFailed(reports: FileReport[]): boolean {
-  return reports.some((report) => report.error !== undefined || report.problems.some((problem) => problem.severity === 'error'));
+  return reports.some(
+    (report) => report.error !== undefined || report.problems.some((problem) => problem.severity === 'error'),
+  );
 }
-

@@ -8,7 +8,6 @@ import type { Io } from './io';
 import { formatReports, lintFile, reportsFailed } from './lint';
 import { redactorFor, terminalText, terminalWriter } from './terminal';
 
-
 const COMMANDS = {
   lint: {
     usage: 'crm-module lint [--org] [--format text|json] <file.crm-module.json>…',
@@ -54,23 +53,32 @@ const ORG_COMMANDS = new Set(['create', 'profiles', 'pull', 'diff', 'update', 's
 type Command = keyof typeof COMMANDS;
 
 const USAGE = `Usage:
-${Object.values(COMMANDS).map((command) => `  ${command.usage}`).join('\n')}
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.usage}`)
+  .join('\n')}
   crm-module <command> --help
   crm-module --version
 `;
 
 function commandHelp(command: Command): string {
-  const environment = ORG_COMMANDS.has(command) || command === 'lint' ? `\n${command === 'lint' ? 'With --org it r' : 'R'}${ENVIRONMENT_HELP.slice(1)}\n` : '';
+  const environment =
+    ORG_COMMANDS.has(command) || command === 'lint'
+      ? `\n${command === 'lint' ? 'With --org it r' : 'R'}${ENVIRONMENT_HELP.slice(1)}\n`
+      : '';
   const usage = COMMANDS[command].usage;
   const options = [
     usage.includes('--format') ? '  --format text|json   how to print the result (default text)' : '',
     usage.includes('-o <file>') ? '  -o, --output <file>  where to write' : '',
     usage.includes('--org') ? '  --org                check against the org too' : '',
     usage.includes('--yes') ? '  -y, --yes            send to a production org without asking' : '',
-    usage.includes('--force') ? '  -f, --force          replace a file that differs (an earlier snapshot is replaced anyway)' : '',
+    usage.includes('--force')
+      ? '  -f, --force          replace a file that differs (an earlier snapshot is replaced anyway)'
+      : '',
     '  --api-version v7|v8  the Zoho CRM API version (default v7, or ZOHO_API_VERSION)',
     '  -h, --help           this help',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return `Usage: ${usage}\n\n${COMMANDS[command].help}\n${environment}\nOptions:\n${options}\n`;
 }
 
@@ -80,7 +88,10 @@ export async function main(argv: string[], given: Io): Promise<number> {
   const redactor = given.redactor ?? redactorFor(given.env);
   const ask = given.ask;
   let io: Io = {
-    ...given, redactor, out: terminalWriter(given.out, redactor), err: terminalWriter(given.err, redactor),
+    ...given,
+    redactor,
+    out: terminalWriter(given.out, redactor),
+    err: terminalWriter(given.err, redactor),
     ask: ask && ((question) => ask(terminalText(question, redactor))),
   };
   let parsed;
@@ -88,10 +99,14 @@ export async function main(argv: string[], given: Io): Promise<number> {
     parsed = parseArgs({
       args: argv,
       options: {
-        format: { type: 'string' }, output: { type: 'string', short: 'o' }, org: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        org: { type: 'boolean' },
+        yes: { type: 'boolean', short: 'y' },
         force: { type: 'boolean', short: 'f' },
         'api-version': { type: 'string' },
-        help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
       allowPositionals: true,
       strict: true,
@@ -100,32 +115,53 @@ export async function main(argv: string[], given: Io): Promise<number> {
     // Node's own message suggests "--" tricks; name the option and show the usage instead.
     const option = /'([^']+)'/.exec(error instanceof Error ? error.message : '')?.[1];
     const code = (error as { code?: string }).code;
-    const problem = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}`
-      : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `option ${option?.split(' ')[0] ?? ''} needs a value`
-        : messageOf(error);
+    const problem =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `unknown option ${option}`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `option ${option?.split(' ')[0] ?? ''} needs a value`
+          : messageOf(error);
     io.err(`crm-module: ${problem}\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
   const [command, ...files] = positionals;
-  if (values.version) { io.out(`${version}\n`); return 0; }
+  if (values.version) {
+    io.out(`${version}\n`);
+    return 0;
+  }
   if (command === 'help') {
     const topic = files[0];
     io.out(topic && topic in COMMANDS ? commandHelp(topic as Command) : USAGE);
     return 0;
   }
   if (command === undefined) {
-    if (values.help) { io.out(USAGE); return 0; }
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
     io.err(USAGE);
     return 2;
   }
-  if (!(command in COMMANDS)) { io.err(`crm-module: unknown command ${command}\n${USAGE}`); return 2; }
-  if (values.help) { io.out(commandHelp(command as Command)); return 0; }
+  if (!(command in COMMANDS)) {
+    io.err(`crm-module: unknown command ${command}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.out(commandHelp(command as Command));
+    return 0;
+  }
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') { io.err(`crm-module: --format takes text or json, not ${format}\n`); return 2; }
+  if (format !== 'text' && format !== 'json') {
+    io.err(`crm-module: --format takes text or json, not ${format}\n`);
+    return 2;
+  }
   const versionGiven = values['api-version'] ?? io.env.ZOHO_API_VERSION ?? DEFAULT_API_VERSION;
   const apiVersion = parseApiVersion(versionGiven);
-  if (!apiVersion) { io.err(`crm-module: --api-version (or ZOHO_API_VERSION) takes v7 or v8, not ${versionGiven}\n`); return 2; }
+  if (!apiVersion) {
+    io.err(`crm-module: --api-version (or ZOHO_API_VERSION) takes v7 or v8, not ${versionGiven}\n`);
+    return 2;
+  }
   io = { ...io, apiVersion };
 
   const one = (what: string) => {
@@ -135,7 +171,10 @@ export async function main(argv: string[], given: Io): Promise<number> {
   };
   switch (command as Command) {
     case 'lint': {
-      if (files.length === 0) { io.err(`crm-module lint: name at least one file\n${commandHelp('lint')}`); return 2; }
+      if (files.length === 0) {
+        io.err(`crm-module lint: name at least one file\n${commandHelp('lint')}`);
+        return 2;
+      }
       if (values.org) return (await import('./org')).lintWithOrgCommand(files, format, io);
       const reports = files.map((file) => lintFile(file, apiVersion));
       io.out(formatReports(reports, format));
@@ -146,14 +185,22 @@ export async function main(argv: string[], given: Io): Promise<number> {
       return file === undefined ? 2 : (await import('./create')).createCommand(file, format, io, values.yes ?? false);
     }
     case 'profiles':
-      if (files.length) { io.err(`crm-module profiles takes no files\n${commandHelp('profiles')}`); return 2; }
+      if (files.length) {
+        io.err(`crm-module profiles takes no files\n${commandHelp('profiles')}`);
+        return 2;
+      }
       return (await import('./org')).profilesCommand(format, io);
     case 'snapshot':
-      if (files.length) { io.err(`crm-module snapshot takes no files (use -o <file>)\n${commandHelp('snapshot')}`); return 2; }
+      if (files.length) {
+        io.err(`crm-module snapshot takes no files (use -o <file>)\n${commandHelp('snapshot')}`);
+        return 2;
+      }
       return (await import('./org')).snapshotCommand(values.output, values.force ?? false, io);
     case 'pull': {
       const apiName = one('module API name');
-      return apiName === undefined ? 2 : (await import('./org')).pullCommand(apiName, values.output, values.force ?? false, io);
+      return apiName === undefined
+        ? 2
+        : (await import('./org')).pullCommand(apiName, values.output, values.force ?? false, io);
     }
     case 'diff': {
       const file = one('file');
@@ -167,16 +214,29 @@ export async function main(argv: string[], given: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  const ask = process.stdin.isTTY && process.stderr.isTTY
-    ? async (question: string) => {
-      const readline = await import('node:readline/promises');
-      const prompt = readline.createInterface({ input: process.stdin, output: process.stderr });
-      try { return await prompt.question(question); } finally { prompt.close(); }
-    }
-    : undefined;
+  const ask =
+    process.stdin.isTTY && process.stderr.isTTY
+      ? async (question: string) => {
+          const readline = await import('node:readline/promises');
+          const prompt = readline.createInterface({ input: process.stdin, output: process.stderr });
+          try {
+            return await prompt.question(question);
+          } finally {
+            prompt.close();
+          }
+        }
+      : undefined;
   const redactor = redactorFor(process.env);
-  main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), env: process.env, ask, redactor })
-    .then((code) => { process.exitCode = code; })
+  main(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    env: process.env,
+    ask,
+    redactor,
+  })
+    .then((code) => {
+      process.exitCode = code;
+    })
     .catch((error) => {
       terminalWriter((text) => process.stderr.write(text), redactor)(`crm-module: ${messageOf(error)}\n`);
       process.exitCode = 1;

@@ -1,7 +1,17 @@
 /** The CLI's org verbs: profiles, snapshot, pull, diff, update, and lint --org. For pipelines: no questions. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyze, checkAgainstOrg, LineIndex, OrgSnapshot } from '@crm/languageservice';
-import { errorInFile, fetchOrgSnapshot, findOrgModule, moduleFileText, planUpdate, readModuleFile, updateModule, UpdatePlan, ZohoError } from '@crm/zoho';
+import {
+  errorInFile,
+  fetchOrgSnapshot,
+  findOrgModule,
+  moduleFileText,
+  planUpdate,
+  readModuleFile,
+  updateModule,
+  UpdatePlan,
+  ZohoError,
+} from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { Format, printer, printRejection } from './output';
 import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
@@ -23,7 +33,14 @@ async function withOrg(io: Io, trouble: number, work: (connected: Connected) => 
 export function profilesCommand(format: Format, io: Io): Promise<number> {
   return withOrg(io, 1, async ({ client }) => {
     const profiles = await client.listProfiles();
-    printer(io, format)(profiles.map(({ id, name, type }) => ({ id, name, type })), profiles.map((profile) => `${profile.id}  ${profile.name}${profile.type ? `  (${profile.type.replace(/_/g, ' ')})` : ''}`).join('\n'));
+    printer(io, format)(
+      profiles.map(({ id, name, type }) => ({ id, name, type })),
+      profiles
+        .map(
+          (profile) => `${profile.id}  ${profile.name}${profile.type ? `  (${profile.type.replace(/_/g, ' ')})` : ''}`,
+        )
+        .join('\n'),
+    );
     return 0;
   });
 }
@@ -37,11 +54,18 @@ function writeFromOrg(file: string, text: string, force: boolean, io: Io): 'Wrot
   try {
     existing = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') { io.err(`Cannot read ${file} to compare it: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was written.\n`); return undefined; }
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      io.err(
+        `Cannot read ${file} to compare it: ${(error as NodeJS.ErrnoException).code ?? String(error)}; nothing was written.\n`,
+      );
+      return undefined;
+    }
   }
   if (existing === text) return 'Kept';
   if (existing !== undefined && !force) {
-    io.err(`${file} exists and differs from the org's version; nothing was written. Add --force to replace it (crm-module diff shows the differences).\n`);
+    io.err(
+      `${file} exists and differs from the org's version; nothing was written. Add --force to replace it (crm-module diff shows the differences).\n`,
+    );
     return undefined;
   }
   writeFileSync(file, text);
@@ -54,11 +78,16 @@ export function snapshotCommand(output: string | undefined, force: boolean, io: 
     const label = await orgName(connected);
     const snapshot = await fetchOrgSnapshot(connected.client, label);
     const text = `${JSON.stringify(snapshot, null, 2)}\n`;
-    if (!output) { io.out(text); return 0; }
+    if (!output) {
+      io.out(text);
+      return 0;
+    }
     // A snapshot is the org's data, not the user's: replacing an older one is what -o is for.
     const done = writeFromOrg(output, text, force || isSnapshotFile(output), io);
     if (!done) return 1;
-    io.err(`${done} ${output}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules of ${label}.\n`);
+    io.err(
+      `${done} ${output}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules of ${label}.\n`,
+    );
     return 0;
   });
 }
@@ -67,7 +96,13 @@ export function snapshotCommand(output: string | undefined, force: boolean, io: 
 function isSnapshotFile(file: string): boolean {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8'));
-    return !!value && typeof value === 'object' && Array.isArray(value.profiles) && Array.isArray(value.modules) && 'fetchedAt' in value;
+    return (
+      !!value &&
+      typeof value === 'object' &&
+      Array.isArray(value.profiles) &&
+      Array.isArray(value.modules) &&
+      'fetchedAt' in value
+    );
   } catch {
     return false;
   }
@@ -76,7 +111,10 @@ function isSnapshotFile(file: string): boolean {
 export function pullCommand(apiName: string, output: string | undefined, force: boolean, io: Io): Promise<number> {
   return withOrg(io, 1, async ({ client, label }) => {
     const module = await client.getModule(apiName);
-    if (!module) { io.err(`${label} has no module ${apiName} (API names are case-sensitive).\n`); return 1; }
+    if (!module) {
+      io.err(`${label} has no module ${apiName} (API names are case-sensitive).\n`);
+      return 1;
+    }
     // getModule checked that the answer names this module with a plain API name: the name is a safe file name.
     const file = output ?? `${module.api_name}.crm-module.json`;
     const done = writeFromOrg(file, moduleFileText(module), force, io);
@@ -89,12 +127,27 @@ export function pullCommand(apiName: string, output: string | undefined, force: 
 /** The module `text` (read once, by the caller) names in the org, and the plan that makes the org match it. */
 async function planFor(file: string, text: string, connected: Connected, io: Io): Promise<UpdatePlan | number> {
   const definition = readModuleFile(text);
-  if (!definition) { io.err(`${file} is not a module body ({"modules": [{…}]}).\n`); return 2; }
-  if (!definition.api_name) { io.err(`${file} has no api_name: it names no module of the org.\n`); return 2; }
-  const known = await connected.client.listModules().then((modules) => ({ modules }), () => undefined);
+  if (!definition) {
+    io.err(`${file} is not a module body ({"modules": [{…}]}).\n`);
+    return 2;
+  }
+  if (!definition.api_name) {
+    io.err(`${file} has no api_name: it names no module of the org.\n`);
+    return 2;
+  }
+  const known = await connected.client.listModules().then(
+    (modules) => ({ modules }),
+    () => undefined,
+  );
   const module = await findOrgModule(connected.client, definition.api_name, known);
-  if (!module) { io.err(`${connected.label} has no module ${definition.api_name}. Create it with crm-module create ${file}.\n`); return 2; }
-  if (module.generated_type && module.generated_type !== 'custom') { io.err(`${module.api_name} is one of Zoho's standard modules: only custom modules are managed here.\n`); return 2; }
+  if (!module) {
+    io.err(`${connected.label} has no module ${definition.api_name}. Create it with crm-module create ${file}.\n`);
+    return 2;
+  }
+  if (module.generated_type && module.generated_type !== 'custom') {
+    io.err(`${module.api_name} is one of Zoho's standard modules: only custom modules are managed here.\n`);
+    return 2;
+  }
   const names = new Map((module.profiles ?? []).map((profile) => [String(profile.id), profile.name ?? '']));
   return planUpdate(definition, module, (id) => names.get(id) || undefined);
 }
@@ -103,12 +156,19 @@ async function planFor(file: string, text: string, connected: Connected, io: Io)
 export function diffCommand(file: string, format: Format, io: Io): Promise<number> {
   return withOrg(io, 2, async (connected) => {
     const { text, error } = lintFile(file, rulesVersion(io));
-    if (error || text === undefined) { io.err(`${error}\n`); return 2; }
+    if (error || text === undefined) {
+      io.err(`${error}\n`);
+      return 2;
+    }
     const plan = await planFor(file, text, connected, io);
     if (typeof plan === 'number') return plan;
     const { differences, apiName } = plan;
-    printer(io, format)({ file, module: apiName, differences: differences.map((difference) => difference.text) },
-      differences.length ? `${file} ↔ ${apiName} in ${connected.label}:\n  ${differences.map((difference) => difference.text).join('\n  ')}` : `${file} matches ${apiName} in ${connected.label}.`);
+    printer(io, format)(
+      { file, module: apiName, differences: differences.map((difference) => difference.text) },
+      differences.length
+        ? `${file} ↔ ${apiName} in ${connected.label}:\n  ${differences.map((difference) => difference.text).join('\n  ')}`
+        : `${file} matches ${apiName} in ${connected.label}.`,
+    );
     return differences.length ? 1 : 0;
   });
 }
@@ -117,7 +177,10 @@ export function updateCommand(file: string, format: Format, io: Io): Promise<num
   return withOrg(io, 1, async (connected) => {
     // One read: the text checked here is the text the plan is made from and sent.
     const { text, ...report } = lintFile(file, rulesVersion(io));
-    if (report.error || text === undefined) { io.err(`${report.error}\n`); return 1; }
+    if (report.error || text === undefined) {
+      io.err(`${report.error}\n`);
+      return 1;
+    }
     if (reportsFailed([report])) {
       io.err(`${file} has errors; nothing was sent.\n`);
       io.out(formatReports([report], format));
@@ -126,15 +189,27 @@ export function updateCommand(file: string, format: Format, io: Io): Promise<num
     const plan = await planFor(file, text, connected, io);
     if (typeof plan === 'number') return plan === 2 ? 1 : plan;
     const print = printer(io, format);
-    if (!plan.changes.length) { print({ status: 'unchanged', module: plan.apiName, file }, `${plan.apiName} in ${connected.label} already matches ${file}; nothing was sent.`); return 0; }
+    if (!plan.changes.length) {
+      print(
+        { status: 'unchanged', module: plan.apiName, file },
+        `${plan.apiName} in ${connected.label} already matches ${file}; nothing was sent.`,
+      );
+      return 0;
+    }
     for (const difference of plan.differences) io.err(`  ${difference.text}\n`);
     const outcome = await updateModule(connected.client, plan);
     switch (outcome.kind) {
       case 'updated':
-        print({ status: 'updated', id: outcome.id, module: plan.apiName, file }, `Updated ${plan.apiName} in ${connected.label} from ${file}.`);
+        print(
+          { status: 'updated', id: outcome.id, module: plan.apiName, file },
+          `Updated ${plan.apiName} in ${connected.label} from ${file}.`,
+        );
         return 0;
       case 'rejected':
-        return printRejection(io, format, file, text, { ...outcome, errors: outcome.errors.map((error) => errorInFile(error, plan)) });
+        return printRejection(io, format, file, text, {
+          ...outcome,
+          errors: outcome.errors.map((error) => errorInFile(error, plan)),
+        });
       case 'ambiguous':
         print({ status: outcome.applied ? 'updated' : 'unknown', message: outcome.message, file }, outcome.message);
         return outcome.applied ? 0 : 1;
@@ -150,8 +225,13 @@ export function lintWithOrgCommand(files: string[], format: Format, io: Io): Pro
       const { text, ...report } = lintFile(file, rulesVersion(io));
       if (text === undefined) return report;
       const lines = new LineIndex(text);
-      const orgProblems = checkAgainstOrg(analyze(text, rulesVersion(io)).parsed, snapshot, snapshot.fetchedAt).map((finding) => toProblem(lines, finding));
-      return { ...report, problems: [...report.problems, ...orgProblems].sort((a, b) => a.line - b.line || a.column - b.column) };
+      const orgProblems = checkAgainstOrg(analyze(text, rulesVersion(io)).parsed, snapshot, snapshot.fetchedAt).map(
+        (finding) => toProblem(lines, finding),
+      );
+      return {
+        ...report,
+        problems: [...report.problems, ...orgProblems].sort((a, b) => a.line - b.line || a.column - b.column),
+      };
     });
     io.out(formatReports(reports, format));
     return reportsFailed(reports) ? 1 : 0;

@@ -30,8 +30,12 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
-    const connections = this.services.store.list().filter((connection) => !scopes?.length || scopes.every((scope) => connection.scopes.includes(scope)));
-    const sessions = await Promise.all(connections.map(async (connection) => this.describe(connection, await this.tokenIfAvailable(connection))));
+    const connections = this.services.store
+      .list()
+      .filter((connection) => !scopes?.length || scopes.every((scope) => connection.scopes.includes(scope)));
+    const sessions = await Promise.all(
+      connections.map(async (connection) => this.describe(connection, await this.tokenIfAvailable(connection))),
+    );
     // A refresh just now may have found the refresh token rejected, which removes the connection.
     const still = new Set(this.services.store.list().map((connection) => connection.id));
     return sessions.filter((session) => still.has(session.id));
@@ -52,7 +56,9 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
     let timer: NodeJS.Timeout | undefined;
     try {
       const tokens = await this.services.store.tokens(connection);
-      const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no token within ${TOKEN_WAIT_MS / 1000} s`)), TOKEN_WAIT_MS); });
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no token within ${TOKEN_WAIT_MS / 1000} s`)), TOKEN_WAIT_MS);
+      });
       return await Promise.race([tokens.accessToken(), timeout]);
     } catch (error) {
       this.services.log.warn(`Listing ${connection.label} without a fresh access token: ${messageOf(error)}`);
@@ -63,13 +69,20 @@ export class ZohoAuthenticationProvider implements vscode.AuthenticationProvider
   }
 
   private describe(connection: ConnectionInfo, accessToken: string): vscode.AuthenticationSession {
-    return { id: connection.id, accessToken, account: { id: connection.id, label: connection.label }, scopes: connection.scopes };
+    return {
+      id: connection.id,
+      accessToken,
+      account: { id: connection.id, label: connection.label },
+      scopes: connection.scopes,
+    };
   }
 
   private announceChanges(): void {
     const connections = this.services.store.list();
     const ids = new Set(connections.map((connection) => connection.id));
-    const added = connections.filter((connection) => !this.known.some((session) => session.id === connection.id)).map((connection) => this.describe(connection, ''));
+    const added = connections
+      .filter((connection) => !this.known.some((session) => session.id === connection.id))
+      .map((connection) => this.describe(connection, ''));
     const removed = this.known.filter((session) => !ids.has(session.id));
     this.known = connections.map((connection) => this.describe(connection, ''));
     if (added.length || removed.length) this.emitter.fire({ added, removed, changed: [] });

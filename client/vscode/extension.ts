@@ -51,9 +51,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     if (lines.length > LOG_MEMORY) lines.shift();
   };
   const log = new Logger({
-    info: (message) => { channel.info(message); remember('info', message); },
-    warn: (message) => { channel.warn(message); remember('warn', message); },
-    error: (message) => { channel.error(message); remember('error', message); },
+    info: (message) => {
+      channel.info(message);
+      remember('info', message);
+    },
+    warn: (message) => {
+      channel.warn(message);
+      remember('warn', message);
+    },
+    error: (message) => {
+      channel.error(message);
+      remember('error', message);
+    },
   });
   redactNotificationsWith(log.redactor);
   const settings = new SettingsReader(log);
@@ -74,31 +83,67 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   void settings.reportWorkspaceOverrides();
 
   context.subscriptions.push(
-    channel, remote, statusBar, authProvider, store, org, compare,
-    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, { supportsMultipleAccounts: true }),
-    vscode.commands.registerCommand('zohoCrm.createModule', (uri?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) => create.run(uri, options)),
-    vscode.commands.registerCommand('zohoCrm.updateModule', (uri?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) => update.run(uri, options)),
-    vscode.commands.registerCommand('zohoCrm.pullModule', (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) => pull.run(folder, options)),
+    channel,
+    remote,
+    statusBar,
+    authProvider,
+    store,
+    org,
+    compare,
+    vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, {
+      supportsMultipleAccounts: true,
+    }),
+    vscode.commands.registerCommand(
+      'zohoCrm.createModule',
+      (uri?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) =>
+        create.run(uri, options),
+    ),
+    vscode.commands.registerCommand(
+      'zohoCrm.updateModule',
+      (uri?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) =>
+        update.run(uri, options),
+    ),
+    vscode.commands.registerCommand(
+      'zohoCrm.pullModule',
+      (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) =>
+        pull.run(folder, options),
+    ),
     vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri) => compare.run(uri)),
     vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
     vscode.commands.registerCommand(COPY_LINK_COMMAND, () => copySignInLink()),
-    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string; confirm?: boolean }) => runSignOut(services, args?.connectionId, args?.confirm !== false)),
+    vscode.commands.registerCommand('zohoCrm.signOut', (args?: { connectionId?: string; confirm?: boolean }) =>
+      runSignOut(services, args?.connectionId, args?.confirm !== false),
+    ),
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
     store.onDidRejectRefreshToken((connection) => {
-      void notify('warning', `Zoho no longer accepts the sign-in for ${connection.label}, so it was removed. Sign in again to use it.`, 'Sign In')
-        .then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+      void notify(
+        'warning',
+        `Zoho no longer accepts the sign-in for ${connection.label}, so it was removed. Sign in again to use it.`,
+        'Sign In',
+      ).then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => { if (event.affectsConfiguration('zohoCrm')) void settings.reportWorkspaceOverrides(); }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('zohoCrm')) void settings.reportWorkspaceOverrides();
+    }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void settings.reportWorkspaceOverrides()),
   );
 
   // Activation does not wait for the server: commands and sign-in are usable at once.
-  startLanguageClient(context, channel, org, settings).then((started) => { client = started; }, (error) => {
-    log.error(`The language server did not start: ${messageOf(error)}`);
-    void notify('error', 'Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.', 'Show Log').then((choice) => choice && channel.show());
-  });
+  startLanguageClient(context, channel, org, settings).then(
+    (started) => {
+      client = started;
+    },
+    (error) => {
+      log.error(`The language server did not start: ${messageOf(error)}`);
+      void notify(
+        'error',
+        'Zoho CRM: the language server did not start. See the "Zoho CRM" output for why.',
+        'Show Log',
+      ).then((choice) => choice && channel.show());
+    },
+  );
 
   const activationMs = performance.now() - activateStarted;
   log.info(`Activated in ${activationMs.toFixed(0)} ms`);
@@ -118,15 +163,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
 async function refreshOrgData(services: Services, org: OrgData): Promise<OrgSnapshot | undefined> {
   const connection = services.store.active();
   if (!connection) {
-    void notify('info', 'Sign in to Zoho CRM first: org data comes from the org you sign in to.', 'Sign In').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'));
+    void notify('info', 'Sign in to Zoho CRM first: org data comes from the org you sign in to.', 'Sign In').then(
+      (choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'),
+    );
     return undefined;
   }
   try {
-    const snapshot = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Zoho CRM: fetching org data of ${connection.label}` }, () => org.refresh(connection));
-    if (snapshot) void vscode.window.setStatusBarMessage(`$(check) Zoho CRM org data: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`, 5000);
+    const snapshot = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Zoho CRM: fetching org data of ${connection.label}` },
+      () => org.refresh(connection),
+    );
+    if (snapshot)
+      void vscode.window.setStatusBarMessage(
+        `$(check) Zoho CRM org data: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`,
+        5000,
+      );
     return snapshot;
   } catch (error) {
-    const message = services.log.redactor.redact(`Org data of ${connection.label} was not refreshed${org.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`);
+    const message = services.log.redactor.redact(
+      `Org data of ${connection.label} was not refreshed${org.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`,
+    );
     services.log.warn(message);
     void notify('error', message);
     return undefined;
@@ -145,20 +201,33 @@ async function runSignIn(services: Services, args?: SignInArgs): Promise<Connect
       explainRestricted(error);
       return undefined;
     }
-    const message = log.redactor.redact(error instanceof ZohoError ? error.message : `Sign-in failed: ${messageOf(error)}`);
+    const message = log.redactor.redact(
+      error instanceof ZohoError ? error.message : `Sign-in failed: ${messageOf(error)}`,
+    );
     log.error(message);
     void notify('error', message);
     return undefined;
   }
 }
 
-async function runSignOut(services: Services, connectionId?: string, confirm = true): Promise<{ revoked: boolean; message: string } | undefined> {
+async function runSignOut(
+  services: Services,
+  connectionId?: string,
+  confirm = true,
+): Promise<{ revoked: boolean; message: string } | undefined> {
   const connections = services.store.list();
   let connection = connections.find((candidate) => candidate.id === connectionId);
   if (!connection && !connectionId) {
     if (connections.length === 1) connection = connections[0];
     else {
-      const chosen = await vscode.window.showQuickPick(connections.map((candidate) => ({ label: candidate.label, description: candidate.apiDomain, connection: candidate })), { placeHolder: 'Sign out of which Zoho org?' });
+      const chosen = await vscode.window.showQuickPick(
+        connections.map((candidate) => ({
+          label: candidate.label,
+          description: candidate.apiDomain,
+          connection: candidate,
+        })),
+        { placeHolder: 'Sign out of which Zoho org?' },
+      );
       connection = chosen?.connection;
     }
   }
@@ -167,9 +236,14 @@ async function runSignOut(services: Services, connectionId?: string, confirm = t
     return undefined;
   }
   if (confirm) {
-    const choice = await vscode.window.showWarningMessage(`Sign out of ${connection.label}?`, {
-      modal: true, detail: 'The sign-in is revoked at Zoho; signing in again needs the client id and secret.',
-    }, 'Sign Out');
+    const choice = await vscode.window.showWarningMessage(
+      `Sign out of ${connection.label}?`,
+      {
+        modal: true,
+        detail: 'The sign-in is revoked at Zoho; signing in again needs the client id and secret.',
+      },
+      'Sign Out',
+    );
     if (choice !== 'Sign Out') return undefined;
   }
   return signOut(services, connection);
@@ -181,13 +255,16 @@ async function switchConnection(services: Services): Promise<void> {
   type Item = vscode.QuickPickItem & { action: () => Promise<unknown> };
   const items: Item[] = [
     ...store.list().map((connection) => ({
-      label: `${connection.id === active?.id ? '$(check) ' : ''}${connection.label}`, description: connection.apiDomain,
+      label: `${connection.id === active?.id ? '$(check) ' : ''}${connection.label}`,
+      description: connection.apiDomain,
       action: () => store.setActive(connection.id),
     })),
     { label: '$(add) Sign in to another org…', action: () => runSignIn(services) },
     ...(store.list().length ? [{ label: '$(sign-out) Sign out…', action: () => runSignOut(services) }] : []),
   ];
-  const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Where should Zoho CRM: Create Module send modules?' });
+  const chosen = await vscode.window.showQuickPick(items, {
+    placeHolder: 'Where should Zoho CRM: Create Module send modules?',
+  });
   await chosen?.action();
 }
 

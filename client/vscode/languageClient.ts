@@ -1,21 +1,38 @@
 /** Starts the bundled language server over IPC for `zoho-crm-module` documents. */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { ApiVersionNotification, InitializationOptions, OrgSnapshotNotification, SERVER_NODE_FLAGS } from '@crm/protocol';
+import {
+  ApiVersionNotification,
+  InitializationOptions,
+  OrgSnapshotNotification,
+  SERVER_NODE_FLAGS,
+} from '@crm/protocol';
 import { SettingsReader } from './config/settings';
 import { OrgData } from './org/orgData';
 import { SnapshotForwarder } from './org/snapshotForwarder';
 
 export const LANGUAGE_ID = 'zoho-crm-module';
 
-export async function startLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.OutputChannel, org: OrgData, settings: SettingsReader): Promise<LanguageClient> {
+export async function startLanguageClient(
+  context: vscode.ExtensionContext,
+  outputChannel: vscode.OutputChannel,
+  org: OrgData,
+  settings: SettingsReader,
+): Promise<LanguageClient> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
+    debug: {
+      module,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] },
+    },
   };
   // Subscribed before the client exists: a snapshot that comes while the server starts is sent once it has.
-  const snapshots = new SnapshotForwarder(() => org.current(), (snapshot) => void client.sendNotification(OrgSnapshotNotification, { snapshot }));
+  const snapshots = new SnapshotForwarder(
+    () => org.current(),
+    (snapshot) => void client.sendNotification(OrgSnapshotNotification, { snapshot }),
+  );
   context.subscriptions.push(org.onDidChange((snapshot) => snapshots.changed(snapshot)));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
@@ -24,7 +41,9 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
       // The server marks fixes whose text has a place to type in (an empty profile id): apply those as snippets.
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = await next(document, range, context, token);
-        return actions?.map((action) => (action instanceof vscode.CodeAction ? withSnippetEdits(document.uri, action) : action));
+        return actions?.map((action) =>
+          action instanceof vscode.CodeAction ? withSnippetEdits(document.uri, action) : action,
+        );
       },
     },
     initializationOptions: {
@@ -40,7 +59,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
   context.subscriptions.push(
     // Switching zohoCrm.apiVersion re-checks open files for the other version at once.
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('zohoCrm.apiVersion')) void client.sendNotification(ApiVersionNotification, { apiVersion: settings.read().apiVersion });
+      if (event.affectsConfiguration('zohoCrm.apiVersion'))
+        void client.sendNotification(ApiVersionNotification, { apiVersion: settings.read().apiVersion });
     }),
   );
   return client;
@@ -48,13 +68,28 @@ export async function startLanguageClient(context: vscode.ExtensionContext, outp
 
 /** A code action whose server data carries snippet edits, with its edit made of SnippetTextEdits. */
 function withSnippetEdits(uri: vscode.Uri, action: vscode.CodeAction): vscode.CodeAction {
-  const snippets = (action as vscode.CodeAction & { data?: { snippets?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; snippet: string }[] } }).data?.snippets;
+  const snippets = (
+    action as vscode.CodeAction & {
+      data?: {
+        snippets?: {
+          range: { start: { line: number; character: number }; end: { line: number; character: number } };
+          snippet: string;
+        }[];
+      };
+    }
+  ).data?.snippets;
   if (!snippets?.length || !action.edit) return action;
   const edit = new vscode.WorkspaceEdit();
-  edit.set(uri, snippets.map(({ range, snippet }) => new vscode.SnippetTextEdit(
-    new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
-    new vscode.SnippetString(snippet),
-  )));
+  edit.set(
+    uri,
+    snippets.map(
+      ({ range, snippet }) =>
+        new vscode.SnippetTextEdit(
+          new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+          new vscode.SnippetString(snippet),
+        ),
+    ),
+  );
   action.edit = edit;
   return action;
 }

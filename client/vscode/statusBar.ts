@@ -8,7 +8,10 @@ export class ConnectionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('zohoCrm.connection', vscode.StatusBarAlignment.Left, 50);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly store: ConnectionStore, private readonly org?: OrgData) {
+  constructor(
+    private readonly store: ConnectionStore,
+    private readonly org?: OrgData,
+  ) {
     this.item.name = 'Zoho CRM Connection';
     this.item.command = 'zohoCrm.switchConnection';
     this.subscriptions.push(store.onDidChange(() => this.update()));

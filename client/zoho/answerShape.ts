@@ -17,7 +17,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? `a string of ${value.length.toLocaleString('en-US')} characters` : JSON.stringify(value);
+  if (typeof value === 'string')
+    return value.length > 40 ? `a string of ${value.length.toLocaleString('en-US')} characters` : JSON.stringify(value);
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value} (${String(value).slice(0, 40)})`;
 }
@@ -27,7 +28,10 @@ export class AnswerReader {
   constructor(private readonly what: string) {}
 
   fail(path: string, expected: string, value: unknown): never {
-    throw new ZohoError(`${this.what}: Zoho's answer has ${describeValue(value)} for ${path}, where its documentation shows ${expected}. Nothing was changed; if this persists, a proxy or a changed API may be in the way.`, 'answer');
+    throw new ZohoError(
+      `${this.what}: Zoho's answer has ${describeValue(value)} for ${path}, where its documentation shows ${expected}. Nothing was changed; if this persists, a proxy or a changed API may be in the way.`,
+      'answer',
+    );
   }
 
   record(value: unknown, path: string): Record<string, unknown> {

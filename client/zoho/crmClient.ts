@@ -43,7 +43,10 @@ export interface ProfileSummary {
 }
 
 /** The scope each read needs, named when Zoho says the sign-in lacks it. */
-export const READ_SCOPES = { profiles: 'ZohoCRM.settings.profiles.READ', modules: 'ZohoCRM.settings.modules.READ' } as const;
+export const READ_SCOPES = {
+  profiles: 'ZohoCRM.settings.profiles.READ',
+  modules: 'ZohoCRM.settings.modules.READ',
+} as const;
 
 export interface OrgSummary {
   id?: string;
@@ -89,7 +92,10 @@ export class CrmClient {
    */
   modulePath(apiName: string): string {
     if (!isPlainApiName(apiName)) {
-      throw new ZohoError(`${describeValue(apiName)} is not a module API name (letters, digits, underscores, spaces); nothing was sent.`, 'config');
+      throw new ZohoError(
+        `${describeValue(apiName)} is not a module API name (letters, digits, underscores, spaces); nothing was sent.`,
+        'config',
+      );
     }
     return this.path(`/settings/modules/${encodeURIComponent(apiName)}`);
   }
@@ -110,12 +116,19 @@ export class CrmClient {
   private async send(method: Method, path: string, token: string, data?: string): Promise<Answer> {
     // Joined, not resolved: an API domain behind a proxy may carry a path of its own.
     const url = joinUrl(this.apiDomain, path);
-    this.log.info(`→ ${method.toUpperCase()} ${url}${data !== undefined ? ` (${Buffer.byteLength(data)} bytes) ${truncate(data)}` : ''}`);
+    this.log.info(
+      `→ ${method.toUpperCase()} ${url}${data !== undefined ? ` (${Buffer.byteLength(data)} bytes) ${truncate(data)}` : ''}`,
+    );
     let response: AxiosResponse;
     try {
       response = await this.http.request({
-        method, url, data,
-        headers: { Authorization: `Zoho-oauthtoken ${token}`, ...(data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        method,
+        url,
+        data,
+        headers: {
+          Authorization: `Zoho-oauthtoken ${token}`,
+          ...(data !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        },
       });
     } catch (error) {
       this.log.warn(`✗ ${method.toUpperCase()} ${url}: ${networkErrorMessage(error, 'no answer')}`);
@@ -128,14 +141,20 @@ export class CrmClient {
     const text = String(response.data ?? '');
     this.log.info(`← ${response.status} ${truncate(text) || '(empty)'}`);
     const retryAfter = response.headers['retry-after'];
-    return { status: response.status, body: parseJson(text), text, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined };
+    return {
+      status: response.status,
+      body: parseJson(text),
+      text,
+      retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+    };
   }
 
   async listModules(): Promise<ModuleSummary[]> {
     const answer = await this.request('GET', this.path('/settings/modules'));
     if (answer.status === 204) return [];
     const modules = (answer.body as { modules?: unknown } | undefined)?.modules;
-    if (answer.status !== 200 || !Array.isArray(modules)) throw unexpected(answer, 'Listing the modules', READ_SCOPES.modules);
+    if (answer.status !== 200 || !Array.isArray(modules))
+      throw unexpected(answer, 'Listing the modules', READ_SCOPES.modules);
     const read = new AnswerReader('Listing the modules');
     return modules.map((entry, index) => readModule(read, entry, `modules[${index}]`));
   }
@@ -144,14 +163,20 @@ export class CrmClient {
     const answer = await this.request('GET', this.path('/settings/profiles'));
     if (answer.status === 204) return [];
     const profiles = (answer.body as { profiles?: unknown } | undefined)?.profiles;
-    if (answer.status !== 200 || !Array.isArray(profiles)) throw unexpected(answer, 'Reading the profiles', READ_SCOPES.profiles);
+    if (answer.status !== 200 || !Array.isArray(profiles))
+      throw unexpected(answer, 'Reading the profiles', READ_SCOPES.profiles);
     const read = new AnswerReader('Reading the profiles');
     return profiles.map((entry, index) => {
       const profile = read.record(entry, `profiles[${index}]`);
       const at = (key: string) => `profiles[${index}].${key}`;
       const displayLabel = read.optionalText(profile.display_label, at('display_label'));
       const id = read.id(profile.id, at('id'));
-      return { id, name: read.optionalText(profile.name, at('name')) ?? displayLabel ?? id, display_label: displayLabel, type: read.optionalText(profile.type, at('type')) };
+      return {
+        id,
+        name: read.optionalText(profile.name, at('name')) ?? displayLabel ?? id,
+        display_label: displayLabel,
+        type: read.optionalText(profile.type, at('type')),
+      };
     });
   }
 
@@ -165,12 +190,16 @@ export class CrmClient {
     const read = new AnswerReader(what);
     const details: ModuleDetails = readModule(read, module, 'modules[0]');
     // The name becomes a file name and the next request's path: it must be the module asked for.
-    if (details.api_name !== apiName) read.fail('modules[0].api_name', `the module asked for (${JSON.stringify(apiName)})`, details.api_name);
+    if (details.api_name !== apiName)
+      read.fail('modules[0].api_name', `the module asked for (${JSON.stringify(apiName)})`, details.api_name);
     const record = module as Record<string, unknown>;
     if (record.profiles !== undefined && record.profiles !== null) {
       details.profiles = read.list(record.profiles, 'modules[0].profiles').map((entry, index) => {
         const profile = read.record(entry, `modules[0].profiles[${index}]`);
-        return { id: read.id(profile.id, `modules[0].profiles[${index}].id`), name: read.optionalText(profile.name, `modules[0].profiles[${index}].name`) };
+        return {
+          id: read.id(profile.id, `modules[0].profiles[${index}].id`),
+          name: read.optionalText(profile.name, `modules[0].profiles[${index}].name`),
+        };
       });
     }
     details.access_type = read.optionalText(record.access_type, 'modules[0].access_type');
@@ -210,12 +239,27 @@ export function errorsOf(body: unknown): ZohoErrorEntry[] {
   if (!body || typeof body !== 'object') return [];
   const record = body as Record<string, unknown>;
   if (typeof record.code === 'string' && record.status !== 'success') {
-    return [{ code: record.code, message: String(record.message ?? ''), status: String(record.status ?? 'error'), details: asRecord(record.details) }];
+    return [
+      {
+        code: record.code,
+        message: String(record.message ?? ''),
+        status: String(record.status ?? 'error'),
+        details: asRecord(record.details),
+      },
+    ];
   }
   const entries = Array.isArray(record.modules) ? record.modules : Array.isArray(record.data) ? record.data : [];
   return entries
-    .filter((entry): entry is Record<string, unknown> => !!entry && typeof entry === 'object' && (entry as Record<string, unknown>).status === 'error')
-    .map((entry) => ({ code: String(entry.code ?? 'UNKNOWN'), message: String(entry.message ?? ''), status: 'error', details: asRecord(entry.details) }));
+    .filter(
+      (entry): entry is Record<string, unknown> =>
+        !!entry && typeof entry === 'object' && (entry as Record<string, unknown>).status === 'error',
+    )
+    .map((entry) => ({
+      code: String(entry.code ?? 'UNKNOWN'),
+      message: String(entry.message ?? ''),
+      status: 'error',
+      details: asRecord(entry.details),
+    }));
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
@@ -225,13 +269,29 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 export function unexpected(answer: Answer, what: string, scope?: string): ZohoError {
   const errors = errorsOf(answer.body);
   if (scope && errors[0]?.code === 'OAUTH_SCOPE_MISMATCH') {
-    return new ZohoError(`${what} failed: the sign-in does not grant ${scope}. Add it to the setting zohoCrm.oauth.scopes and sign in again.`, 'request', errors[0].code, answer.status);
+    return new ZohoError(
+      `${what} failed: the sign-in does not grant ${scope}. Add it to the setting zohoCrm.oauth.scopes and sign in again.`,
+      'request',
+      errors[0].code,
+      answer.status,
+    );
   }
   if (answer.body === undefined) {
-    return new ZohoError(`${what} failed: Zoho answered HTTP ${answer.status} with something that is not JSON${/<html/i.test(answer.text) ? ' (an HTML page: a proxy or a wrong API domain?)' : ''}.`, 'server', undefined, answer.status);
+    return new ZohoError(
+      `${what} failed: Zoho answered HTTP ${answer.status} with something that is not JSON${/<html/i.test(answer.text) ? ' (an HTML page: a proxy or a wrong API domain?)' : ''}.`,
+      'server',
+      undefined,
+      answer.status,
+    );
   }
-  const kind = answer.status === 401 ? 'auth' : answer.status === 429 ? 'throttled' : answer.status >= 500 ? 'server' : 'request';
-  return new ZohoError(`${what} failed: HTTP ${answer.status}${errors[0] ? ` ${errors[0].code}: ${errors[0].message}` : ''}.`, kind, errors[0]?.code, answer.status);
+  const kind =
+    answer.status === 401 ? 'auth' : answer.status === 429 ? 'throttled' : answer.status >= 500 ? 'server' : 'request';
+  return new ZohoError(
+    `${what} failed: HTTP ${answer.status}${errors[0] ? ` ${errors[0].code}: ${errors[0].message}` : ''}.`,
+    kind,
+    errors[0]?.code,
+    answer.status,
+  );
 }
 
 function truncate(text: string): string {

@@ -11,11 +11,25 @@ export interface DataCenter {
   apiDomains: Record<Environment, string | undefined>;
 }
 
-function dc(id: string, label: string, accountsUrl: string, tld: string, crmWebUrl: string, knownApi = true): DataCenter {
+function dc(
+  id: string,
+  label: string,
+  accountsUrl: string,
+  tld: string,
+  crmWebUrl: string,
+  knownApi = true,
+): DataCenter {
   return {
-    id, label, accountsUrl, crmWebUrl,
+    id,
+    label,
+    accountsUrl,
+    crmWebUrl,
     apiDomains: knownApi
-      ? { production: `https://www.zohoapis.${tld}`, sandbox: `https://sandbox.zohoapis.${tld}`, developer: `https://developer.zohoapis.${tld}` }
+      ? {
+          production: `https://www.zohoapis.${tld}`,
+          sandbox: `https://sandbox.zohoapis.${tld}`,
+          developer: `https://developer.zohoapis.${tld}`,
+        }
       : { production: undefined, sandbox: undefined, developer: undefined },
   };
 }
@@ -35,7 +49,10 @@ export const DATA_CENTERS: DataCenter[] = [
 
 export function dataCenter(id: string): DataCenter {
   const found = DATA_CENTERS.find((candidate) => candidate.id === id.toLowerCase());
-  if (!found) throw new Error(`Unknown Zoho data center "${id}". Known: ${DATA_CENTERS.map((candidate) => candidate.id).join(', ')}.`);
+  if (!found)
+    throw new Error(
+      `Unknown Zoho data center "${id}". Known: ${DATA_CENTERS.map((candidate) => candidate.id).join(', ')}.`,
+    );
   return found;
 }
 
@@ -52,12 +69,21 @@ export function dataCenterOfUrl(url: string): DataCenter | undefined {
   } catch {
     return undefined;
   }
-  return DATA_CENTERS.find((candidate) =>
-    new URL(candidate.accountsUrl).host === host || Object.values(candidate.apiDomains).some((api) => api && new URL(api).host === host));
+  return DATA_CENTERS.find(
+    (candidate) =>
+      new URL(candidate.accountsUrl).host === host ||
+      Object.values(candidate.apiDomains).some((api) => api && new URL(api).host === host),
+  );
 }
 
 export function environmentOfApiDomain(apiDomain: string): Environment {
-  const host = (() => { try { return new URL(apiDomain).host; } catch { return ''; } })();
+  const host = (() => {
+    try {
+      return new URL(apiDomain).host;
+    } catch {
+      return '';
+    }
+  })();
   if (host.startsWith('sandbox.')) return 'sandbox';
   if (host.startsWith('developer.')) return 'developer';
   return 'production';

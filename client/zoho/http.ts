@@ -53,24 +53,40 @@ export function parseJson(text: unknown): unknown {
 /** Was the request possibly received by the server? Only errors before any byte was sent are safe to retry. */
 export function failedBeforeSending(error: unknown): boolean {
   const code = (error as { code?: string }).code;
-  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH';
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ENOTFOUND' ||
+    code === 'EAI_AGAIN' ||
+    code === 'ERR_INVALID_URL' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ENETUNREACH'
+  );
 }
 
 export function networkErrorMessage(error: unknown, what: string): string {
   const { code, message, config } = error as { code?: string; message?: string; config?: { timeout?: number } };
-  const seconds = config?.timeout ? ` (${(config.timeout / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s)` : '';
+  const seconds = config?.timeout
+    ? ` (${(config.timeout / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s)`
+    : '';
   switch (code) {
-    case 'ECONNREFUSED': return `${what}: the connection was refused. Is the URL right, and is the server up?`;
+    case 'ECONNREFUSED':
+      return `${what}: the connection was refused. Is the URL right, and is the server up?`;
     case 'ENOTFOUND':
-    case 'EAI_AGAIN': return `${what}: the host name could not be resolved. Are you online?`;
+    case 'EAI_AGAIN':
+      return `${what}: the host name could not be resolved. Are you online?`;
     case 'ECONNABORTED':
-    case 'ETIMEDOUT': return `${what}: no answer in time${seconds}.`;
+    case 'ETIMEDOUT':
+      return `${what}: no answer in time${seconds}.`;
     // The deadline: no answer, or one that trickled, did not arrive whole in time.
-    case 'ERR_CANCELED': return `${what}: no answer in time: the whole answer must arrive within the deadline${seconds}.`;
-    case 'ECONNRESET': return `${what}: the connection was dropped.`;
+    case 'ERR_CANCELED':
+      return `${what}: no answer in time: the whole answer must arrive within the deadline${seconds}.`;
+    case 'ECONNRESET':
+      return `${what}: the connection was dropped.`;
     case 'ERR_BAD_RESPONSE':
-      if (/maxContentLength/.test(message ?? '')) return `${what}: the answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, more than any Zoho metadata answer, so it was not read further.`;
+      if (/maxContentLength/.test(message ?? ''))
+        return `${what}: the answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, more than any Zoho metadata answer, so it was not read further.`;
       return `${what}: the answer could not be read (${message ?? code}).`;
-    default: return `${what}: ${code ?? messageOf(error)}.`;
+    default:
+      return `${what}: ${code ?? messageOf(error)}.`;
   }
 }

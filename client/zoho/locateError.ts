@@ -11,7 +11,7 @@ export interface ErrorLocation {
 
 export function locateError(text: string, error: ZohoErrorEntry): ErrorLocation {
   const root = parseTree(text, [], { allowTrailingComma: true });
-  const fallbackNode = root ? findNodeAtLocation(root, ['modules'])?.parent?.children?.[0] ?? root : undefined;
+  const fallbackNode = root ? (findNodeAtLocation(root, ['modules'])?.parent?.children?.[0] ?? root) : undefined;
   const fallback: ErrorLocation = fallbackNode
     ? { offset: fallbackNode.offset, length: fallbackNode.length, fallback: true }
     : { offset: 0, length: Math.min(1, text.length), fallback: true };
@@ -53,7 +53,8 @@ function findKey(start: Node, key: string): Node | undefined {
   while (queue.length) {
     const node = queue.shift()!;
     for (const child of node.children ?? []) {
-      if (child.type === 'property' && child.children?.[0]?.value === key) return child.children[1] ?? child.children[0];
+      if (child.type === 'property' && child.children?.[0]?.value === key)
+        return child.children[1] ?? child.children[0];
       if (child.type === 'property' && child.children?.[1]) queue.push(child.children[1]);
       else if (child.type !== 'property') queue.push(child);
     }

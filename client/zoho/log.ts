@@ -8,8 +8,17 @@ export interface LogSink {
 }
 
 export class Logger {
-  constructor(private readonly sink: LogSink, readonly redactor: Redactor = new Redactor()) {}
-  info(message: string): void { this.sink.info(this.redactor.redact(message)); }
-  warn(message: string): void { this.sink.warn(this.redactor.redact(message)); }
-  error(message: string): void { this.sink.error(this.redactor.redact(message)); }
+  constructor(
+    private readonly sink: LogSink,
+    readonly redactor: Redactor = new Redactor(),
+  ) {}
+  info(message: string): void {
+    this.sink.info(this.redactor.redact(message));
+  }
+  warn(message: string): void {
+    this.sink.warn(this.redactor.redact(message));
+  }
+  error(message: string): void {
+    this.sink.error(this.redactor.redact(message));
+  }
 }

@@ -24,7 +24,14 @@ export function pkceChallenge(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 
-export function authorizeUrl(options: { accountsUrl: string; clientId: string; redirectUri: string; scopes: string[]; state: string; codeChallenge: string }): string {
+export function authorizeUrl(options: {
+  accountsUrl: string;
+  clientId: string;
+  redirectUri: string;
+  scopes: string[];
+  state: string;
+  codeChallenge: string;
+}): string {
   const url = new URL(joinUrl(checkedServerUrl(options.accountsUrl, 'The accounts server'), '/oauth/v2/auth'));
   url.searchParams.set('client_id', options.clientId);
   url.searchParams.set('response_type', 'code');
@@ -43,25 +50,52 @@ export function authorizeUrl(options: { accountsUrl: string; clientId: string; r
  * what came back (never a secret: the log's redactor hides any that slip into a line).
  */
 export class OAuthClient {
-  constructor(private readonly http: AxiosInstance = createHttp(), private readonly log?: Logger) {}
+  constructor(
+    private readonly http: AxiosInstance = createHttp(),
+    private readonly log?: Logger,
+  ) {}
 
-  exchangeCode(options: { accountsServer: string; clientId: string; clientSecret: string; code: string; redirectUri?: string; codeVerifier?: string }): Promise<TokenAnswer> {
+  exchangeCode(options: {
+    accountsServer: string;
+    clientId: string;
+    clientSecret: string;
+    code: string;
+    redirectUri?: string;
+    codeVerifier?: string;
+  }): Promise<TokenAnswer> {
     const form: Record<string, string> = {
-      grant_type: 'authorization_code', client_id: options.clientId, client_secret: options.clientSecret, code: options.code,
+      grant_type: 'authorization_code',
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      code: options.code,
     };
     if (options.redirectUri) form.redirect_uri = options.redirectUri;
     if (options.codeVerifier) form.code_verifier = options.codeVerifier;
     return this.tokenRequest(options.accountsServer, form, 'Exchanging the grant code');
   }
 
-  refresh(options: { accountsServer: string; clientId: string; clientSecret: string; refreshToken: string }): Promise<TokenAnswer> {
-    return this.tokenRequest(options.accountsServer, {
-      grant_type: 'refresh_token', client_id: options.clientId, client_secret: options.clientSecret, refresh_token: options.refreshToken,
-    }, 'Refreshing the access token');
+  refresh(options: {
+    accountsServer: string;
+    clientId: string;
+    clientSecret: string;
+    refreshToken: string;
+  }): Promise<TokenAnswer> {
+    return this.tokenRequest(
+      options.accountsServer,
+      {
+        grant_type: 'refresh_token',
+        client_id: options.clientId,
+        client_secret: options.clientSecret,
+        refresh_token: options.refreshToken,
+      },
+      'Refreshing the access token',
+    );
   }
 
   async revoke(options: { accountsServer: string; refreshToken: string }): Promise<void> {
-    const url = new URL(joinUrl(checkedServerUrl(options.accountsServer, 'The accounts server'), '/oauth/v2/token/revoke'));
+    const url = new URL(
+      joinUrl(checkedServerUrl(options.accountsServer, 'The accounts server'), '/oauth/v2/token/revoke'),
+    );
     // The query carries the token: the log names the endpoint only.
     this.log?.info(`→ POST ${url.toString()} (token=…)`);
     url.searchParams.set('token', options.refreshToken);
@@ -75,7 +109,12 @@ export class OAuthClient {
     const body = parseJson(response.data) as { status?: string; error?: string } | undefined;
     this.log?.info(`← ${response.status} ${body?.status ?? body?.error ?? '(not JSON)'}`);
     if (response.status >= 400 || body?.status !== 'success') {
-      throw new ZohoError(`Zoho did not revoke the token (HTTP ${response.status}${body?.error ? `, ${body.error}` : ''}).`, 'auth', body?.error, response.status);
+      throw new ZohoError(
+        `Zoho did not revoke the token (HTTP ${response.status}${body?.error ? `, ${body.error}` : ''}).`,
+        'auth',
+        body?.error,
+        response.status,
+      );
     }
   }
 
@@ -96,21 +135,34 @@ export class OAuthClient {
     const body = parseJson(response.data) as Record<string, unknown> | undefined;
     this.log?.info(`← ${response.status} ${describeTokenAnswer(body)}`);
     if (!body || typeof body !== 'object') {
-      throw new ZohoError(`${what} failed: Zoho's accounts server answered HTTP ${response.status} with something that is not JSON.`, 'server', undefined, response.status);
+      throw new ZohoError(
+        `${what} failed: Zoho's accounts server answered HTTP ${response.status} with something that is not JSON.`,
+        'server',
+        undefined,
+        response.status,
+      );
     }
     // Zoho sends token errors with HTTP 200 too: the body decides.
     if (typeof body.error === 'string') {
-      const { message, kind } = describeAccountsError(body.error, typeof body.error_description === 'string' ? body.error_description : undefined);
+      const { message, kind } = describeAccountsError(
+        body.error,
+        typeof body.error_description === 'string' ? body.error_description : undefined,
+      );
       throw new ZohoError(message, kind, body.error, response.status);
     }
     if (response.status >= 400 || typeof body.access_token !== 'string') {
-      throw new ZohoError(`${what} failed: HTTP ${response.status} without an access token.`, response.status >= 500 ? 'server' : 'auth', undefined, response.status);
+      throw new ZohoError(
+        `${what} failed: HTTP ${response.status} without an access token.`,
+        response.status >= 500 ? 'server' : 'auth',
+        undefined,
+        response.status,
+      );
     }
     return {
       accessToken: body.access_token,
       refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : undefined,
       apiDomain: typeof body.api_domain === 'string' ? body.api_domain : undefined,
-      expiresAt: Date.now() + expiresInMs(body) ,
+      expiresAt: Date.now() + expiresInMs(body),
     };
   }
 }
@@ -120,9 +172,14 @@ export class OAuthClient {
  * Kept between a minute and a day: a negative or absurd lifetime would refresh on every call, or never.
  */
 export function expiresInMs(body: Record<string, unknown>): number {
-  const ms = typeof body.expires_in_sec === 'number' ? body.expires_in_sec * 1000
-    : typeof body.expires_in === 'number' ? (body.expires_in > 100_000 ? body.expires_in : body.expires_in * 1000)
-      : 3600 * 1000;
+  const ms =
+    typeof body.expires_in_sec === 'number'
+      ? body.expires_in_sec * 1000
+      : typeof body.expires_in === 'number'
+        ? body.expires_in > 100_000
+          ? body.expires_in
+          : body.expires_in * 1000
+        : 3600 * 1000;
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 60_000), 24 * 3600 * 1000) : 3600 * 1000;
 }
 

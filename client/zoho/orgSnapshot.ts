@@ -10,7 +10,11 @@ export async function fetchOrgSnapshot(client: CrmClient, org: string, now = Dat
     fetchedAt: now,
     profiles: profiles.map((profile) => ({ id: profile.id, name: profile.name, type: profile.type })),
     modules: modules.map((module) => ({
-      api_name: module.api_name, id: module.id, plural_label: module.plural_label, singular_label: module.singular_label, generated_type: module.generated_type,
+      api_name: module.api_name,
+      id: module.id,
+      plural_label: module.plural_label,
+      singular_label: module.singular_label,
+      generated_type: module.generated_type,
     })),
   })!;
 }

@@ -22,7 +22,10 @@ const PATTERNS: [RegExp, string][] = [
   [/\b1000\.[0-9a-f]{8,}\.[0-9a-f]{8,}\b/gi, '«redacted»'],
   // A backslash ends a value too: inside JSON text, `\"` must keep its backslash or the JSON breaks.
   [/(Zoho-oauthtoken|Bearer)\s+[^\s"',\\]+/gi, '$1 «redacted»'],
-  [/((?:access_token|refresh_token|client_secret|code_verifier|id_token)\\?["']?\s*[:=]\s*\\?["']?)[^"'&\s,}\\]+/gi, '$1«redacted»'],
+  [
+    /((?:access_token|refresh_token|client_secret|code_verifier|id_token)\\?["']?\s*[:=]\s*\\?["']?)[^"'&\s,}\\]+/gi,
+    '$1«redacted»',
+  ],
   // Grant codes and tokens in query strings and form bodies (not Zoho's `"code": "INVALID_DATA"`).
   [/((?:^|[?&\s])(?:code|token)=)[^&\s"'\\]+/gi, '$1«redacted»'],
 ];

@@ -20,12 +20,19 @@ export function checkedServerUrl(value: string, source: string): string {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new ZohoError(`${source} is not a URL (${JSON.stringify(withoutUserInfo(value))}): give one such as https://accounts.zoho.com.`, 'config');
+    throw new ZohoError(
+      `${source} is not a URL (${JSON.stringify(withoutUserInfo(value))}): give one such as https://accounts.zoho.com.`,
+      'config',
+    );
   }
   if (url.username || url.password) {
-    throw new ZohoError(`${source} must not carry a user name or password (${url.protocol}//…@${url.host}): Zoho signs in with OAuth tokens only.`, 'config');
+    throw new ZohoError(
+      `${source} must not carry a user name or password (${url.protocol}//…@${url.host}): Zoho signs in with OAuth tokens only.`,
+      'config',
+    );
   }
-  if (url.search || url.hash) throw new ZohoError(`${source} must not have a query or fragment (${url.origin}${url.pathname}…).`, 'config');
+  if (url.search || url.hash)
+    throw new ZohoError(`${source} must not have a query or fragment (${url.origin}${url.pathname}…).`, 'config');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new ZohoError(
       url.protocol === 'http:'

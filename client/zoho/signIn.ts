@@ -32,9 +32,19 @@ export interface BrowserSignInOptions {
 export async function browserSignIn(options: BrowserSignInOptions): Promise<SignInResult> {
   const state = randomUrlSafe();
   const verifier = randomUrlSafe(48);
-  const loopback = await startLoopback({ port: options.port, expectedState: state, timeoutMs: options.timeoutMs, signal: options.signal });
+  const loopback = await startLoopback({
+    port: options.port,
+    expectedState: state,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
   const url = authorizeUrl({
-    accountsUrl: options.accountsUrl, clientId: options.clientId, redirectUri: loopback.redirectUri, scopes: options.scopes, state, codeChallenge: pkceChallenge(verifier),
+    accountsUrl: options.accountsUrl,
+    clientId: options.clientId,
+    redirectUri: loopback.redirectUri,
+    scopes: options.scopes,
+    state,
+    codeChallenge: pkceChallenge(verifier),
   });
   if (!(await options.openBrowser(url))) {
     loopback.close();
@@ -43,25 +53,61 @@ export async function browserSignIn(options: BrowserSignInOptions): Promise<Sign
   const callback = await loopback.result;
   const accountsServer = trustedAccountsServer(callback.accountsServer, options.accountsUrl);
   const tokens = await (options.oauth ?? new OAuthClient()).exchangeCode({
-    accountsServer, clientId: options.clientId, clientSecret: options.clientSecret, code: callback.code, redirectUri: loopback.redirectUri, codeVerifier: verifier,
+    accountsServer,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    code: callback.code,
+    redirectUri: loopback.redirectUri,
+    codeVerifier: verifier,
   });
   return complete(tokens, options.clientId, options.clientSecret, accountsServer, callback.location);
 }
 
-export async function selfClientSignIn(options: { clientId: string; clientSecret: string; code: string; accountsServer: string; oauth?: OAuthClient }): Promise<SignInResult> {
+export async function selfClientSignIn(options: {
+  clientId: string;
+  clientSecret: string;
+  code: string;
+  accountsServer: string;
+  oauth?: OAuthClient;
+}): Promise<SignInResult> {
   const code = options.code.trim();
-  if (!/^[\w.-]+$/.test(code)) throw new ZohoError('That does not look like a grant code: paste the code the Zoho API console showed for your Self Client (it starts with "1000.").', 'auth');
+  if (!/^[\w.-]+$/.test(code))
+    throw new ZohoError(
+      'That does not look like a grant code: paste the code the Zoho API console showed for your Self Client (it starts with "1000.").',
+      'auth',
+    );
   const tokens = await (options.oauth ?? new OAuthClient()).exchangeCode({
-    accountsServer: options.accountsServer, clientId: options.clientId, clientSecret: options.clientSecret, code,
+    accountsServer: options.accountsServer,
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    code,
   });
   return complete(tokens, options.clientId, options.clientSecret, options.accountsServer);
 }
 
-function complete(tokens: TokenAnswer, clientId: string, clientSecret: string, accountsServer: string, location?: string): SignInResult {
+function complete(
+  tokens: TokenAnswer,
+  clientId: string,
+  clientSecret: string,
+  accountsServer: string,
+  location?: string,
+): SignInResult {
   if (!tokens.refreshToken) {
-    throw new ZohoError('Zoho sent no refresh token, so the sign-in could not be kept. Sign in again (the request asks for offline access; a Self Client code must be new).', 'auth');
+    throw new ZohoError(
+      'Zoho sent no refresh token, so the sign-in could not be kept. Sign in again (the request asks for offline access; a Self Client code must be new).',
+      'auth',
+    );
   }
-  return { clientId, clientSecret, refreshToken: tokens.refreshToken, accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, accountsServer, apiDomain: tokens.apiDomain, location };
+  return {
+    clientId,
+    clientSecret,
+    refreshToken: tokens.refreshToken,
+    accessToken: tokens.accessToken,
+    expiresAt: tokens.expiresAt,
+    accountsServer,
+    apiDomain: tokens.apiDomain,
+    location,
+  };
 }
 
 /**
@@ -80,5 +126,8 @@ export function trustedAccountsServer(named: string | undefined, configured: str
   const known = DATA_CENTERS.some((dc) => new URL(dc.accountsUrl).origin === url.origin);
   const loopbackOfConfigured = new URL(configured).hostname === '127.0.0.1' && url.hostname === '127.0.0.1';
   if (url.origin === configuredOrigin || known || loopbackOfConfigured) return url.origin;
-  throw new ZohoError(`Zoho's answer named an accounts server that is not Zoho's (${url.origin}); the sign-in was stopped.`, 'auth');
+  throw new ZohoError(
+    `Zoho's answer named an accounts server that is not Zoho's (${url.origin}); the sign-in was stopped.`,
+    'auth',
+  );
 }

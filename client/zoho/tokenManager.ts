@@ -43,7 +43,9 @@ export class TokenManager {
   async accessToken(): Promise<string> {
     if (this.cached && this.cached.expiresAt - EXPIRY_MARGIN_MS > this.now()) return this.cached.token;
     if (!this.inflight) {
-      this.inflight = this.refresh().finally(() => { this.inflight = undefined; });
+      this.inflight = this.refresh().finally(() => {
+        this.inflight = undefined;
+      });
     }
     return this.inflight;
   }

@@ -23,12 +23,23 @@ export async function updateModule(client: CrmClient, plan: UpdatePlan): Promise
     return lookUpAfterLostAnswer(client, plan, error.message);
   }
   const read = readWriteAnswer(answer);
-  if (read.kind === 'done') return { kind: 'updated', id: read.id ?? plan.moduleId, message: read.message ?? 'module updated successfully' };
+  if (read.kind === 'done')
+    return { kind: 'updated', id: read.id ?? plan.moduleId, message: read.message ?? 'module updated successfully' };
   if (read.kind === 'unclear') return lookUpAfterLostAnswer(client, plan, read.why);
   if (read.notJson) {
-    return { kind: 'rejected', status: answer.status, errors: [], message: `Zoho answered HTTP ${answer.status} with ${read.notJson}, not a JSON answer. Check the module in Zoho CRM before sending again.` };
+    return {
+      kind: 'rejected',
+      status: answer.status,
+      errors: [],
+      message: `Zoho answered HTTP ${answer.status} with ${read.notJson}, not a JSON answer. Check the module in Zoho CRM before sending again.`,
+    };
   }
-  return { kind: 'rejected', status: answer.status, errors: read.errors, message: describeHttpFailure(answer.status, read.errors, answer.retryAfter, 'update') };
+  return {
+    kind: 'rejected',
+    status: answer.status,
+    errors: read.errors,
+    message: describeHttpFailure(answer.status, read.errors, answer.retryAfter, 'update'),
+  };
 }
 
 async function lookUpAfterLostAnswer(client: CrmClient, plan: UpdatePlan, lost: string): Promise<UpdateOutcome> {
@@ -36,18 +47,31 @@ async function lookUpAfterLostAnswer(client: CrmClient, plan: UpdatePlan, lost: 
   const wanted = JSON.parse(plan.body).modules[0] as { plural_label?: string; singular_label?: string };
   try {
     const module = await client.getModule(plan.apiName);
-    if (!module) return { kind: 'ambiguous', applied: false, message: `${reason}. Zoho no longer has the module ${plan.apiName}; it was not sent again.` };
+    if (!module)
+      return {
+        kind: 'ambiguous',
+        applied: false,
+        message: `${reason}. Zoho no longer has the module ${plan.apiName}; it was not sent again.`,
+      };
     const ids = new Set((module.profiles ?? []).map((profile) => String(profile.id)));
-    const applied = module.plural_label === wanted.plural_label && module.singular_label === wanted.singular_label
-      && plan.added.every((id) => ids.has(id)) && plan.removed.every((id) => !ids.has(id));
+    const applied =
+      module.plural_label === wanted.plural_label &&
+      module.singular_label === wanted.singular_label &&
+      plan.added.every((id) => ids.has(id)) &&
+      plan.removed.every((id) => !ids.has(id));
     return {
-      kind: 'ambiguous', applied,
+      kind: 'ambiguous',
+      applied,
       message: applied
         ? `${reason}. Zoho's module ${plan.apiName} has the changes: the update went through. It was not sent again.`
         : `${reason}. Zoho's module ${plan.apiName} does not have the changes: the update did not go through, and it was not sent again. You can send it again.`,
     };
   } catch (error) {
     const lookupError = error instanceof ZohoError ? error.message : String(error);
-    return { kind: 'ambiguous', lookupError, message: `${reason}, and reading the module back failed too (${lookupError}). Compare with the org before sending again.` };
+    return {
+      kind: 'ambiguous',
+      lookupError,
+      message: `${reason}, and reading the module back failed too (${lookupError}). Compare with the org before sending again.`,
+    };
   }
 }

@@ -15,18 +15,28 @@ type Entry = { status?: unknown; details?: { id?: unknown }; message?: unknown }
 
 export function readWriteAnswer(answer: Answer): WriteAnswer {
   if (answer.body === undefined) {
-    return { kind: 'refused', errors: [], notJson: /<html/i.test(answer.text) ? 'an HTML page' : 'something that is not JSON' };
+    return {
+      kind: 'refused',
+      errors: [],
+      notJson: /<html/i.test(answer.text) ? 'an HTML page' : 'something that is not JSON',
+    };
   }
   const succeeded = answer.status >= 200 && answer.status < 300;
   const first = (answer.body as { modules?: Entry[] } | null)?.modules?.[0];
   if (succeeded && first?.status === 'success') {
     const id = first.details?.id;
-    return { kind: 'done', id: id === undefined ? undefined : String(id), message: typeof first.message === 'string' ? first.message : undefined };
+    return {
+      kind: 'done',
+      id: id === undefined ? undefined : String(id),
+      message: typeof first.message === 'string' ? first.message : undefined,
+    };
   }
   const errors = errorsOf(answer.body);
-  if (errors.length === 0 && succeeded) return { kind: 'unclear', why: `Zoho answered HTTP ${answer.status} without saying whether it worked` };
+  if (errors.length === 0 && succeeded)
+    return { kind: 'unclear', why: `Zoho answered HTTP ${answer.status} without saying whether it worked` };
   // A gateway's bare 5xx: say it as Zoho's own outage would be said.
-  if (errors.length === 0 && answer.status >= 500) errors.push({ code: 'INTERNAL_ERROR', message: 'Internal Server Error' });
+  if (errors.length === 0 && answer.status >= 500)
+    errors.push({ code: 'INTERNAL_ERROR', message: 'Internal Server Error' });
   return { kind: 'refused', errors };
 }
 

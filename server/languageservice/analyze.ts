@@ -11,13 +11,25 @@ export interface Analysis {
 
 export function analyze(text: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): Analysis {
   const parsed = parseDocument(text, { apiVersion });
-  const findings = [...parsed.syntaxFindings, ...parsed.ruleFindings, ...replacementCharacters(text)].sort((a, b) => a.offset - b.offset);
+  const findings = [...parsed.syntaxFindings, ...parsed.ruleFindings, ...replacementCharacters(text)].sort(
+    (a, b) => a.offset - b.offset,
+  );
   return { parsed, findings };
 }
 
 /** The analysis of `text`, re-using `previous` when the edit between them allows (see incremental.ts). */
-export function reanalyze(previous: Analysis | undefined, text: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): Analysis {
-  const reusable = previous && previous.parsed.apiVersion === apiVersion && !text.includes(REPLACEMENT) && !previous.parsed.text.includes(REPLACEMENT) ? previous : undefined;
+export function reanalyze(
+  previous: Analysis | undefined,
+  text: string,
+  apiVersion: ApiVersion = DEFAULT_API_VERSION,
+): Analysis {
+  const reusable =
+    previous &&
+    previous.parsed.apiVersion === apiVersion &&
+    !text.includes(REPLACEMENT) &&
+    !previous.parsed.text.includes(REPLACEMENT)
+      ? previous
+      : undefined;
   return (reusable && reanalyzeEdit(reusable, text)) ?? analyze(text, apiVersion);
 }
 
@@ -31,10 +43,19 @@ const MAX_ENCODING_FINDINGS = 20;
  */
 function replacementCharacters(text: string): Finding[] {
   const findings: Finding[] = [];
-  for (let offset = text.indexOf(REPLACEMENT); offset !== -1 && findings.length < MAX_ENCODING_FINDINGS; offset = text.indexOf(REPLACEMENT, offset + 1)) {
+  for (
+    let offset = text.indexOf(REPLACEMENT);
+    offset !== -1 && findings.length < MAX_ENCODING_FINDINGS;
+    offset = text.indexOf(REPLACEMENT, offset + 1)
+  ) {
     findings.push({
-      code: OWN_CODES.replacementCharacter, severity: 'error', rule: 'encoding-replacement', offset, length: 1,
-      message: 'U+FFFD (�) marks bytes that were not valid UTF-8 when the file was read: Zoho would store the mark, not the text meant. Retype it, or reopen the file in its real encoding.',
+      code: OWN_CODES.replacementCharacter,
+      severity: 'error',
+      rule: 'encoding-replacement',
+      offset,
+      length: 1,
+      message:
+        'U+FFFD (�) marks bytes that were not valid UTF-8 when the file was read: Zoho would store the mark, not the text meant. Retype it, or reopen the file in its real encoding.',
     });
   }
   return findings;

@@ -11,13 +11,17 @@ import { Completion, KeyReference, TextEdit } from './types';
 import { isProfileIdPath, profileCompletions } from './org/orgCompletion';
 import { indexOf, OrgSnapshot } from './org/snapshot';
 
-
 /** The markdown that describes a completed key: the same as its hover. */
 export function keyDocumentation(reference: KeyReference): string | undefined {
   const objectSchema = schemaAtPath(reference.objectPath);
   const propertySchema = objectSchema?.properties?.[reference.key];
   if (!propertySchema) return undefined;
-  return describeKey(reference.key, propertySchema, objectSchema.required?.includes(reference.key) ?? false, parseApiVersion(reference.apiVersion));
+  return describeKey(
+    reference.key,
+    propertySchema,
+    objectSchema.required?.includes(reference.key) ?? false,
+    parseApiVersion(reference.apiVersion),
+  );
 }
 
 /** Zoho's documentation's sample id: what a new file gets when no org is known. */
@@ -75,23 +79,30 @@ export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgS
 }
 
 /** The completions at `offset`; `incomplete` when the list was cut short (ask again as the user types). */
-export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): { items: Completion[]; incomplete: boolean } {
+export function completeAt(
+  parsed: ParsedDocument,
+  offset: number,
+  snapshot?: OrgSnapshot,
+): { items: Completion[]; incomplete: boolean } {
   const { text, root } = parsed;
   const snippets = snippetsFor(snapshot);
-  if (text.trim() === '') return { items: bodySnippets(snippets, { offset: 0, length: text.length }, parsed.apiVersion), incomplete: false };
+  if (text.trim() === '')
+    return { items: bodySnippets(snippets, { offset: 0, length: text.length }, parsed.apiVersion), incomplete: false };
   if (!root) return { items: [], incomplete: false };
   const location = getLocation(text, offset);
   const previous = location.previousNode;
-  if (location.isAtPropertyKey) return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
+  if (location.isAtPropertyKey)
+    return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
   if (afterCompleteValue(text, location.path, previous, offset)) {
     // `"data_type": "text" |`: the next key of the same object (a comma goes after the value), not a new value.
     return { items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], undefined, offset), incomplete: false };
   }
 
   const path = location.path;
-  const replace = previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
-    ? { offset: previous.offset, length: previous.length }
-    : { offset, length: 0 };
+  const replace =
+    previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
+      ? { offset: previous.offset, length: previous.length }
+      : { offset, length: 0 };
   const schema = schemaAtPath(path);
   if (!schema) return { items: [], incomplete: false };
   const results: Completion[] = [];
@@ -111,11 +122,17 @@ export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: Or
   if (schema.enum) {
     const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
     const chosen = preselectedValue(schema.enum, schema.default, text, previous, offset);
-    schema.enum.forEach((value, index) => results.push({
-      label: JSON.stringify(value), kind: 'value', insertText: JSON.stringify(value), replace,
-      filterText: JSON.stringify(value), documentation: descriptions[index],
-      preselect: value === chosen || undefined,
-    }));
+    schema.enum.forEach((value, index) =>
+      results.push({
+        label: JSON.stringify(value),
+        kind: 'value',
+        insertText: JSON.stringify(value),
+        replace,
+        filterText: JSON.stringify(value),
+        documentation: descriptions[index],
+        preselect: value === chosen || undefined,
+      }),
+    );
   }
   if (path[path.length - 1] === 'api_name') {
     const moduleNode = findNodeAtLocation(root, path.slice(0, -1));
@@ -123,23 +140,39 @@ export function completeAt(parsed: ParsedDocument, offset: number, snapshot?: Or
     const derived = typeof plural === 'string' ? toApiName(plural) : '';
     if (derived) {
       results.push({
-        label: JSON.stringify(derived), kind: 'value', insertText: JSON.stringify(derived), replace, filterText: JSON.stringify(derived),
-        detail: 'derived from plural_label', preselect: true,
-        documentation: 'The API name Zoho would derive from plural_label: English letters, digits and single underscores.',
+        label: JSON.stringify(derived),
+        kind: 'value',
+        insertText: JSON.stringify(derived),
+        replace,
+        filterText: JSON.stringify(derived),
+        detail: 'derived from plural_label',
+        preselect: true,
+        documentation:
+          'The API name Zoho would derive from plural_label: English letters, digits and single underscores.',
       });
     }
   }
   return { items: results, incomplete };
 }
 
-function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previous: Node | undefined, offset: number): Completion[] {
+function keyCompletions(
+  parsed: ParsedDocument,
+  path: (string | number)[],
+  previous: Node | undefined,
+  offset: number,
+): Completion[] {
   const objectPath = path.slice(0, -1);
   const schema = schemaAtPath(objectPath);
   if (!schema?.properties) return [];
   const objectNode = findNodeAtLocation(parsed.root!, objectPath);
-  const typing = (previous?.type === 'property' || previous?.type === 'string') && offset >= previous.offset && offset <= previous.offset + previous.length ? previous : undefined;
+  const typing =
+    (previous?.type === 'property' || previous?.type === 'string') &&
+    offset >= previous.offset &&
+    offset <= previous.offset + previous.length
+      ? previous
+      : undefined;
   const present = new Set(
-    (objectNode?.type === 'object' ? objectNode.children ?? [] : [])
+    (objectNode?.type === 'object' ? (objectNode.children ?? []) : [])
       .map((property) => property.children?.[0])
       .filter((key) => key && key.offset !== typing?.offset)
       .map((key) => String(key!.value)),
@@ -148,7 +181,9 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
   const end = typing ? typing.offset + typing.length : offset;
   const hasColon = /^\s*:/.test(parsed.text.slice(end, end + 200));
   // A whole property between others needs its commas, as VS Code's JSON inserts them.
-  const { before, after } = hasColon ? { before: undefined, after: '' } : commasAround(parsed.text, replace.offset, end);
+  const { before, after } = hasColon
+    ? { before: undefined, after: '' }
+    : commasAround(parsed.text, replace.offset, end);
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties)
     .filter(([key, propertySchema]) => !present.has(key) && inVersion(propertySchema, parsed.apiVersion))
@@ -169,14 +204,25 @@ function keyCompletions(parsed: ParsedDocument, path: (string | number)[], previ
 }
 
 /** The value Enter should pick: the current one, else the first that starts with what is typed, else the default. */
-function preselectedValue(values: unknown[], fallback: unknown, text: string, previous: Node | undefined, offset: number): unknown {
+function preselectedValue(
+  values: unknown[],
+  fallback: unknown,
+  text: string,
+  previous: Node | undefined,
+  offset: number,
+): unknown {
   if (previous?.type !== 'string') return fallback;
   if (values.includes(previous.value)) return previous.value;
   const typed = text.slice(previous.offset + 1, Math.min(offset, previous.offset + previous.length - 1));
-  return typed ? values.find((value) => String(value).startsWith(typed)) ?? fallback : fallback;
+  return typed ? (values.find((value) => String(value).startsWith(typed)) ?? fallback) : fallback;
 }
 
-function afterCompleteValue(text: string, path: (string | number)[], previous: Node | undefined, offset: number): boolean {
+function afterCompleteValue(
+  text: string,
+  path: (string | number)[],
+  previous: Node | undefined,
+  offset: number,
+): boolean {
   if (!previous || previous.type === 'property' || typeof path[path.length - 1] !== 'string') return false;
   const end = previous.offset + previous.length;
   return offset > end && /^\s+$/.test(text.slice(end, offset));
@@ -197,18 +243,52 @@ function commasAround(text: string, start: number, end: number): { before?: Text
   };
 }
 
-function moduleSnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
+function moduleSnippets(
+  snippets: typeof MODULE_SNIPPETS,
+  replace: { offset: number; length: number },
+  apiVersion: ApiVersion,
+): Completion[] {
   const teamBased: Completion[] = isAtLeast(apiVersion, 8)
-    ? [{ label: 'module (team-based)', kind: 'snippet', insertText: TEAM_BASED_SNIPPET, replace, detail: 'Zoho CRM custom module · API v8', documentation: 'A module whose records are shared by team (access_type team_based): it takes no profiles.', filterText: '{ module team' }]
+    ? [
+        {
+          label: 'module (team-based)',
+          kind: 'snippet',
+          insertText: TEAM_BASED_SNIPPET,
+          replace,
+          detail: 'Zoho CRM custom module · API v8',
+          documentation: 'A module whose records are shared by team (access_type team_based): it takes no profiles.',
+          filterText: '{ module team',
+        },
+      ]
     : [];
   return [
-    { label: 'module (text display field)', kind: 'snippet', insertText: snippets.text, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field is text that users type.', filterText: '{ module text' },
-    { label: 'module (autonumber display field)', kind: 'snippet', insertText: snippets.autonumber, replace, detail: 'Zoho CRM custom module', documentation: 'A module whose display field numbers each record: prefix, start number, suffix.', filterText: '{ module autonumber' },
+    {
+      label: 'module (text display field)',
+      kind: 'snippet',
+      insertText: snippets.text,
+      replace,
+      detail: 'Zoho CRM custom module',
+      documentation: 'A module whose display field is text that users type.',
+      filterText: '{ module text',
+    },
+    {
+      label: 'module (autonumber display field)',
+      kind: 'snippet',
+      insertText: snippets.autonumber,
+      replace,
+      detail: 'Zoho CRM custom module',
+      documentation: 'A module whose display field numbers each record: prefix, start number, suffix.',
+      filterText: '{ module autonumber',
+    },
     ...teamBased,
   ];
 }
 
-function bodySnippets(snippets: typeof MODULE_SNIPPETS, replace: { offset: number; length: number }, apiVersion: ApiVersion): Completion[] {
+function bodySnippets(
+  snippets: typeof MODULE_SNIPPETS,
+  replace: { offset: number; length: number },
+  apiVersion: ApiVersion,
+): Completion[] {
   return moduleSnippets(snippets, replace, apiVersion).map((item) => ({
     ...item,
     label: item.label.replace('module', 'Create Custom Module body'),

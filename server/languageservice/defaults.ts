@@ -17,22 +17,28 @@ export function defaultValueSnippet(schema: JSONSchema): string {
 
 function template(schemaRef: JSONSchema, stops: { next: number } | undefined): string {
   const schema = resolve(schemaRef);
-  const stop = (fallback: string) => (!stops ? fallback : fallback ? `\${${stops.next++}:${fallback}}` : `$${stops.next++}`);
+  const stop = (fallback: string) =>
+    !stops ? fallback : fallback ? `\${${stops.next++}:${fallback}}` : `$${stops.next++}`;
   if (stops && schema.enum) return `"\${${stops.next++}|${schema.enum.join(',')}|}"`;
   if (schema.default !== undefined) {
     const text = JSON.stringify(schema.default);
     return typeof schema.default === 'string' && stops ? `"${stop(escapeSnippet(schema.default))}"` : text;
   }
   switch (typesOf(schema)[0]) {
-    case 'array': return `[${schema.items ? template(schema.items, stops) : stop('')}]`;
+    case 'array':
+      return `[${schema.items ? template(schema.items, stops) : stop('')}]`;
     case 'object': {
-      const members = (schema.required ?? []).map((key) => `${JSON.stringify(key)}: ${template(schema.properties![key], stops)}`);
+      const members = (schema.required ?? []).map(
+        (key) => `${JSON.stringify(key)}: ${template(schema.properties![key], stops)}`,
+      );
       return members.length ? `{ ${members.join(', ')} }` : stops ? `{ ${stop('')} }` : '{}';
     }
     case 'integer':
-    case 'number': return stop('0');
-    case 'boolean': return stop('false');
-    default: return `"${stop('')}"`;
+    case 'number':
+      return stop('0');
+    case 'boolean':
+      return stop('false');
+    default:
+      return `"${stop('')}"`;
   }
 }
-

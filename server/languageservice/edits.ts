@@ -24,13 +24,18 @@ export function insertPropertyEdit(text: string, objectNode: Node, key: string, 
     const inner = text.slice(objectNode.offset + 1, closeOffset);
     if (inner.includes('\n')) {
       const indent = indentOfLine(text, objectNode.offset);
-      return { offset: objectNode.offset + 1, length: inner.length, newText: `\n${indent}${indentUnit(text)}${member}\n${indent}` };
+      return {
+        offset: objectNode.offset + 1,
+        length: inner.length,
+        newText: `\n${indent}${indentUnit(text)}${member}\n${indent}`,
+      };
     }
     return { offset: objectNode.offset + 1, length: inner.length, newText: ` ${member} ` };
   }
   const last = props[props.length - 1];
   const end = last.offset + last.length;
-  const sameLine = !text.slice(props[0].offset, end).includes('\n') && !text.slice(objectNode.offset, props[0].offset).includes('\n');
+  const sameLine =
+    !text.slice(props[0].offset, end).includes('\n') && !text.slice(objectNode.offset, props[0].offset).includes('\n');
   if (sameLine) return { offset: end, length: 0, newText: `, ${member}` };
   return { offset: end, length: 0, newText: `,\n${indentOfLine(text, last.offset)}${member}` };
 }

@@ -17,7 +17,11 @@ export function fixAll(findings: Finding[]): TextEdit[] {
   for (const finding of findings) {
     const fix = finding.fixes?.find((candidate) => candidate.preferred);
     if (!fix) continue;
-    const overlaps = fix.edits.some((edit) => taken.some((other) => edit.offset < other.offset + other.length + 1 && other.offset < edit.offset + edit.length + 1));
+    const overlaps = fix.edits.some((edit) =>
+      taken.some(
+        (other) => edit.offset < other.offset + other.length + 1 && other.offset < edit.offset + edit.length + 1,
+      ),
+    );
     if (!overlaps) taken.push(...fix.edits);
   }
   return taken.sort((a, b) => a.offset - b.offset);

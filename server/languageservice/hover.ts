@@ -12,7 +12,12 @@ export interface Hover {
   length: number;
 }
 
-export function hover(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot, now = Date.now()): Hover | undefined {
+export function hover(
+  parsed: ParsedDocument,
+  offset: number,
+  snapshot?: OrgSnapshot,
+  now = Date.now(),
+): Hover | undefined {
   if (!parsed.root) return undefined;
   const node = findNodeAtOffset(parsed.root, offset, true);
   if (!node) return undefined;
@@ -25,7 +30,11 @@ export function hover(parsed: ParsedDocument, offset: number, snapshot?: OrgSnap
   const schema = schemaAtPath(path);
   const key = String(keyNode.value);
   if (!schema) {
-    return { markdown: `**${key}** is not a key of the Create Custom Module body.`, offset: node.offset, length: node.length };
+    return {
+      markdown: `**${key}** is not a key of the Create Custom Module body.`,
+      offset: node.offset,
+      length: node.length,
+    };
   }
   const parentSchema = schemaAtPath(path.slice(0, -1));
   const mandatory = parentSchema?.required?.includes(key) ?? false;

@@ -9,8 +9,10 @@ import { KEYS_READ_BY_OTHER_RULES } from './schema';
 import { Finding, TextEdit } from './types';
 import { MAX_FINDINGS, SchemaValidator } from './rules/validator';
 
-
-export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Finding[] }, text: string): { parsed: ParsedDocument; findings: Finding[] } | undefined {
+export function reanalyzeEdit(
+  previous: { parsed: ParsedDocument; findings: Finding[] },
+  text: string,
+): { parsed: ParsedDocument; findings: Finding[] } | undefined {
   const old = previous.parsed;
   const strings = old.strings;
   // A capped list (see MAX_FINDINGS) cannot be patched: which findings it dropped is not known.
@@ -30,7 +32,8 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   const { schema, key } = strings.table[strings.kinds[index]];
   if (KEYS_READ_BY_OTHER_RULES.has(key)) return undefined;
   // plural_label feeds the rename offered for a reserved api_name.
-  if (key === 'plural_label' && old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED')) return undefined;
+  if (key === 'plural_label' && old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED'))
+    return undefined;
 
   const delta = change.inserted - change.removed;
   const newLength = strings.lengths[index] + delta;
@@ -43,7 +46,10 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
   const kept = old.ruleFindings
     .filter((finding) => !(finding.offset === valueOffset && finding.length === strings.lengths[index]))
     .map((finding) => moveFinding(finding, valueOffset, valueEnd, delta));
-  const own = new SchemaValidator(text, old.apiVersion).checkString(schema, key, value, { offset: valueOffset, length: newLength });
+  const own = new SchemaValidator(text, old.apiVersion).checkString(schema, key, value, {
+    offset: valueOffset,
+    length: newLength,
+  });
   const ruleFindings = [...kept, ...own].sort((a, b) => a.offset - b.offset);
 
   // The positions move to the new analysis in place (copying them each keystroke costs memory); the
@@ -57,13 +63,20 @@ export function reanalyzeEdit(previous: { parsed: ParsedDocument; findings: Find
 }
 
 /** The one span where the texts differ: common prefix and suffix, in one linear scan. */
-export function changedRange(before: string, after: string): { offset: number; removed: number; inserted: number } | undefined {
+export function changedRange(
+  before: string,
+  after: string,
+): { offset: number; removed: number; inserted: number } | undefined {
   if (before === after) return undefined;
   const shorter = Math.min(before.length, after.length);
   let start = 0;
   while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
-  while (end < shorter - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  while (
+    end < shorter - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
   return { offset: start, removed: before.length - start - end, inserted: after.length - start - end };
 }
 
@@ -73,7 +86,10 @@ function lastAtOrBefore(sorted: Int32Array, count: number, offset: number): numb
   let found = -1;
   while (low <= high) {
     const middle = (low + high) >> 1;
-    if (sorted[middle] <= offset) { found = middle; low = middle + 1; } else high = middle - 1;
+    if (sorted[middle] <= offset) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
   }
   return found;
 }
@@ -82,11 +98,25 @@ function lastAtOrBefore(sorted: Int32Array, count: number, offset: number): numb
 function moveFinding(finding: Finding, valueOffset: number, valueEnd: number, delta: number): Finding {
   const moveEdit = (edit: TextEdit): TextEdit => {
     if (edit.offset >= valueEnd) return { ...edit, offset: edit.offset + delta };
-    if (edit.offset <= valueOffset && edit.offset + edit.length >= valueEnd) return { ...edit, length: edit.length + delta };
+    if (edit.offset <= valueOffset && edit.offset + edit.length >= valueEnd)
+      return { ...edit, length: edit.length + delta };
     return edit;
   };
   const offset = finding.offset >= valueEnd ? finding.offset + delta : finding.offset;
-  const length = finding.offset <= valueOffset && finding.offset + finding.length >= valueEnd ? finding.length + delta : finding.length;
-  if (offset === finding.offset && length === finding.length && !finding.fixes?.some((fix) => fix.edits.some((edit) => edit.offset + edit.length >= valueEnd))) return finding;
-  return { ...finding, offset, length, fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map(moveEdit) })) };
+  const length =
+    finding.offset <= valueOffset && finding.offset + finding.length >= valueEnd
+      ? finding.length + delta
+      : finding.length;
+  if (
+    offset === finding.offset &&
+    length === finding.length &&
+    !finding.fixes?.some((fix) => fix.edits.some((edit) => edit.offset + edit.length >= valueEnd))
+  )
+    return finding;
+  return {
+    ...finding,
+    offset,
+    length,
+    fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map(moveEdit) })),
+  };
 }

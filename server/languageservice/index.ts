@@ -7,7 +7,14 @@ export { analyze, reanalyze, Analysis } from './analyze';
 export { LineIndex } from './lineIndex';
 export { complete, completeAt, keyDocumentation } from './completion';
 export { hover } from './hover';
-export { documentSymbols, foldingRegions, selectionChain, formatDocument, formatRefusal, DocumentSymbol } from './structure';
+export {
+  documentSymbols,
+  foldingRegions,
+  selectionChain,
+  formatDocument,
+  formatRefusal,
+  DocumentSymbol,
+} from './structure';
 export { fixesAt, fixAll } from './fixes';
 export { ApiVersion, apiPath, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
 export { OrgSnapshot, readSnapshot, snapshotAge } from './org/snapshot';

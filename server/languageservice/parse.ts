@@ -32,27 +32,61 @@ const SYNTAX_CODE = 'INVALID_DATA';
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
-export function parseDocument(given: string, options: { fastPath?: boolean; apiVersion?: ApiVersion } = {}): ParsedDocument {
+export function parseDocument(
+  given: string,
+  options: { fastPath?: boolean; apiVersion?: ApiVersion } = {},
+): ParsedDocument {
   // A byte order mark is the encoding's, not the JSON's (VS Code hides it; other editors may pass it on):
   // read as a space, so every offset stays where it is.
   const text = given.charCodeAt(0) === 0xfeff ? ` ${given.slice(1)}` : given;
   const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
-  const document = (text: string, syntax: Finding[], rules: Finding[], hasTree: boolean) => documentOf(text, syntax, rules, hasTree, apiVersion);
+  const document = (text: string, syntax: Finding[], rules: Finding[], hasTree: boolean) =>
+    documentOf(text, syntax, rules, hasTree, apiVersion);
   // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
-  const fast = options.fastPath === false ? undefined : readWith(text, apiVersion, (visitor) => fastWalk(text, visitor));
-  const result = fast ?? readWith(text, apiVersion, (visitor) => { visit(text, visitor, OPTIONS); return true; })!;
+  const fast =
+    options.fastPath === false ? undefined : readWith(text, apiVersion, (visitor) => fastWalk(text, visitor));
+  const result =
+    fast ??
+    readWith(text, apiVersion, (visitor) => {
+      visit(text, visitor, OPTIONS);
+      return true;
+    })!;
   const { syntax, rules, tooDeepAt } = result;
   if (tooDeepAt !== undefined) {
-    return document(text, [{
-      code: OWN_CODES.tooDeep, severity: 'error', rule: 'syntax-depth', offset: tooDeepAt, length: 1,
-      message: `The JSON is nested more than ${MAX_DEPTH} levels deep here; a Create Custom Module body is only a few levels deep. The rest of the file was not checked.`,
-    }], [], false);
+    return document(
+      text,
+      [
+        {
+          code: OWN_CODES.tooDeep,
+          severity: 'error',
+          rule: 'syntax-depth',
+          offset: tooDeepAt,
+          length: 1,
+          message: `The JSON is nested more than ${MAX_DEPTH} levels deep here; a Create Custom Module body is only a few levels deep. The rest of the file was not checked.`,
+        },
+      ],
+      [],
+      false,
+    );
   }
   if (!syntax.sawValue) {
-    return document(text, [...syntax.findings.filter((finding) => finding.rule === 'syntax-comment'), {
-      code: SYNTAX_CODE, severity: 'error', rule: 'syntax-empty', offset: 0, length: Math.min(text.length, 1),
-      message: 'The file holds no JSON. Zoho expects an object such as {"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}; the "module" completion writes one.',
-    }], [], false);
+    return document(
+      text,
+      [
+        ...syntax.findings.filter((finding) => finding.rule === 'syntax-comment'),
+        {
+          code: SYNTAX_CODE,
+          severity: 'error',
+          rule: 'syntax-empty',
+          offset: 0,
+          length: Math.min(text.length, 1),
+          message:
+            'The file holds no JSON. Zoho expects an object such as {"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}; the "module" completion writes one.',
+        },
+      ],
+      [],
+      false,
+    );
   }
   const parsed = document(text, syntax.findings, rules.findings, true);
   if (fast && syntax.findings.length === 0) parsed.strings = rules.strings;
@@ -65,7 +99,11 @@ type Walk = (visitor: WalkVisitor) => boolean;
  * One walk feeding both collectors. Undefined when the walk gave up (the fast walk at a syntax error).
  * jsonc-parser recurses per level, so a pathological nesting ends its walk with a RangeError: too deep.
  */
-function readWith(text: string, apiVersion: ApiVersion, walk: Walk): { syntax: SyntaxCollector; rules: SchemaValidator; tooDeepAt?: number } | undefined {
+function readWith(
+  text: string,
+  apiVersion: ApiVersion,
+  walk: Walk,
+): { syntax: SyntaxCollector; rules: SchemaValidator; tooDeepAt?: number } | undefined {
   const syntax = new SyntaxCollector(text);
   const rules = new SchemaValidator(text, apiVersion);
   const ruleVisitor = rules.visitor();
@@ -77,12 +115,32 @@ function readWith(text: string, apiVersion: ApiVersion, walk: Walk): { syntax: S
   };
   try {
     const completed = walk({
-      onObjectBegin: (offset, length, line, column, path) => { opened(offset); if (tooDeepAt === undefined) ruleVisitor.onObjectBegin!(offset, length, line, column, path); },
-      onArrayBegin: (offset, length, line, column, path) => { opened(offset); if (tooDeepAt === undefined) ruleVisitor.onArrayBegin!(offset, length, line, column, path); },
-      onObjectEnd: (offset, length, line, column) => { depth--; syntax.closing(); ruleVisitor.onObjectEnd!(offset, length, line, column); },
-      onArrayEnd: (offset, length, line, column) => { depth--; syntax.closing(); ruleVisitor.onArrayEnd!(offset, length, line, column); },
-      onObjectProperty: (name, offset, length, line, column, path) => { syntax.significant(); ruleVisitor.onObjectProperty!(name, offset, length, line, column, path); },
-      onLiteralValue: (value, offset, length, line, column, path) => { syntax.significant(); ruleVisitor.onLiteralValue!(value, offset, length, line, column, path); },
+      onObjectBegin: (offset, length, line, column, path) => {
+        opened(offset);
+        if (tooDeepAt === undefined) ruleVisitor.onObjectBegin!(offset, length, line, column, path);
+      },
+      onArrayBegin: (offset, length, line, column, path) => {
+        opened(offset);
+        if (tooDeepAt === undefined) ruleVisitor.onArrayBegin!(offset, length, line, column, path);
+      },
+      onObjectEnd: (offset, length, line, column) => {
+        depth--;
+        syntax.closing();
+        ruleVisitor.onObjectEnd!(offset, length, line, column);
+      },
+      onArrayEnd: (offset, length, line, column) => {
+        depth--;
+        syntax.closing();
+        ruleVisitor.onArrayEnd!(offset, length, line, column);
+      },
+      onObjectProperty: (name, offset, length, line, column, path) => {
+        syntax.significant();
+        ruleVisitor.onObjectProperty!(name, offset, length, line, column, path);
+      },
+      onLiteralValue: (value, offset, length, line, column, path) => {
+        syntax.significant();
+        ruleVisitor.onLiteralValue!(value, offset, length, line, column, path);
+      },
       onSeparator: (character, offset) => syntax.separator(character, offset),
       onComment: (offset, length) => syntax.comment(offset, length),
       onError: (error, offset, length) => syntax.error(error, offset, length),
@@ -95,11 +153,20 @@ function readWith(text: string, apiVersion: ApiVersion, walk: Walk): { syntax: S
   return { syntax, rules, tooDeepAt };
 }
 
-export function documentOf(text: string, syntaxFindings: Finding[], ruleFindings: Finding[], hasTree: boolean, apiVersion: ApiVersion): ParsedDocument {
+export function documentOf(
+  text: string,
+  syntaxFindings: Finding[],
+  ruleFindings: Finding[],
+  hasTree: boolean,
+  apiVersion: ApiVersion,
+): ParsedDocument {
   let root: Node | undefined;
   let built = !hasTree;
   return {
-    text, syntaxFindings, ruleFindings, apiVersion,
+    text,
+    syntaxFindings,
+    ruleFindings,
+    apiVersion,
     get root() {
       if (!built) {
         built = true;
@@ -158,13 +225,21 @@ class SyntaxCollector {
     if (this.errors > MAX_SYNTAX_FINDINGS) return;
     if (this.errors++ === MAX_SYNTAX_FINDINGS) {
       this.findings.push({
-        code: OWN_CODES.tooManyProblems, severity: 'error', rule: 'syntax-too-many', offset, length: Math.max(1, length),
+        code: OWN_CODES.tooManyProblems,
+        severity: 'error',
+        rule: 'syntax-too-many',
+        offset,
+        length: Math.max(1, length),
         message: `More than ${MAX_SYNTAX_FINDINGS} JSON syntax errors; the rest are not listed. Is this a JSON file?`,
       });
       return;
     }
     this.findings.push({
-      code: SYNTAX_CODE, severity: 'error', rule: 'syntax', offset, length: Math.max(1, length),
+      code: SYNTAX_CODE,
+      severity: 'error',
+      rule: 'syntax',
+      offset,
+      length: Math.max(1, length),
       message: `${describeParseError(code)} Zoho accepts strict JSON only.`,
     });
   }
@@ -185,7 +260,11 @@ function commentFinding(text: string, offset: number, length: number): Finding {
   } else {
     while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   }
-  const fix: Fix = { title: 'Remove this comment', edits: [{ offset: start, length: end - start, newText: '' }], preferred: true };
+  const fix: Fix = {
+    title: 'Remove this comment',
+    edits: [{ offset: start, length: end - start, newText: '' }],
+    preferred: true,
+  };
   return {
     code: SYNTAX_CODE,
     severity: 'error',
@@ -211,21 +290,37 @@ function trailingCommaFinding(offset: number): Finding {
 
 function describeParseError(code: ParseErrorCode): string {
   switch (code) {
-    case ParseErrorCode.InvalidSymbol: return 'Unexpected character.';
-    case ParseErrorCode.InvalidNumberFormat: return 'Invalid number.';
-    case ParseErrorCode.PropertyNameExpected: return 'A key in double quotes is expected here.';
-    case ParseErrorCode.ValueExpected: return 'A value is expected here.';
-    case ParseErrorCode.ColonExpected: return 'A colon (:) is expected after the key.';
-    case ParseErrorCode.CommaExpected: return 'A comma is expected here.';
-    case ParseErrorCode.CloseBraceExpected: return 'A closing brace (}) is expected.';
-    case ParseErrorCode.CloseBracketExpected: return 'A closing bracket (]) is expected.';
-    case ParseErrorCode.EndOfFileExpected: return 'Only one JSON value is allowed; the file should end here.';
-    case ParseErrorCode.UnexpectedEndOfComment: return 'A comment is not closed.';
-    case ParseErrorCode.UnexpectedEndOfString: return 'A string is not closed (missing ").';
-    case ParseErrorCode.UnexpectedEndOfNumber: return 'A number is cut off.';
-    case ParseErrorCode.InvalidUnicode: return 'Invalid \\u escape in a string.';
-    case ParseErrorCode.InvalidEscapeCharacter: return 'Invalid escape character in a string.';
-    case ParseErrorCode.InvalidCharacter: return 'Invalid character in a string (control characters must be escaped).';
-    default: return 'Invalid JSON.';
+    case ParseErrorCode.InvalidSymbol:
+      return 'Unexpected character.';
+    case ParseErrorCode.InvalidNumberFormat:
+      return 'Invalid number.';
+    case ParseErrorCode.PropertyNameExpected:
+      return 'A key in double quotes is expected here.';
+    case ParseErrorCode.ValueExpected:
+      return 'A value is expected here.';
+    case ParseErrorCode.ColonExpected:
+      return 'A colon (:) is expected after the key.';
+    case ParseErrorCode.CommaExpected:
+      return 'A comma is expected here.';
+    case ParseErrorCode.CloseBraceExpected:
+      return 'A closing brace (}) is expected.';
+    case ParseErrorCode.CloseBracketExpected:
+      return 'A closing bracket (]) is expected.';
+    case ParseErrorCode.EndOfFileExpected:
+      return 'Only one JSON value is allowed; the file should end here.';
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return 'A comment is not closed.';
+    case ParseErrorCode.UnexpectedEndOfString:
+      return 'A string is not closed (missing ").';
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return 'A number is cut off.';
+    case ParseErrorCode.InvalidUnicode:
+      return 'Invalid \\u escape in a string.';
+    case ParseErrorCode.InvalidEscapeCharacter:
+      return 'Invalid escape character in a string.';
+    case ParseErrorCode.InvalidCharacter:
+      return 'Invalid character in a string (control characters must be escaped).';
+    default:
+      return 'Invalid JSON.';
   }
 }

@@ -135,7 +135,12 @@ export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
     for (const key of schema.if?.required ?? []) keys.add(key);
     if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
     for (const condition of Object.values(schema['x-zoho']?.requiredUnless ?? {})) keys.add(condition.key);
-    for (const child of [...Object.values(schema.properties ?? {}), ...Object.values(schema.definitions ?? {}), schema.items]) visit(child);
+    for (const child of [
+      ...Object.values(schema.properties ?? {}),
+      ...Object.values(schema.definitions ?? {}),
+      schema.items,
+    ])
+      visit(child);
   };
   visit(rootSchema);
   return keys;

@@ -36,19 +36,29 @@ function childSymbols(node: Node, depth: number, budget: { left: number }): Docu
       if (!key) return;
       symbols.push(symbolFor(String(key.value), child, key, value, depth, budget));
     } else {
-      const label = child.type === 'object' ? moduleName(child) ?? String(index) : String(index);
+      const label = child.type === 'object' ? (moduleName(child) ?? String(index)) : String(index);
       symbols.push(symbolFor(label, child, child, child, depth, budget));
     }
   });
   return symbols;
 }
 
-function symbolFor(name: string, whole: Node, selection: Node, value: Node | undefined, depth: number, budget: { left: number }): DocumentSymbol {
+function symbolFor(
+  name: string,
+  whole: Node,
+  selection: Node,
+  value: Node | undefined,
+  depth: number,
+  budget: { left: number },
+): DocumentSymbol {
   const isModule = value?.type === 'object' && value.parent?.type === 'array' && moduleName(value) !== undefined;
   return {
     name,
     kind: isModule ? 'module' : (value?.type ?? 'null'),
-    detail: value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean') ? String(value.value) : undefined,
+    detail:
+      value && (value.type === 'string' || value.type === 'number' || value.type === 'boolean')
+        ? String(value.value)
+        : undefined,
     offset: whole.offset,
     length: whole.length,
     selectionOffset: selection.offset,
@@ -87,7 +97,8 @@ export function selectionChain(parsed: ParsedDocument, offset: number): { offset
   let node = parsed.root ? findNodeAtOffset(parsed.root, offset, true) : undefined;
   while (node) {
     const last = chain[chain.length - 1];
-    if (!last || last.offset !== node.offset || last.length !== node.length) chain.push({ offset: node.offset, length: node.length });
+    if (!last || last.offset !== node.offset || last.length !== node.length)
+      chain.push({ offset: node.offset, length: node.length });
     node = node.parent;
   }
   return chain;
@@ -102,15 +113,27 @@ export const MAX_FORMAT_CHARACTERS = 4 * 1024 * 1024;
 
 /** Why a file is not formatted, or undefined when it may be. Linear, without recursion, at any depth. */
 export function formatRefusal(text: string): string | undefined {
-  if (text.length > MAX_FORMAT_CHARACTERS) return `it has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_FORMAT_CHARACTERS.toLocaleString('en-US')} formatting handles`;
+  if (text.length > MAX_FORMAT_CHARACTERS)
+    return `it has ${text.length.toLocaleString('en-US')} characters, more than the ${MAX_FORMAT_CHARACTERS.toLocaleString('en-US')} formatting handles`;
   return firstTooDeep(text) === undefined ? undefined : `it is nested more than ${MAX_DEPTH} levels deep`;
 }
 
 /** The edits that format `text` (or `range` of it); none when formatRefusal says no. */
-export function formatDocument(text: string, options: { tabSize: number; insertSpaces: boolean }, range?: { offset: number; length: number }): TextEdit[] {
+export function formatDocument(
+  text: string,
+  options: { tabSize: number; insertSpaces: boolean },
+  range?: { offset: number; length: number },
+): TextEdit[] {
   if (formatRefusal(text) !== undefined) return [];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return formatJson(text, range, { tabSize: options.tabSize, insertSpaces: options.insertSpaces, eol, keepLines: false }).map((edit) => ({
-    offset: edit.offset, length: edit.length, newText: edit.content,
+  return formatJson(text, range, {
+    tabSize: options.tabSize,
+    insertSpaces: options.insertSpaces,
+    eol,
+    keepLines: false,
+  }).map((edit) => ({
+    offset: edit.offset,
+    length: edit.length,
+    newText: edit.content,
   }));
 }

@@ -11,7 +11,8 @@ export class AnalysisCache {
   get(document: TextDocument): Analysis {
     const entry = this.entries.get(document.uri);
     const apiVersion = this.apiVersion();
-    if (entry && entry.version === document.version && entry.analysis.parsed.apiVersion === apiVersion) return entry.analysis;
+    if (entry && entry.version === document.version && entry.analysis.parsed.apiVersion === apiVersion)
+      return entry.analysis;
     // The previous version's analysis lets an edit inside one value be re-checked alone.
     const analysis = reanalyze(entry?.analysis, document.getText(), apiVersion);
     this.entries.set(document.uri, { version: document.version, analysis });

@@ -16,7 +16,14 @@ export interface ClientFeatures {
 }
 
 /** Before initialize, and for tests that call providers directly: everything an editor like VS Code has. */
-export const FULL_FEATURES: ClientFeatures = { snippets: true, completionMarkdown: true, hoverMarkdown: true, hierarchicalSymbols: true, resolveDocumentation: true, defaultEditRange: true };
+export const FULL_FEATURES: ClientFeatures = {
+  snippets: true,
+  completionMarkdown: true,
+  hoverMarkdown: true,
+  hierarchicalSymbols: true,
+  resolveDocumentation: true,
+  defaultEditRange: true,
+};
 
 export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures {
   const completionItem = capabilities.textDocument?.completion?.completionItem;
@@ -26,6 +33,7 @@ export function clientFeatures(capabilities: ClientCapabilities): ClientFeatures
     hoverMarkdown: capabilities.textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false,
     hierarchicalSymbols: capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     resolveDocumentation: completionItem?.resolveSupport?.properties.includes('documentation') ?? false,
-    defaultEditRange: capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false,
+    defaultEditRange:
+      capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false,
   };
 }

@@ -21,7 +21,10 @@ export class OrgSnapshotSource {
   /** The first read of a watched file, while it runs: diagnostics wait for it rather than publish twice. */
   pending: Promise<void> | undefined;
 
-  constructor(private readonly onChange: () => void, private readonly warn: (message: string) => void) {}
+  constructor(
+    private readonly onChange: () => void,
+    private readonly warn: (message: string) => void,
+  ) {}
 
   get snapshot(): OrgSnapshot | undefined {
     return this.current;
@@ -43,8 +46,12 @@ export class OrgSnapshotSource {
     watchFile(file, { interval: 2000, persistent: false }, () => void this.readFile(file));
     const read = this.readFile(file);
     // Checks wait two seconds at most: a file on a stuck disk must not hold diagnostics back for good.
-    const first: Promise<void> = Promise.race([read, new Promise<void>((resolve) => setTimeout(resolve, 2000).unref())])
-      .finally(() => { if (this.pending === first) this.pending = undefined; });
+    const first: Promise<void> = Promise.race([
+      read,
+      new Promise<void>((resolve) => setTimeout(resolve, 2000).unref()),
+    ]).finally(() => {
+      if (this.pending === first) this.pending = undefined;
+    });
     this.pending = first;
     return read;
   }
@@ -56,7 +63,9 @@ export class OrgSnapshotSource {
       snapshot = readSnapshot(JSON.parse(await readRegularFile(file, MAX_SNAPSHOT_FILE_BYTES)));
       if (!snapshot) this.warn(`${file} is not an org snapshot (crm-module snapshot writes one).`);
     } catch (error) {
-      this.warn(`Could not read the org snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error)}`);
+      this.warn(
+        `Could not read the org snapshot ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error)}`,
+      );
     }
     if (read !== this.reads) return;
     this.current = snapshot;

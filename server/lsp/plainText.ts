@@ -2,17 +2,19 @@
 
 /** Markdown as plain text: no emphasis, code marks or rules; lists and paragraphs stay as lines. */
 export function markdownToPlainText(markdown: string): string {
-  return markdown
-    // What escapeMarkdown protected (an org's names) is set aside first, and comes back as written.
-    .replace(/\\([\\`*_[\]<>&!#|~])/g, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
-    .replace(/^---$/gm, '')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/^_([^_\n][^\n]*[^_\n])_$/gm, '$1')
-    .replace(/`([^`]*)`/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/[\ue000-\ue07f]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000))
-    .trim();
+  return (
+    markdown
+      // What escapeMarkdown protected (an org's names) is set aside first, and comes back as written.
+      .replace(/\\([\\`*_[\]<>&!#|~])/g, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
+      .replace(/^---$/gm, '')
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/^_([^_\n][^\n]*[^_\n])_$/gm, '$1')
+      .replace(/`([^`]*)`/g, '$1')
+      .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/[\ue000-\ue07f]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000))
+      .trim()
+  );
 }
 
 /** Snippet syntax as the text it inserts with every placeholder at its default: `${1:a}` → a, `${1|a,b|}` → a. */
@@ -28,8 +30,10 @@ export function snippetToPlainText(snippet: string): string {
       const placeholder = /^\$\{\d+:/.exec(snippet.slice(index));
       const bare = /^\$\{\d+\}/.exec(snippet.slice(index));
       if (tabStop) index += tabStop[0].length - 1;
-      else if (choice) { result += choice[1]; index += choice[0].length - 1; }
-      else if (bare) index += bare[0].length - 1;
+      else if (choice) {
+        result += choice[1];
+        index += choice[0].length - 1;
+      } else if (bare) index += bare[0].length - 1;
       else if (placeholder) {
         // Take the default up to the matching brace (defaults may hold nested placeholders).
         let depth = 1;

@@ -4,7 +4,11 @@
  * VS Code's client.
  */
 import {
-  CodeActionKind, Connection, InitializeResult, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind,
+  Connection,
+  InitializeResult,
+  TextDocuments,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
@@ -17,9 +21,13 @@ import { DiagnosticsProvider } from './providers/diagnostics';
 import { HoverProvider } from './providers/hover';
 import { StructureProvider } from './providers/structure';
 import { OrgSnapshotSource } from './orgSnapshotSource';
-import { ApiVersionNotification, InitializationOptions, OrgSnapshotNotification, OrgSnapshotParams } from '@crm/protocol';
+import {
+  ApiVersionNotification,
+  InitializationOptions,
+  OrgSnapshotNotification,
+  OrgSnapshotParams,
+} from '@crm/protocol';
 import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
-
 
 const DEFAULT_DELAY_MS = 150;
 
@@ -32,23 +40,35 @@ export function startServer(connection: Connection): void {
   const currentFeatures = () => features;
 
   // A new snapshot re-checks every open file: its profiles and modules decide the org findings.
-  const org = new OrgSnapshotSource(() => diagnostics.publishAll(), (message) => connection.console.warn(message));
+  const org = new OrgSnapshotSource(
+    () => diagnostics.publishAll(),
+    (message) => connection.console.warn(message),
+  );
   const currentOrg = () => org.snapshot;
 
   const completion = new CompletionProvider(cache, currentFeatures, currentOrg);
   const hover = new HoverProvider(cache, currentFeatures, currentOrg);
   const codeActions = new CodeActionProvider(cache, currentOrg);
   const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
-  const diagnostics = new DiagnosticsProvider(connection, documents, cache, () => delayMs, currentOrg, () => org.pending);
+  const diagnostics = new DiagnosticsProvider(
+    connection,
+    documents,
+    cache,
+    () => delayMs,
+    currentOrg,
+    () => org.pending,
+  );
 
   connection.onInitialize((params): InitializeResult => {
     features = clientFeatures(params.capabilities);
     // What the client says it sends; each value is still checked before use.
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
-    if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0) delayMs = options.diagnosticsDelayMs;
+    if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0)
+      delayMs = options.diagnosticsDelayMs;
     apiVersion = parseApiVersion(options.apiVersion) ?? DEFAULT_API_VERSION;
     // Read after the answer, never inside it: the handshake cannot wait on a file.
-    if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile) void org.watchFile(options.orgSnapshotFile);
+    if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile)
+      void org.watchFile(options.orgSnapshotFile);
     else if (options.orgSnapshot !== undefined) org.set(options.orgSnapshot);
     return {
       capabilities: {
@@ -67,7 +87,12 @@ export function startServer(connection: Connection): void {
   });
 
   /** A request that throws answers with its fallback and is logged: the server itself never goes down. */
-  const guarded = <P extends { textDocument: { uri: string } }, R>(name: string, fallback: R, handler: (document: TextDocument, params: P) => R) =>
+  const guarded =
+    <P extends { textDocument: { uri: string } }, R>(
+      name: string,
+      fallback: R,
+      handler: (document: TextDocument, params: P) => R,
+    ) =>
     (params: P): R => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return fallback;
@@ -92,9 +117,15 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(guarded('codeAction', [], (document, params) => codeActions.provide(document, params)));
   connection.onDocumentSymbol(guarded('documentSymbol', [], (document) => structure.symbols(document)));
   connection.onFoldingRanges(guarded('foldingRange', [], (document) => structure.folding(document)));
-  connection.onSelectionRanges(guarded('selectionRange', [], (document, params) => structure.selectionRanges(document, params.positions)));
-  connection.onDocumentFormatting(guarded('formatting', [], (document, params) => structure.format(document, params.options)));
-  connection.onDocumentRangeFormatting(guarded('rangeFormatting', [], (document, params) => structure.format(document, params.options, params.range)));
+  connection.onSelectionRanges(
+    guarded('selectionRange', [], (document, params) => structure.selectionRanges(document, params.positions)),
+  );
+  connection.onDocumentFormatting(
+    guarded('formatting', [], (document, params) => structure.format(document, params.options)),
+  );
+  connection.onDocumentRangeFormatting(
+    guarded('rangeFormatting', [], (document, params) => structure.format(document, params.options, params.range)),
+  );
 
   connection.onNotification(OrgSnapshotNotification, (params: Partial<OrgSnapshotParams> | undefined) => {
     try {
@@ -105,7 +136,8 @@ export function startServer(connection: Connection): void {
   });
   connection.onNotification(ApiVersionNotification, (params: { apiVersion?: unknown } | undefined) => {
     const chosen = parseApiVersion(params?.apiVersion);
-    if (!chosen) return connection.console.warn(`Ignored API version ${JSON.stringify(params?.apiVersion)}: "v7" or "v8".`);
+    if (!chosen)
+      return connection.console.warn(`Ignored API version ${JSON.stringify(params?.apiVersion)}: "v7" or "v8".`);
     if (chosen === apiVersion) return;
     apiVersion = chosen;
     diagnostics.publishAll();

@@ -14,7 +14,10 @@ export async function run(): Promise<void> {
   const started = performance.now();
   const diagnostics = new Promise<number>((resolve) => {
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).length) {
+      if (
+        event.uris.some((changed) => changed.toString() === uri.toString()) &&
+        vscode.languages.getDiagnostics(uri).length
+      ) {
         subscription.dispose();
         resolve(performance.now() - started);
       }
@@ -26,9 +29,20 @@ export async function run(): Promise<void> {
   const activationMs = performance.now() - started;
   const firstDiagnosticsMs = await diagnostics;
   const activateMs = (extension.exports as { activationMs: number }).activationMs;
-  writeFileSync(process.env.ZOHO_TEST_RESULTS!, JSON.stringify({
-    done: true, passed: wasActive ? 0 : 1, failed: wasActive ? 1 : 0,
-    tests: [{ title: 'activation', state: wasActive ? 'failed' : 'passed', error: wasActive ? 'the extension was already active' : undefined }],
-    metrics: { activationMs, activateMs, firstDiagnosticsMs },
-  }));
+  writeFileSync(
+    process.env.ZOHO_TEST_RESULTS!,
+    JSON.stringify({
+      done: true,
+      passed: wasActive ? 0 : 1,
+      failed: wasActive ? 1 : 0,
+      tests: [
+        {
+          title: 'activation',
+          state: wasActive ? 'failed' : 'passed',
+          error: wasActive ? 'the extension was already active' : undefined,
+        },
+      ],
+      metrics: { activationMs, activateMs, firstDiagnosticsMs },
+    }),
+  );
 }

@@ -31,14 +31,27 @@ function stats(samples: number[]): { median: number; p99: number } {
 }
 
 const rows: string[] = [];
-function line(figure: string, ours: number, peer: number | undefined, unit: string, target?: string, names: [string, string] = ['ours', 'peer']): void {
+function line(
+  figure: string,
+  ours: number,
+  peer: number | undefined,
+  unit: string,
+  target?: string,
+  names: [string, string] = ['ours', 'peer'],
+): void {
   const ratio = peer ? (ours / peer).toFixed(2) : '—';
   const text = `${figure.padEnd(56)} ${names[0]} ${format(ours, unit).padStart(10)}   ${names[1]} ${peer === undefined ? '—'.padStart(10) : format(peer, unit).padStart(10)}   ratio ${ratio.padStart(5)}${target ? `   target ${target}` : ''}`;
   rows.push(text);
   console.log(text);
 }
 function format(value: number, unit: string): string {
-  return unit === 'ms' ? `${value.toFixed(2)} ms` : unit === 'MB' ? `${value.toFixed(1)} MB` : unit === 'KB' ? `${value.toFixed(1)} KB` : `${value.toFixed(2)}${unit}`;
+  return unit === 'ms'
+    ? `${value.toFixed(2)} ms`
+    : unit === 'MB'
+      ? `${value.toFixed(1)} MB`
+      : unit === 'KB'
+        ? `${value.toFixed(1)} KB`
+        : `${value.toFixed(2)}${unit}`;
 }
 
 function rssMb(pid: number): number {
@@ -53,7 +66,13 @@ function rssMb(pid: number): number {
  * a quieter moment of the machine or a warmer test client; the first edits warm both up and are not
  * counted.
  */
-async function protocolLatency(clients: LspTestClient[], uri: string, text: string, edits: number, where: 'value' | 'key' = 'value'): Promise<number[][]> {
+async function protocolLatency(
+  clients: LspTestClient[],
+  uri: string,
+  text: string,
+  edits: number,
+  where: 'value' | 'key' = 'value',
+): Promise<number[][]> {
   const document = TextDocument.create(uri, 'zoho-crm-module', 1, text);
   const offset = where === 'value' ? text.indexOf('"Stocks"') + 6 : text.indexOf('"api_name"') + 8;
   const range = { start: document.positionAt(offset), end: document.positionAt(offset + 1) };
@@ -71,7 +90,10 @@ async function protocolLatency(clients: LspTestClient[], uri: string, text: stri
       const client = clients[which];
       const waiting = client.diagnostics(uri, version);
       const started = process.hrtime.bigint();
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: letter }] });
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range, text: letter }],
+      });
       await waiting;
       if (index >= warmUp) samples[which].push(Number(process.hrtime.bigint() - started) / 1e6);
     }
@@ -81,7 +103,13 @@ async function protocolLatency(clients: LspTestClient[], uri: string, text: stri
 }
 
 /** Completion requests to both servers, interleaved so that neither gets a quieter moment; warmed up first (1,000). */
-async function completionLatency(clients: LspTestClient[], uri: string, text: string, count: number, at: string[] = ['"display_field"']): Promise<number[][]> {
+async function completionLatency(
+  clients: LspTestClient[],
+  uri: string,
+  text: string,
+  count: number,
+  at: string[] = ['"display_field"'],
+): Promise<number[][]> {
   const document = TextDocument.create(uri, 'zoho-crm-module', 1, text);
   // One place per client (the same place unless told): the same server can be timed at two places.
   const positions = clients.map((_, which) => document.positionAt(text.indexOf(at[which] ?? at[0]) + 1));
@@ -123,9 +151,23 @@ function timeInProcess(fn: () => void, minRuns: number, minMs: number): number {
 /** A large org: 500 profiles (Administrator among them) and 300 modules, none clashing with the sample. */
 function largeOrg(): OrgSnapshot {
   return {
-    org: 'Bench Org (US · production)', fetchedAt: Date.now(),
-    profiles: [{ id: '2423488000000015972', name: 'Administrator', type: 'normal_profile' }, ...Array.from({ length: 499 }, (_, index) => ({ id: String(5550000000000000000n + BigInt(index)), name: `Profile ${index}`, type: 'normal_profile' }))],
-    modules: Array.from({ length: 300 }, (_, index) => ({ api_name: `Module_${index}`, plural_label: `Modules ${index}`, singular_label: `Module ${index}`, generated_type: index < 40 ? 'default' : 'custom', id: String(index) })),
+    org: 'Bench Org (US · production)',
+    fetchedAt: Date.now(),
+    profiles: [
+      { id: '2423488000000015972', name: 'Administrator', type: 'normal_profile' },
+      ...Array.from({ length: 499 }, (_, index) => ({
+        id: String(5550000000000000000n + BigInt(index)),
+        name: `Profile ${index}`,
+        type: 'normal_profile',
+      })),
+    ],
+    modules: Array.from({ length: 300 }, (_, index) => ({
+      api_name: `Module_${index}`,
+      plural_label: `Modules ${index}`,
+      singular_label: `Module ${index}`,
+      generated_type: index < 40 ? 'default' : 'custom',
+      id: String(index),
+    })),
   };
 }
 
@@ -137,7 +179,10 @@ async function orgFigures(sample: string): Promise<void> {
   await without.initialize({ diagnosticsDelayMs: 0 }, VSCODE_LIKE_CAPABILITIES);
   const uri = 'file:///bench/org.crm-module.json';
   await withOrg.open(uri, sample);
-  const [profiles, keys] = await completionLatency([withOrg, withOrg], uri, sample, EDITS, ['"2423488000000015972"', '"display_field"']);
+  const [profiles, keys] = await completionLatency([withOrg, withOrg], uri, sample, EDITS, [
+    '"2423488000000015972"',
+    '"display_field"',
+  ]);
   const [p, k] = [stats(profiles), stats(keys)];
   const keyNames: [string, string] = ['ours', ' key'];
   line('completion of a profile id (500 profiles), median', p.median, k.median, 'ms', undefined, keyNames);
@@ -159,7 +204,9 @@ async function main(): Promise<void> {
   }
   const oneMb = moduleOfSize(1_000_000);
   if (analyze(oneMb).findings.length) throw new Error('the 1 MB file should be valid');
-  console.log(`Benchmark on node ${process.version}, ${EDITS} edits per figure; peer: vscode-json-languageservice with schemas/crm-module.schema.json\n`);
+  console.log(
+    `Benchmark on node ${process.version}, ${EDITS} edits per figure; peer: vscode-json-languageservice with schemas/crm-module.schema.json\n`,
+  );
 
   // Through the real protocol.
   const ours = new LspTestClient(['--stdio']);
@@ -167,13 +214,22 @@ async function main(): Promise<void> {
   // Both as VS Code's client initializes them.
   await ours.initialize({ diagnosticsDelayMs: 0 }, VSCODE_LIKE_CAPABILITIES);
   await peer.initialize(undefined, VSCODE_LIKE_CAPABILITIES);
-  for (const [name, text] of [['sample body', sample], ['1 MB module file', oneMb]] as const) {
+  for (const [name, text] of [
+    ['sample body', sample],
+    ['1 MB module file', oneMb],
+  ] as const) {
     const uri = `file:///bench/${name.replace(/\W/g, '')}.crm-module.json`;
     for (const where of ['value', 'key'] as const) {
       const [a, b] = (await protocolLatency([ours, peer], `${uri}.${where}`, text, EDITS, where)).map(stats);
       const label = `${name}, ${where === 'value' ? 'edit in a value' : 'edit in a key'}`;
       line(`diagnostics, ${label}, median`, a.median, b.median, 'ms');
-      line(`diagnostics, ${label}, p99`, a.p99, b.p99, 'ms', name === 'sample body' ? '< 10 ms, ratio ≤ 1' : '< 50 ms, ratio ≤ 1');
+      line(
+        `diagnostics, ${label}, p99`,
+        a.p99,
+        b.p99,
+        'ms',
+        name === 'sample body' ? '< 10 ms, ratio ≤ 1' : '< 50 ms, ratio ≤ 1',
+      );
     }
   }
   const completionUri = 'file:///bench/completion.crm-module.json';
@@ -206,7 +262,9 @@ async function main(): Promise<void> {
   line('cold start to first diagnostics', coldOurs, coldPeer, 'ms', '< 300 ms');
 
   // In process: our rules vs the peer's validation, and the floor (jsonc-parser's parse).
-  const service = getLanguageService({ schemaRequestService: async () => readFileSync(path.join(ROOT, 'schemas/crm-module.schema.json'), 'utf8') });
+  const service = getLanguageService({
+    schemaRequestService: async () => readFileSync(path.join(ROOT, 'schemas/crm-module.schema.json'), 'utf8'),
+  });
   service.configure({ validate: true, schemas: [{ uri: 'file:///schema.json', fileMatch: ['*.crm-module.json'] }] });
   const peerValidate = async (text: string) => {
     const document = JsonTextDocument.create('file:///x.crm-module.json', 'json', 1, text);
@@ -214,7 +272,13 @@ async function main(): Promise<void> {
   };
   await peerValidate(sample); // loads the schema once
   console.log('');
-  const sizes: [string, string][] = [['sample', sample], ['10 KB', moduleOfSize(10_000)], ['100 KB', moduleOfSize(100_000)], ['1 MB', oneMb], ['5 MB', moduleOfSize(5_000_000)]];
+  const sizes: [string, string][] = [
+    ['sample', sample],
+    ['10 KB', moduleOfSize(10_000)],
+    ['100 KB', moduleOfSize(100_000)],
+    ['1 MB', oneMb],
+    ['5 MB', moduleOfSize(5_000_000)],
+  ];
   const perByte: number[] = [];
   for (const [name, text] of sizes) {
     const ourTime = timeInProcess(() => analyze(text), 20, 300);
@@ -231,9 +295,18 @@ async function main(): Promise<void> {
     if (name !== 'sample') perByte.push(ourTime / text.length);
   }
   // One object with 90,000 keys (a pasted export, say): must stay linear, like the rest.
-  const wide = SAMPLE_AUTONUMBER.replace('"api_name"', `"extra": {${Array.from({ length: 90_000 }, (_, index) => `"k${index}": "${'x'.repeat(50)}"`).join(',\n')}},\n      "api_name"`);
+  const wide = SAMPLE_AUTONUMBER.replace(
+    '"api_name"',
+    `"extra": {${Array.from({ length: 90_000 }, (_, index) => `"k${index}": "${'x'.repeat(50)}"`).join(',\n')}},\n      "api_name"`,
+  );
   const wideTime = timeInProcess(() => analyze(wide), 3, 300);
-  line('in process, 5 MB object of 90,000 keys: rules vs parse()', wideTime, timeInProcess(() => parse(wide, []), 3, 300), 'ms', 'ratio ≤ 3');
+  line(
+    'in process, 5 MB object of 90,000 keys: rules vs parse()',
+    wideTime,
+    timeInProcess(() => parse(wide, []), 3, 300),
+    'ms',
+    'ratio ≤ 3',
+  );
   const growth = perByte[perByte.length - 1] / perByte[0];
   console.log(`${'time per byte, 5 MB vs 10 KB (1.0 = linear)'.padEnd(48)} ${growth.toFixed(2)}`);
 
@@ -245,7 +318,9 @@ async function main(): Promise<void> {
   const kb = (file: string) => (existsSync(file) ? statSync(file).size / 1024 : NaN);
   console.log(`${'client bundle'.padEnd(48)} ${kb(path.join(ROOT, 'dist/client.js')).toFixed(1)} KB`);
   console.log(`${'server bundle'.padEnd(48)} ${kb(path.join(ROOT, 'dist/server.js')).toFixed(1)} KB`);
-  console.log(`${'.vsix'.padEnd(48)} ${kb(path.join(ROOT, 'dist/zoho-crm-modules.vsix')).toFixed(1)} KB   target < 1024 KB`);
+  console.log(
+    `${'.vsix'.padEnd(48)} ${kb(path.join(ROOT, 'dist/zoho-crm-modules.vsix')).toFixed(1)} KB   target < 1024 KB`,
+  );
   spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
 
   // Activation in the real VS Code host, when it is installed (npm run setup installs it).
@@ -256,7 +331,9 @@ async function main(): Promise<void> {
     if (metrics) {
       console.log(`${'activate() in VS Code 1.100.3'.padEnd(48)} ${metrics.activateMs.toFixed(0)} ms`);
       console.log(`${'open file → extension active in VS Code'.padEnd(48)} ${metrics.activationMs.toFixed(0)} ms`);
-      console.log(`${'open file → first diagnostics in VS Code'.padEnd(48)} ${metrics.firstDiagnosticsMs.toFixed(0)} ms`);
+      console.log(
+        `${'open file → first diagnostics in VS Code'.padEnd(48)} ${metrics.firstDiagnosticsMs.toFixed(0)} ms`,
+      );
     } else {
       console.log(`activation in VS Code: not measured (${results?.tests[0]?.error ?? 'the host run failed'})`);
     }
@@ -273,15 +350,27 @@ async function main(): Promise<void> {
 function hostileFigures(): void {
   console.log('');
   const run = (...args: string[]) => {
-    const child = spawnSync(process.execPath, ['--max-old-space-size=4096', path.join(__dirname, 'hostile.js'), ...args], { encoding: 'utf8', timeout: 120_000 });
-    return JSON.parse(child.stdout.trim().split('\n').pop() || '{"ms": null, "peakMb": null, "note": "no answer"}') as { ms: number; peakMb: number; note: string };
+    const child = spawnSync(
+      process.execPath,
+      ['--max-old-space-size=4096', path.join(__dirname, 'hostile.js'), ...args],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    return JSON.parse(child.stdout.trim().split('\n').pop() || '{"ms": null, "peakMb": null, "note": "no answer"}') as {
+      ms: number;
+      peakMb: number;
+      note: string;
+    };
   };
   const trickle = run('trickle-ours');
   line('trickle (a byte every 200 ms), 3 s deadline: ends after', trickle.ms, undefined, 'ms', '≈ deadline');
   const floodOurs = run('flood-ours');
   const floodPeer = run('flood-peer');
   line('200 MB flood: peak memory, ours (16 MB cap) vs no cap', floodOurs.peakMb, floodPeer.peakMb, 'MB', '< 150 MB');
-  for (const [name, shape, peer] of [['5,000 deep', '5000', true], ['100,000 deep', '100000', false], ['10 MB single line', 'line10mb', true]] as const) {
+  for (const [name, shape, peer] of [
+    ['5,000 deep', '5000', true],
+    ['100,000 deep', '100000', false],
+    ['10 MB single line', 'line10mb', true],
+  ] as const) {
     const ours = run('format-ours', shape);
     const theirs = peer ? run('format-peer', shape) : undefined;
     line(`formatting a file ${name}: time`, ours.ms, theirs?.ms, 'ms', '< 50 ms');
@@ -289,4 +378,10 @@ function hostileFigures(): void {
   }
 }
 
-main().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); });
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

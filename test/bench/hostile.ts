@@ -19,7 +19,8 @@ import { flood, HostileZoho, trickle } from '../hostileZoho/hostileZoho';
 const peakMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))![1]) / 1024;
 
 export function hostileText(shape: string): string {
-  if (shape === 'line10mb') return `{"modules":[{"plural_label":"A","singular_label":"A","profiles":[${Array.from({ length: 380_000 }, (_, index) => `{"id":"${index}"}`).join(',')}]}]}`;
+  if (shape === 'line10mb')
+    return `{"modules":[{"plural_label":"A","singular_label":"A","profiles":[${Array.from({ length: 380_000 }, (_, index) => `{"id":"${index}"}`).join(',')}]}]}`;
   const depth = Number(shape);
   return `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
@@ -31,15 +32,31 @@ async function main(): Promise<void> {
     const zoho = await new HostileZoho().start();
     zoho.on(/settings\/profiles/, which === 'trickle-ours' ? trickle(200) : flood(200 * 1024 * 1024));
     const log = new Logger({ info: () => {}, warn: () => {}, error: () => {} });
-    const tokens = new TokenManager({ clientId: 'c', clientSecret: 'secret-000000', refreshToken: 'refresh-000000', accountsServer: zoho.url }, new OAuthClient(createHttp(), log), log);
+    const tokens = new TokenManager(
+      { clientId: 'c', clientSecret: 'secret-000000', refreshToken: 'refresh-000000', accountsServer: zoho.url },
+      new OAuthClient(createHttp(), log),
+      log,
+    );
     const begun = performance.now();
     if (which === 'flood-peer') {
       // The client as it was before the cap: axios's idle timeout, no size limit.
-      const answer = await axios.get(`${zoho.url}/crm/v7/settings/profiles`, { timeout: 60_000, responseType: 'text', transformResponse: [(data) => data] });
+      const answer = await axios.get(`${zoho.url}/crm/v7/settings/profiles`, {
+        timeout: 60_000,
+        responseType: 'text',
+        transformResponse: [(data) => data],
+      });
       note = `read ${(String(answer.data).length / 1024 / 1024).toFixed(0)} MB`;
     } else {
-      const client = new CrmClient(zoho.url, tokens, log, createHttp({ timeoutMs: which === 'trickle-ours' ? 3000 : 60_000 }));
-      note = await client.listProfiles().then(() => 'answered', (error: Error) => error.message.replace(/^.*?: /, ''));
+      const client = new CrmClient(
+        zoho.url,
+        tokens,
+        log,
+        createHttp({ timeoutMs: which === 'trickle-ours' ? 3000 : 60_000 }),
+      );
+      note = await client.listProfiles().then(
+        () => 'answered',
+        (error: Error) => error.message.replace(/^.*?: /, ''),
+      );
     }
     console.log(JSON.stringify({ ms: performance.now() - begun, peakMb: peakMb(), note }));
     await zoho.stop();
@@ -58,4 +75,11 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ ms: performance.now() - formatStarted, peakMb: peakMb(), note }));
 }
 
-if (require.main === module) main().then(() => process.exit(0), (error) => { console.log(JSON.stringify({ ms: NaN, peakMb: peakMb(), note: String(error?.message ?? error).slice(0, 80) })); process.exit(0); });
+if (require.main === module)
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.log(JSON.stringify({ ms: NaN, peakMb: peakMb(), note: String(error?.message ?? error).slice(0, 80) }));
+      process.exit(0);
+    },
+  );

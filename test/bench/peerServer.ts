@@ -11,24 +11,40 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 const SCHEMA_URI = 'file:///crm-module.schema.json';
 const schema = readFileSync(path.resolve(__dirname, '../../../schemas/crm-module.schema.json'), 'utf8');
 const service = getLanguageService({ schemaRequestService: async () => schema });
-service.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.crm-module.json'] }] });
+service.configure({
+  validate: true,
+  allowComments: false,
+  schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.crm-module.json'] }],
+});
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 async function validate(document: TextDocument): Promise<void> {
   const jsonDocument = service.parseJSONDocument(document as unknown as JsonTextDocument);
-  const diagnostics = await service.doValidation(document as unknown as JsonTextDocument, jsonDocument, { comments: 'error', trailingCommas: 'error' });
+  const diagnostics = await service.doValidation(document as unknown as JsonTextDocument, jsonDocument, {
+    comments: 'error',
+    trailingCommas: 'error',
+  });
   // The two packages pin different vscode-languageserver-types; the shapes are the same on the wire.
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnostics as never });
 }
 
-connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, completionProvider: { triggerCharacters: ['"', ':'] } } }));
+connection.onInitialize(() => ({
+  capabilities: {
+    textDocumentSync: TextDocumentSyncKind.Incremental,
+    completionProvider: { triggerCharacters: ['"', ':'] },
+  },
+}));
 documents.onDidChangeContent((event) => void validate(event.document));
 connection.onCompletion(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return null;
-  return service.doComplete(document as unknown as JsonTextDocument, params.position, service.parseJSONDocument(document as unknown as JsonTextDocument));
+  return service.doComplete(
+    document as unknown as JsonTextDocument,
+    params.position,
+    service.parseJSONDocument(document as unknown as JsonTextDocument),
+  );
 });
 documents.listen(connection);
 connection.listen();

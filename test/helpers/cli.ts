@@ -7,12 +7,24 @@ import { DEMO_CLIENT } from './standIn';
 
 export const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 
-export interface CliResult { code: number | null; stdout: string; stderr: string }
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `preload`: modules for `--require` (the loopback-only lookup, the read counter). */
-export function runCli(args: string[], env: Record<string, string> = {}, options: { cwd?: string; preload?: string[] } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string; preload?: string[] } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.preload ?? []).flatMap((file) => ['--require', file]), CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd });
+    const child = spawn(
+      process.execPath,
+      [...(options.preload ?? []).flatMap((file) => ['--require', file]), CLI, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -23,6 +35,16 @@ export function runCli(args: string[], env: Record<string, string> = {}, options
 
 /** The environment of a CLI signed in to the stand-in's demo client (a Self Client code exchanged once). */
 export async function standInEnvironment(standIn: ZohoStandIn): Promise<Record<string, string>> {
-  const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url });
-  return { ZOHO_CLIENT_ID: DEMO_CLIENT.clientId, ZOHO_CLIENT_SECRET: DEMO_CLIENT.clientSecret, ZOHO_REFRESH_TOKEN: signIn.refreshToken, ZOHO_ACCOUNTS_URL: standIn.url };
+  const signIn = await selfClientSignIn({
+    clientId: DEMO_CLIENT.clientId,
+    clientSecret: DEMO_CLIENT.clientSecret,
+    code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']),
+    accountsServer: standIn.url,
+  });
+  return {
+    ZOHO_CLIENT_ID: DEMO_CLIENT.clientId,
+    ZOHO_CLIENT_SECRET: DEMO_CLIENT.clientSecret,
+    ZOHO_REFRESH_TOKEN: signIn.refreshToken,
+    ZOHO_ACCOUNTS_URL: standIn.url,
+  };
 }

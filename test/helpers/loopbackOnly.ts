@@ -7,7 +7,11 @@
 import dns from 'node:dns';
 import net from 'node:net';
 
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  error: NodeJS.ErrnoException | null,
+  address: string | dns.LookupAddress[],
+  family?: number,
+) => void;
 
 const loopbackLookup = ((_hostname: string, options: unknown, callback?: LookupCallback) => {
   const done = (typeof options === 'function' ? options : callback) as LookupCallback;
@@ -20,7 +24,8 @@ const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function guarded(this: net.Socket, ...args: unknown[]) {
   const first = args[0];
   const options = (Array.isArray(first) ? first[0] : first) as { host?: string; path?: string } | number;
-  const host = typeof options === 'object' && options !== null ? options.host : typeof args[1] === 'string' ? args[1] : undefined;
+  const host =
+    typeof options === 'object' && options !== null ? options.host : typeof args[1] === 'string' ? args[1] : undefined;
   const isPipe = typeof options === 'object' && options !== null && options.path !== undefined;
   if (!isPipe && host && net.isIP(host) && !/^127\./.test(host) && host !== '::1') {
     throw new Error(`test guard: a connection to ${host} was attempted; tests reach 127.0.0.1 only`);

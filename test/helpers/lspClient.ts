@@ -2,7 +2,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  ClientCapabilities, createProtocolConnection, PublishDiagnosticsParams, ProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  ClientCapabilities,
+  createProtocolConnection,
+  PublishDiagnosticsParams,
+  ProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
 import { SERVER_NODE_FLAGS } from '../../server/protocol/nodeFlags';
@@ -13,7 +18,11 @@ export const SERVER = path.resolve(__dirname, '../../../dist/server.js');
 export const VSCODE_LIKE_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     completion: {
-      completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], resolveSupport: { properties: ['documentation', 'detail'] } },
+      completionItem: {
+        snippetSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        resolveSupport: { properties: ['documentation', 'detail'] },
+      },
       // As vscode-languageclient 9 declares it.
       completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] },
     },
@@ -26,7 +35,8 @@ export class LspTestClient {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; version?: number; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: { uri: string; version?: number; resolve: (params: PublishDiagnosticsParams) => void }[] =
+    [];
   readonly stderr: string[] = [];
   readonly logs: string[] = [];
   /** How many times diagnostics were published, per document. */
@@ -35,9 +45,14 @@ export class LspTestClient {
 
   constructor(args: string[] = ['--stdio'], script = SERVER) {
     // Started as the shipped launchers start it: with the server's node flags.
-    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
-    this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection = createProtocolConnection(
+      new StreamMessageReader(this.process.stdout!),
+      new StreamMessageWriter(this.process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.latest.set(params.uri, params);
       this.publishCounts.set(params.uri, (this.publishCounts.get(params.uri) ?? 0) + 1);
@@ -48,7 +63,9 @@ export class LspTestClient {
         }
       }
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) =>
+      this.logs.push(params.message),
+    );
     this.connection.listen();
   }
 
@@ -58,7 +75,10 @@ export class LspTestClient {
    */
   async initialize(initializationOptions?: unknown, capabilities: ClientCapabilities = {}) {
     const result = await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri: null, capabilities, initializationOptions,
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      initializationOptions,
     });
     await this.connection.sendNotification('initialized', {});
     return result as { capabilities: Record<string, unknown> };
@@ -75,7 +95,9 @@ export class LspTestClient {
     this.latest.delete(uri);
     this.versions.set(uri, 1);
     const waiting = this.diagnostics(uri, 1);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
     return waiting;
   }
 
@@ -84,7 +106,10 @@ export class LspTestClient {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     const waiting = this.diagnostics(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return waiting;
   }
 
@@ -103,7 +128,10 @@ export class LspTestClient {
 
   async close(): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await Promise.race([
+        this.connection.sendRequest('shutdown'),
+        new Promise((resolve) => setTimeout(resolve, 2000)),
+      ]);
       await this.connection.sendNotification('exit');
     } catch {
       // already gone

@@ -73,6 +73,7 @@ export function at(text: string, list: Finding[], snippet: string): Finding[] {
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.offset - a.offset);
   let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length);
+  for (const edit of sorted)
+    result = result.slice(0, edit.offset) + edit.newText + result.slice(edit.offset + edit.length);
   return result;
 }

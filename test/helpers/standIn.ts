@@ -1,7 +1,12 @@
 import { DEMO_CLIENT, StandInClient, ZohoStandIn } from '../zohoStandIn/standIn';
 import { Logger } from '../../client/zoho/log';
 
-export const EU_CLIENT: StandInClient = { clientId: '1000.EUCLIENT', clientSecret: 'eu-client-secret-123456', redirectUris: ['http://127.0.0.1:0/callback'], dataCenter: 'eu' };
+export const EU_CLIENT: StandInClient = {
+  clientId: '1000.EUCLIENT',
+  clientSecret: 'eu-client-secret-123456',
+  redirectUris: ['http://127.0.0.1:0/callback'],
+  dataCenter: 'eu',
+};
 
 /** A stand-in whose clients accept any loopback port as redirect (tests pick free ports). */
 export async function startStandIn(): Promise<ZohoStandIn> {

@@ -34,8 +34,17 @@ export interface RunningHost {
 }
 
 /** Our settings of `"scope": "machine"` in the manifest. */
-const MACHINE_KEYS = new Set(Object.entries((JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { scope?: string }> } } })
-  .contributes.configuration.properties).filter(([, property]) => property.scope === 'machine').map(([key]) => key));
+const MACHINE_KEYS = new Set(
+  Object.entries(
+    (
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+        contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+      }
+    ).contributes.configuration.properties,
+  )
+    .filter(([, property]) => property.scope === 'machine')
+    .map(([key]) => key),
+);
 
 /**
  * User settings that keep a fresh profile quiet: no welcome page, no trust prompt, no telemetry. A
@@ -49,27 +58,57 @@ export function writeUserSettings(userDataDir: string, extra: Record<string, unk
   const machine = Object.fromEntries(Object.entries(extra).filter(([key]) => MACHINE_KEYS.has(key)));
   writeFileSync(path.join(userDataDir, 'Machine/settings.json'), JSON.stringify(machine, null, 2));
   extra = Object.fromEntries(Object.entries(extra).filter(([key]) => !MACHINE_KEYS.has(key)));
-  writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'workbench.tips.enabled': false,
-    'update.mode': 'none',
-    'window.commandCenter': false,
-    ...extra,
-  }, null, 2));
+  writeFileSync(
+    path.join(userDataDir, 'User/settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'workbench.tips.enabled': false,
+        'update.mode': 'none',
+        'window.commandCenter': false,
+        ...extra,
+      },
+      null,
+      2,
+    ),
+  );
 }
 
 /** `untrusted`: workspace trust is on and the folder opens in Restricted Mode. */
-export async function startHost(options: { workspace: string; userDataDir: string; extensionsDir: string; port?: number; env?: Record<string, string>; untrusted?: boolean }): Promise<RunningHost> {
+export async function startHost(options: {
+  workspace: string;
+  userDataDir: string;
+  extensionsDir: string;
+  port?: number;
+  env?: Record<string, string>;
+  untrusted?: boolean;
+}): Promise<RunningHost> {
   const port = options.port ?? (await freePort());
   const output: string[] = [];
-  const child = spawn(process.execPath, [
-    ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', options.userDataDir, '--extensions-dir', options.extensionsDir,
-    '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', options.workspace,
-  ], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ENTRY,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      options.userDataDir,
+      '--extensions-dir',
+      options.extensionsDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(options.untrusted ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      options.workspace,
+    ],
+    { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   child.stdout!.on('data', (chunk) => output.push(String(chunk)));
   child.stderr!.on('data', (chunk) => output.push(String(chunk)));
   const url = `http://127.0.0.1:${port}`;
@@ -86,24 +125,39 @@ export async function startHost(options: { workspace: string; userDataDir: strin
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
-    url, port, process: child, output,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }),
+    url,
+    port,
+    process: child,
+    output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
   };
 }
 
 export function chromiumPath(): string {
-  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]) {
+  for (const candidate of [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[]) {
     if (existsSync(candidate)) return candidate;
   }
   throw new Error('Chromium is not installed (apt-get install chromium), or set CHROMIUM_PATH.');
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 /** Where the suite's requests should go (the user's settings) and where a hostile workspace points them. */
 export interface RunServers {
@@ -118,28 +172,45 @@ export interface RunServers {
  * The user's settings point at the local Zoho, as a person's would; the workspace, like a stranger's
  * repository, carries settings that try to send everything to `servers.other`.
  */
-export function prepareRun(prefix: string, servers: RunServers, options: { untrusted?: boolean } = {}): { temp: string; workspace: string; userDataDir: string; resultsFile: string } {
+export function prepareRun(
+  prefix: string,
+  servers: RunServers,
+  options: { untrusted?: boolean } = {},
+): { temp: string; workspace: string; userDataDir: string; resultsFile: string } {
   const temp = mkdtempSync(path.join(tmpdir(), prefix));
   const workspace = path.join(temp, 'workspace');
   cpSync(path.join(ROOT, 'test/integration/workspace'), workspace, { recursive: true });
   if (servers.other) {
     mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(path.join(workspace, '.vscode/settings.json'), JSON.stringify({
-      'zohoCrm.accountsUrl': servers.other,
-      'zohoCrm.apiDomain': servers.other,
-      'zohoCrm.crmWebUrl': servers.other,
-      'zohoCrm.oauth.redirectPort': 47999,
-      'zohoCrm.oauth.scopes': ['ZohoCRM.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.ALL'],
-      // Nor may it turn off the question before a production create.
-      'zohoCrm.askBeforeProductionCreate': false,
-    }, null, 2));
+    writeFileSync(
+      path.join(workspace, '.vscode/settings.json'),
+      JSON.stringify(
+        {
+          'zohoCrm.accountsUrl': servers.other,
+          'zohoCrm.apiDomain': servers.other,
+          'zohoCrm.crmWebUrl': servers.other,
+          'zohoCrm.oauth.redirectPort': 47999,
+          'zohoCrm.oauth.scopes': ['ZohoCRM.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.users.ALL'],
+          // Nor may it turn off the question before a production create.
+          'zohoCrm.askBeforeProductionCreate': false,
+        },
+        null,
+        2,
+      ),
+    );
   }
   const userDataDir = path.join(temp, 'user-data');
   writeUserSettings(userDataDir, {
     'zohoCrm.accountsUrl': servers.zoho,
     'zohoCrm.crmWebUrl': servers.zoho,
     // Restricted Mode without the startup question: the folder simply opens untrusted.
-    ...(options.untrusted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {}),
+    ...(options.untrusted
+      ? {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.emptyWindow': false,
+        }
+      : {}),
   });
   return { temp, workspace, userDataDir, resultsFile: path.join(temp, 'results.json') };
 }

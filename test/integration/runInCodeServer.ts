@@ -13,7 +13,13 @@ import { CHROMIUM_ARGS, chromiumPath, ensureHost, freePort, prepareRun, ROOT, st
 const SUITE_TIMEOUT_MS = 8 * 60 * 1000;
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
-export interface Results { passed: number; failed: number; tests: { title: string; state: string; error?: string }[]; done: boolean; metrics?: Record<string, number> }
+export interface Results {
+  passed: number;
+  failed: number;
+  tests: { title: string; state: string; error?: string }[];
+  done: boolean;
+  metrics?: Record<string, number>;
+}
 
 const SUITE_ENTRY = path.join(ROOT, 'out/test/integration/suite/index.js');
 
@@ -22,16 +28,23 @@ async function main(): Promise<number> {
   let passed = 0;
   let failed = 0;
   // The main suite in a trusted folder, then Restricted Mode in a folder that is not trusted.
-  for (const run of [{ suite: 'extension.test.js', untrusted: false }, { suite: 'restricted.test.js', untrusted: true }]) {
+  for (const run of [
+    { suite: 'extension.test.js', untrusted: false },
+    { suite: 'restricted.test.js', untrusted: true },
+  ]) {
     const results = await runInHost(SUITE_ENTRY, { ...run, env: { ZOHO_TEST_SUITE: run.suite } });
     if (!results) return 1;
     for (const test of results.tests) {
-      console.log(`${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`);
+      console.log(
+        `${test.state === 'passed' ? '✔' : '✖'} ${test.title}${test.error ? `\n    ${test.error.split('\n').join('\n    ')}` : ''}`,
+      );
     }
     passed += results.passed;
     failed += results.failed;
   }
-  console.log(`\nThe suites ran in VS Code ${'1.100.3'} (code-server) in ${Math.round((Date.now() - started) / 1000)} s.`);
+  console.log(
+    `\nThe suites ran in VS Code ${'1.100.3'} (code-server) in ${Math.round((Date.now() - started) / 1000)} s.`,
+  );
   console.log(`vscode: ${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
 }
@@ -40,12 +53,19 @@ async function main(): Promise<number> {
  * Starts the local Zoho, a second server that a hostile workspace names, code-server and Chromium; runs
  * `testsEntry` in the extension host; stops everything.
  */
-export async function runInHost(testsEntry: string, options: { untrusted?: boolean; env?: Record<string, string> } = {}): Promise<Results | undefined> {
+export async function runInHost(
+  testsEntry: string,
+  options: { untrusted?: boolean; env?: Record<string, string> } = {},
+): Promise<Results | undefined> {
   ensureHost();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const standIn = await new ZohoStandIn().start();
   const other = await new ZohoStandIn().start();
-  const { temp, workspace, userDataDir, resultsFile } = prepareRun('zoho-vscode-', { zoho: standIn.url, other: other.url }, options);
+  const { temp, workspace, userDataDir, resultsFile } = prepareRun(
+    'zoho-vscode-',
+    { zoho: standIn.url, other: other.url },
+    options,
+  );
 
   let page: Page | undefined;
   const driver = createServer((request, response) => void serveDriver(request, response, () => page));
@@ -53,10 +73,17 @@ export async function runInHost(testsEntry: string, options: { untrusted?: boole
   await new Promise<void>((resolve) => driver.listen(driverPort, '127.0.0.1', resolve));
 
   const host = await startHost({
-    workspace, userDataDir, extensionsDir: path.join(temp, 'extensions'), untrusted: options.untrusted,
+    workspace,
+    userDataDir,
+    extensionsDir: path.join(temp, 'extensions'),
+    untrusted: options.untrusted,
     env: {
-      ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_OTHER_SERVER_URL: other.url, ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`,
-      ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir,
+      ZOHO_TEST_RESULTS: resultsFile,
+      ZOHO_STANDIN_URL: standIn.url,
+      ZOHO_OTHER_SERVER_URL: other.url,
+      ZOHO_TEST_DRIVER: `http://127.0.0.1:${driverPort}`,
+      ZOHO_TEST_WORKSPACE: workspace,
+      ZOHO_TEST_USER_DATA: userDataDir,
       // Every process of this VS Code resolves every name to 127.0.0.1: a wrong default host reaches nothing outside.
       NODE_OPTIONS: `--require ${path.join(__dirname, '../helpers/loopbackOnly.js')}`,
       ...options.env,
@@ -75,7 +102,9 @@ export async function runInHost(testsEntry: string, options: { untrusted?: boole
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', (error) => process.stderr.write(`[page error] ${error.message}\n`));
     await page.goto(`${host.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-    console.log(`VS Code ${host.url} (code-server) started; running ${path.basename(testsEntry)} in its extension host…`);
+    console.log(
+      `VS Code ${host.url} (code-server) started; running ${path.basename(testsEntry)} in its extension host…`,
+    );
     results = await waitForResults(resultsFile, host.process);
   } catch (error) {
     console.error(`The integration run failed: ${error instanceof Error ? error.stack : String(error)}`);
@@ -111,10 +140,17 @@ async function waitForResults(file: string, host: { exitCode: number | null }): 
 }
 
 /** What the suite may ask of the page: a screenshot, or the text of a part of the workbench. */
-async function serveDriver(request: IncomingMessage, response: ServerResponse, page: () => Page | undefined): Promise<void> {
+async function serveDriver(
+  request: IncomingMessage,
+  response: ServerResponse,
+  page: () => Page | undefined,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const current = page();
-  const reply = (status: number, body: unknown) => { response.writeHead(status, { 'Content-Type': 'application/json' }); response.end(JSON.stringify(body)); };
+  const reply = (status: number, body: unknown) => {
+    response.writeHead(status, { 'Content-Type': 'application/json' });
+    response.end(JSON.stringify(body));
+  };
   if (!current) return reply(503, { error: 'no page yet' });
   try {
     if (url.pathname === '/screenshot') {
@@ -132,20 +168,35 @@ async function serveDriver(request: IncomingMessage, response: ServerResponse, p
     if (url.pathname === '/pages') {
       // Every tab of the browser: what openExternal opened, and where it went.
       const pages = current.context().pages();
-      const texts = await Promise.all(pages.map((candidate) => (candidate === current ? Promise.resolve('') : candidate.locator('body').innerText({ timeout: 5000 }).catch(() => ''))));
+      const texts = await Promise.all(
+        pages.map((candidate) =>
+          candidate === current
+            ? Promise.resolve('')
+            : candidate
+                .locator('body')
+                .innerText({ timeout: 5000 })
+                .catch(() => ''),
+        ),
+      );
       return reply(200, { urls: pages.map((candidate) => candidate.url()), texts });
     }
     if (url.pathname === '/open') {
       // A person pasting a link into a new tab.
       const tab = await current.context().browser()!.newPage();
       await tab.goto(url.searchParams.get('url') ?? 'about:blank', { timeout: 15_000 });
-      const text = await tab.locator('body').innerText().catch(() => '');
+      const text = await tab
+        .locator('body')
+        .innerText()
+        .catch(() => '');
       const finalUrl = tab.url();
       await tab.close();
       return reply(200, { url: finalUrl, text });
     }
     if (url.pathname === '/click') {
-      await current.locator(url.searchParams.get('selector') ?? 'body').first().click({ timeout: 10_000 });
+      await current
+        .locator(url.searchParams.get('selector') ?? 'body')
+        .first()
+        .click({ timeout: 10_000 });
       return reply(200, {});
     }
     if (url.pathname === '/key') {
@@ -158,4 +209,11 @@ async function serveDriver(request: IncomingMessage, response: ServerResponse, p
   }
 }
 
-if (require.main === module) main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });
+if (require.main === module)
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );

@@ -19,7 +19,13 @@ async function main(): Promise<number> {
       extensionDevelopmentPath: ROOT,
       extensionTestsPath: path.join(ROOT, 'out/test/integration/suite/index.js'),
       launchArgs: [workspace, '--user-data-dir', userDataDir, '--disable-extensions', '--disable-workspace-trust'],
-      extensionTestsEnv: { ZOHO_TEST_RESULTS: resultsFile, ZOHO_STANDIN_URL: standIn.url, ZOHO_OTHER_SERVER_URL: other.url, ZOHO_TEST_WORKSPACE: workspace, ZOHO_TEST_USER_DATA: userDataDir },
+      extensionTestsEnv: {
+        ZOHO_TEST_RESULTS: resultsFile,
+        ZOHO_STANDIN_URL: standIn.url,
+        ZOHO_OTHER_SERVER_URL: other.url,
+        ZOHO_TEST_WORKSPACE: workspace,
+        ZOHO_TEST_USER_DATA: userDataDir,
+      },
     });
   } catch (error) {
     console.error(`VS Code (electron) run failed: ${messageOf(error)}`);
@@ -28,10 +34,23 @@ async function main(): Promise<number> {
     await other.stop();
   }
   if (!existsSync(resultsFile)) return 1;
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number; tests: { title: string; state: string; error?: string }[] };
-  for (const test of results.tests) console.log(`${test.state === 'passed' ? '✔' : test.state === 'pending' ? '-' : '✖'} ${test.title}${test.error ? `\n    ${test.error}` : ''}`);
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8')) as {
+    passed: number;
+    failed: number;
+    tests: { title: string; state: string; error?: string }[];
+  };
+  for (const test of results.tests)
+    console.log(
+      `${test.state === 'passed' ? '✔' : test.state === 'pending' ? '-' : '✖'} ${test.title}${test.error ? `\n    ${test.error}` : ''}`,
+    );
   console.log(`\nVS Code (electron) suite: ${results.passed} passed, ${results.failed} failed`);
   return results.failed === 0 && results.passed > 0 ? 0 : 1;
 }
 
-main().then((code) => process.exit(code), (error) => { console.error(error); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

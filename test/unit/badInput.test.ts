@@ -23,9 +23,13 @@ describe('bad input', () => {
     assert.ok(list.length > 0 && list.every((finding) => finding.code === 'INVALID_DATA'));
   });
   it('two list entries with the same invalid escape: the syntax errors and the repeat, no crash', () => {
-    const text = '{"modules": [{"plural_label": "A", "singular_label": "B", "profiles": [{"id": "1\\q"}, {"id": "1\\q"}]}]}';
+    const text =
+      '{"modules": [{"plural_label": "A", "singular_label": "B", "profiles": [{"id": "1\\q"}, {"id": "1\\q"}]}]}';
     const findings = everyFeature(text);
-    assert.deepEqual(findings.map((finding) => finding.rule), ['syntax', 'syntax', 'unique-items']);
+    assert.deepEqual(
+      findings.map((finding) => finding.rule),
+      ['syntax', 'syntax', 'unique-items'],
+    );
     assert.equal(findings[2].message, 'id "1\\q" is in profiles twice; Zoho does not allow duplicate profile ids.');
   });
   it('a 10,000-deep nesting is one clear finding', () => {
@@ -36,7 +40,9 @@ describe('bad input', () => {
   });
   it('binary garbage gives a bounded list of findings', () => {
     let seed = 7;
-    const bytes = Array.from({ length: 200_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256));
+    const bytes = Array.from({ length: 200_000 }, () =>
+      String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256),
+    );
     const list = everyFeature(bytes.join(''));
     assert.ok(list.length > 0 && list.length <= 60, `${list.length} findings`);
   });
@@ -45,7 +51,10 @@ describe('bad input', () => {
     const text = body().replace('"api_name"', `"extra": {${padding}},\n      "api_name"`);
     assert.ok(text.length > 5_000_000);
     const list = everyFeature(text);
-    assert.deepEqual(list.map((finding) => finding.code), ['UNKNOWN_KEY']);
+    assert.deepEqual(
+      list.map((finding) => finding.code),
+      ['UNKNOWN_KEY'],
+    );
   });
   it('a truncated file still reports what is there', () => {
     const text = body((m) => (m.api_name = 'Notes')).slice(0, body().indexOf('"display_field"'));

@@ -3,9 +3,11 @@ import { describe, it } from 'node:test';
 import { brief, SHORT } from '../../client/vscode/messages/brief';
 
 describe('brief notifications', () => {
-  it('keeps a short message as it is', () => assert.equal(brief('Signed in to Zylker (US · production).'), 'Signed in to Zylker (US · production).'));
+  it('keeps a short message as it is', () =>
+    assert.equal(brief('Signed in to Zylker (US · production).'), 'Signed in to Zylker (US · production).'));
   it('keeps the first sentence of a long one', () => {
-    const message = 'Zoho did not create the module: DUPLICATE_DATA (plural_label): duplicate data. Your org already has a module with this label or API name. Choose another.';
+    const message =
+      'Zoho did not create the module: DUPLICATE_DATA (plural_label): duplicate data. Your org already has a module with this label or API name. Choose another.';
     assert.equal(brief(message), 'Zoho did not create the module: DUPLICATE_DATA (plural_label): duplicate data.');
   });
   it('cuts a long sentence at a word, never inside one', () => {

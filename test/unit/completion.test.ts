@@ -11,7 +11,10 @@ function at(textWithCursor: string) {
 
 /** Strips snippet placeholders to the text VS Code would leave with defaults accepted. */
 function expand(snippet: string): string {
-  return snippet.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$\d+/g, '');
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '');
 }
 
 describe('completion', () => {
@@ -23,21 +26,43 @@ describe('completion', () => {
   });
   it('inserts the commas a property between others needs, and leaves the file free of syntax errors', () => {
     const cases = [
-      ['{"modules": [{"display_field": {| "data_type": "text"}}]}', 'field_label', '{"modules": [{"display_field": {"field_label": "", "data_type": "text"}}]}'],
-      ['{"modules": [{"display_field": {"data_type": "text" |}}]}', 'field_label', '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}'],
-      ['{"modules": [{"display_field": {"data_type": "text", |}}]}', 'field_label', '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}'],
+      [
+        '{"modules": [{"display_field": {| "data_type": "text"}}]}',
+        'field_label',
+        '{"modules": [{"display_field": {"field_label": "", "data_type": "text"}}]}',
+      ],
+      [
+        '{"modules": [{"display_field": {"data_type": "text" |}}]}',
+        'field_label',
+        '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}',
+      ],
+      [
+        '{"modules": [{"display_field": {"data_type": "text", |}}]}',
+        'field_label',
+        '{"modules": [{"display_field": {"data_type": "text", "field_label": ""}}]}',
+      ],
       ['{"modules": [{"display_field": {"data_type": "text"\n|\n"field_label": "x"}}]}', 'auto_number', null],
     ] as const;
     for (const [textWithCursor, key, expected] of cases) {
       const { text, items } = at(textWithCursor);
       const item = items.find((candidate) => candidate.label === key)!;
-      const after = applyEdits(text, [{ ...item.replace, newText: expand(item.insertText) }, ...(item.additionalEdits ?? [])]);
+      const after = applyEdits(text, [
+        { ...item.replace, newText: expand(item.insertText) },
+        ...(item.additionalEdits ?? []),
+      ]);
       if (expected) assert.equal(after, expected);
-      assert.deepEqual(analyze(after).findings.filter((finding) => finding.rule.startsWith('syntax')), [], after);
+      assert.deepEqual(
+        analyze(after).findings.filter((finding) => finding.rule.startsWith('syntax')),
+        [],
+        after,
+      );
     }
   });
   it('preselects the current value, or the one that starts with what is typed, not the default', () => {
-    const preselected = (textWithCursor: string) => at(textWithCursor).items.filter((item) => item.preselect).map((item) => item.label);
+    const preselected = (textWithCursor: string) =>
+      at(textWithCursor)
+        .items.filter((item) => item.preselect)
+        .map((item) => item.label);
     assert.deepEqual(preselected('{"modules": [{"display_field": {"data_type": "au|tonumber"}}]}'), ['"autonumber"']);
     assert.deepEqual(preselected('{"modules": [{"display_field": {"data_type": "au|"}}]}'), ['"autonumber"']);
     assert.deepEqual(preselected('{"modules": [{"display_field": {"data_type": "te|"}}]}'), ['"text"']);
@@ -59,12 +84,18 @@ describe('completion', () => {
   });
   it('offers the data_type values', () => {
     const { items } = at('{"modules": [{"display_field": {"data_type": |}}]}');
-    assert.deepEqual(items.map((item) => item.label), ['"autonumber"', '"text"']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['"autonumber"', '"text"'],
+    );
   });
   it('replaces a partly typed data_type value', () => {
     const { text, items } = at('{"modules": [{"display_field": {"data_type": "au|"}}]}');
     const item = items.find((candidate) => candidate.label === '"autonumber"')!;
-    assert.equal(applyEdits(text, [{ ...item.replace, newText: item.insertText }]), '{"modules": [{"display_field": {"data_type": "autonumber"}}]}');
+    assert.equal(
+      applyEdits(text, [{ ...item.replace, newText: item.insertText }]),
+      '{"modules": [{"display_field": {"data_type": "autonumber"}}]}',
+    );
   });
   it('derives an api_name from plural_label', () => {
     const { items } = at('{"modules": [{"plural_label": "Stock Items 2024", "api_name": |}]}');
@@ -82,11 +113,15 @@ describe('completion', () => {
   it('offers whole-body snippets in an empty file that make a valid file', () => {
     const { text, items } = at('|');
     assert.equal(items.length, 2);
-    for (const item of items) assert.deepEqual(findings(applyEdits(text, [{ ...item.replace, newText: expand(item.insertText) }])), []);
+    for (const item of items)
+      assert.deepEqual(findings(applyEdits(text, [{ ...item.replace, newText: expand(item.insertText) }])), []);
   });
   it('offers only modules at the top level', () => {
     const { items } = at('{|}');
-    assert.deepEqual(items.map((item) => item.label), ['modules']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['modules'],
+    );
   });
   it('offers nothing inside an unknown key', () => {
     const { items } = at('{"modules": [{"colour": {|}}]}');

@@ -8,8 +8,10 @@ import { copyExamples } from '../../scripts/tryIt';
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 
 describe('npm start', () => {
-  it('opens a fresh copy of examples/: editing it (auto-save) leaves the repository\'s files as they are', () => {
-    const before = Object.fromEntries(readdirSync(EXAMPLES).map((name) => [name, readFileSync(path.join(EXAMPLES, name), 'utf8')]));
+  it("opens a fresh copy of examples/: editing it (auto-save) leaves the repository's files as they are", () => {
+    const before = Object.fromEntries(
+      readdirSync(EXAMPLES).map((name) => [name, readFileSync(path.join(EXAMPLES, name), 'utf8')]),
+    );
     const workspace = copyExamples(mkdtempSync(path.join(tmpdir(), 'zoho-try-test-')));
     assert.ok(workspace.startsWith(tmpdir()), workspace);
     assert.notEqual(path.resolve(workspace), EXAMPLES);

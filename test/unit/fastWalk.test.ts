@@ -7,17 +7,32 @@ import { body, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 const CASES: Record<string, string> = {
   'sample autonumber': SAMPLE_AUTONUMBER,
   'sample text': SAMPLE_TEXT,
-  'many rule findings': body((m) => { m.plural_label = 'Roles'; m.singular_label = 'A!'.repeat(20); m.profiles = [{ id: 'x' }, {}, { id: 12 }]; m.api_name = 'Notes'; m.extra = { nested: [1, 2, { deep: true }] }; m.display_field = { data_type: 'autonumber' }; }),
-  'comments and trailing commas': `// c\n${body().replace('"BRANCH"', '"BRANCH", /* x */')}`.replace(/}\n\s*]\n}$/, '},\n]\n}'),
+  'many rule findings': body((m) => {
+    m.plural_label = 'Roles';
+    m.singular_label = 'A!'.repeat(20);
+    m.profiles = [{ id: 'x' }, {}, { id: 12 }];
+    m.api_name = 'Notes';
+    m.extra = { nested: [1, 2, { deep: true }] };
+    m.display_field = { data_type: 'autonumber' };
+  }),
+  'comments and trailing commas': `// c\n${body().replace('"BRANCH"', '"BRANCH", /* x */')}`.replace(
+    /}\n\s*]\n}$/,
+    '},\n]\n}',
+  ),
   'wrong types everywhere': '{"modules": {"plural_label": []}}',
   'root array': '[{"modules": []}]',
   'root literal': '"modules"',
-  // A start number past 2^53 on purpose: it loses digits as a JSON number.
-  // eslint-disable-next-line no-loss-of-precision
-  'null profiles, numbers': body((m) => { m.profiles = null; m.display_field.auto_number.start_number = 12345678901234567; }),
+  'null profiles, numbers': body((m) => {
+    m.profiles = null;
+    // A start number past 2^53 on purpose: it loses digits as a JSON number.
+    // eslint-disable-next-line no-loss-of-precision
+    m.display_field.auto_number.start_number = 12345678901234567;
+  }),
   'duplicate keys': body().replace('"api_name": "stock",', '"api_name": "stock", "api_name": "Stock", "api_nme": 1,'),
   'empty containers': '{"modules": [{}, [], {"profiles": [[]]}]}',
-  'escapes in strings': body((m) => { m.plural_label = 'Tab\there "quoted" \\u00e9'; }),
+  'escapes in strings': body((m) => {
+    m.plural_label = 'Tab\there "quoted" \\u00e9';
+  }),
 };
 
 const BROKEN: Record<string, string> = {
@@ -31,7 +46,10 @@ const BROKEN: Record<string, string> = {
 function summary(text: string, fastPath: boolean) {
   const parsed = parseDocument(text, { fastPath });
   return [...parsed.syntaxFindings, ...parsed.ruleFindings]
-    .map((finding) => `${finding.offset}:${finding.length} ${finding.code} ${finding.rule} ${finding.message} ${JSON.stringify(finding.fixes ?? [])}`)
+    .map(
+      (finding) =>
+        `${finding.offset}:${finding.length} ${finding.code} ${finding.rule} ${finding.message} ${JSON.stringify(finding.fixes ?? [])}`,
+    )
     .sort();
 }
 
@@ -40,6 +58,10 @@ describe('the fast walk agrees with jsonc-parser', () => {
     it(name, () => assert.deepEqual(summary(text, true), summary(text, false)));
   }
   it('the broken files really are broken (they exercise the fallback)', () => {
-    for (const text of Object.values(BROKEN)) assert.ok(summary(text, true).some((line) => / syntax /.test(line)), text);
+    for (const text of Object.values(BROKEN))
+      assert.ok(
+        summary(text, true).some((line) => / syntax /.test(line)),
+        text,
+      );
   });
 });

@@ -12,15 +12,22 @@ describe('text from outside', () => {
     const redactor = new Redactor();
     redactor.add('s3cr3t-value-123');
     redactNotificationsWith(redactor);
-    assert.equal(notificationText('Zoho said s3cr3t-value-123 [Open](command:workbench.action.terminal.new) ![x] (https://beacon)'),
-      'Zoho said «redacted» [Open] (command:workbench.action.terminal.new) ![x] (https://beacon)');
+    assert.equal(
+      notificationText(
+        'Zoho said s3cr3t-value-123 [Open](command:workbench.action.terminal.new) ![x] (https://beacon)',
+      ),
+      'Zoho said «redacted» [Open] (command:workbench.action.terminal.new) ![x] (https://beacon)',
+    );
     assert.equal(notificationText('Signed in to Zylker (US · production).'), 'Signed in to Zylker (US · production).');
   });
 
   it('markdown shows an org name as written: no link, image, emphasis or HTML; plain text gets it back', () => {
     const name = '[click](https://evil) ![](https://beacon) **bold** <img src=x> a_b `c`';
     const escaped = escapeMarkdown(name);
-    assert.equal(escaped, '\\[click\\](https://evil) \\!\\[\\](https://beacon) \\*\\*bold\\*\\* \\<img src=x\\> a\\_b \\`c\\`');
+    assert.equal(
+      escaped,
+      '\\[click\\](https://evil) \\!\\[\\](https://beacon) \\*\\*bold\\*\\* \\<img src=x\\> a\\_b \\`c\\`',
+    );
     assert.ok(!/(^|[^\\])\[/.test(escaped), 'every [ is escaped');
     assert.equal(markdownToPlainText(escaped), name);
   });
@@ -43,7 +50,10 @@ describe('the snapshot that arrives while the language server starts', () => {
   it('is sent once the client has started, not before; later ones as they come', () => {
     let current: string | undefined;
     const sent: (string | null)[] = [];
-    const forwarder = new SnapshotForwarder(() => current, (snapshot) => sent.push(snapshot));
+    const forwarder = new SnapshotForwarder(
+      () => current,
+      (snapshot) => sent.push(snapshot),
+    );
     assert.equal(forwarder.initial, null, 'the server starts without one');
     current = 'signed in during the start';
     forwarder.changed(current);
@@ -57,7 +67,10 @@ describe('the snapshot that arrives while the language server starts', () => {
 
   it('sends nothing extra when the snapshot did not change during the start', () => {
     const sent: (string | null)[] = [];
-    const forwarder = new SnapshotForwarder(() => 'same', (snapshot) => sent.push(snapshot));
+    const forwarder = new SnapshotForwarder(
+      () => 'same',
+      (snapshot) => sent.push(snapshot),
+    );
     assert.equal(forwarder.initial, 'same');
     forwarder.start();
     assert.deepEqual(sent, []);

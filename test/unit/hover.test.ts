@@ -23,24 +23,51 @@ describe('hover', () => {
     assert.match(result.markdown, /Must not end with an underscore/);
     assert.match(result.markdown, /RESERVED_KEYWORD_NOT_ALLOWED/);
   });
-  it('on start_number: 16 digits', () => assert.match(hoverOn(body(), '"start_number"')!.markdown, /At most 16 digits/));
+  it('on start_number: 16 digits', () =>
+    assert.match(hoverOn(body(), '"start_number"')!.markdown, /At most 16 digits/));
   it('on data_type: its values', () => assert.match(hoverOn(body(), '"data_type"')!.markdown, /`autonumber`, `text`/));
   it('on a reserved value: why', () => {
     const text = body((m) => (m.api_name = 'Notes'));
     const result = hoverOn(text, '"Notes"')!;
-    assert.match(result.markdown, /"Notes" is reserved for Zoho's own API names\*\* \(`RESERVED_KEYWORD_NOT_ALLOWED`\)\./);
-    assert.match(hoverOn(body((m) => (m.api_name = 'notes')), '"notes"')!.markdown, /it is "Notes" in another letter case/);
+    assert.match(
+      result.markdown,
+      /"Notes" is reserved for Zoho's own API names\*\* \(`RESERVED_KEYWORD_NOT_ALLOWED`\)\./,
+    );
+    assert.match(
+      hoverOn(
+        body((m) => (m.api_name = 'notes')),
+        '"notes"',
+      )!.markdown,
+      /it is "Notes" in another letter case/,
+    );
   });
   it('leads with what matters and says each thing once: no repeated lines, a long list cut short with a link', () => {
     const markdown = hoverOn(body(), '"plural_label"')!.markdown;
     assert.match(markdown, /^\*\*plural_label\*\* · `string` · mandatory/);
     assert.doesNotMatch(markdown, /Missing:/);
     assert.equal(markdown.match(/empty/g)?.length, 1, markdown);
-    assert.match(markdown, /CustomTab, CustomModule, Fileupload, Imageupload, General … \[34 more\]\(https:\/\/www\.zoho\.com\/crm\/developer\/docs\/api\/v7\/create-custom-module-api\.html\)/);
+    assert.match(
+      markdown,
+      /CustomTab, CustomModule, Fileupload, Imageupload, General … \[34 more\]\(https:\/\/www\.zoho\.com\/crm\/developer\/docs\/api\/v7\/create-custom-module-api\.html\)/,
+    );
     assert.ok(markdown.split('\n').length <= 10, markdown);
   });
-  it('on a reserved label: why', () => assert.match(hoverOn(body((m) => (m.plural_label = 'Roles')), '"Roles"')!.markdown, /reserved.*INVALID_DATA/));
-  it('on an unknown key: says so', () => assert.match(hoverOn(body((m) => (m.colour = 'x')), '"colour"')!.markdown, /not a key/));
+  it('on a reserved label: why', () =>
+    assert.match(
+      hoverOn(
+        body((m) => (m.plural_label = 'Roles')),
+        '"Roles"',
+      )!.markdown,
+      /reserved.*INVALID_DATA/,
+    ));
+  it('on an unknown key: says so', () =>
+    assert.match(
+      hoverOn(
+        body((m) => (m.colour = 'x')),
+        '"colour"',
+      )!.markdown,
+      /not a key/,
+    ));
   it('covers the hovered key', () => {
     const text = body();
     const result = hoverOn(text, '"profiles"')!;

@@ -15,11 +15,23 @@ function random(seed: number) {
 
 const BASES: Record<string, string> = {
   'the sample': SAMPLE_AUTONUMBER,
-  'many findings': body((m) => { m.plural_label = 'Roles!'; m.singular_label = 'S'.repeat(30); m.profiles = [{ id: 'x1' }, { id: '2423488000000015972' }, {}]; m.colour = 'red'; m.display_field = { field_label: 'F', data_type: 'autonumber' }; }),
-  'a reserved api_name': body((m) => { m.api_name = 'Notes'; }),
+  'many findings': body((m) => {
+    m.plural_label = 'Roles!';
+    m.singular_label = 'S'.repeat(30);
+    m.profiles = [{ id: 'x1' }, { id: '2423488000000015972' }, {}];
+    m.colour = 'red';
+    m.display_field = { field_label: 'F', data_type: 'autonumber' };
+  }),
+  'a reserved api_name': body((m) => {
+    m.api_name = 'Notes';
+  }),
   // Profile ids are compared with each other (no repeats), so an edit in one is re-checked in full: this
   // base checks that, and the labels' edits still take the incremental path.
-  'two hundred profiles': body((m) => { m.profiles = Array.from({ length: 200 }, (_, index) => ({ id: index % 7 ? `24234880000000${10000 + index}` : `bad ${index}` })); }),
+  'two hundred profiles': body((m) => {
+    m.profiles = Array.from({ length: 200 }, (_, index) => ({
+      id: index % 7 ? `24234880000000${10000 + index}` : `bad ${index}`,
+    }));
+  }),
 };
 /** How often each base must take the incremental path (its edits land mostly in re-checkable values). */
 const MINIMUM_REUSE: Record<string, number> = { 'two hundred profiles': 0 };
@@ -37,8 +49,12 @@ describe('incremental re-check after an edit inside a value', () => {
         const tokens = [...text.matchAll(/"(?:[^"\\]|\\.)*"/g)];
         const token = tokens[Math.floor(next() * tokens.length)];
         const inside = next() < 0.9 && token;
-        const start = inside ? token.index! + 1 + Math.floor(next() * (token[0].length - 1)) : Math.floor(next() * text.length);
-        const removeCount = inside ? Math.min(Math.floor(next() * 3), token.index! + token[0].length - 1 - start) : Math.floor(next() * 2);
+        const start = inside
+          ? token.index! + 1 + Math.floor(next() * (token[0].length - 1))
+          : Math.floor(next() * text.length);
+        const removeCount = inside
+          ? Math.min(Math.floor(next() * 3), token.index! + token[0].length - 1 - start)
+          : Math.floor(next() * 2);
         const piece = PIECES[Math.floor(next() * PIECES.length)];
         const edited = text.slice(0, start) + piece + text.slice(start + Math.max(0, removeCount));
         // What reanalyze does, with a count of how often the previous analysis was re-used.

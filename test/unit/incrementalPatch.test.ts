@@ -50,7 +50,10 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
   it('a file with a syntax error, or with as many findings as are kept, is checked in full', () => {
     const broken = `${body()},`;
     assert.equal(reanalyzeEdit(analyze(broken), edit(broken, '"Stocks"', '"Stockz"')), undefined);
-    const withUnknownKeys = (count: number) => body((m) => { for (let index = 0; index < count; index++) m[`x${index}`] = 1; });
+    const withUnknownKeys = (count: number) =>
+      body((m) => {
+        for (let index = 0; index < count; index++) m[`x${index}`] = 1;
+      });
     const capped = withUnknownKeys(MAX_FINDINGS);
     assert.equal(analyze(capped).findings.length, MAX_FINDINGS);
     assert.equal(reanalyzeEdit(analyze(capped), edit(capped, '"Stocks"', '"Stockz"')), undefined);
@@ -64,35 +67,141 @@ describe('what the incremental re-check keeps, moves and refuses', () => {
     const end = start + '"ZOHOCRM"'.length;
     const previous = analyze(text);
     const spanning: Finding = {
-      code: 'X', severity: 'error', rule: 'spanning', message: 'spans', offset: start - 20, length: end - (start - 20),
-      fixes: [{ title: 'f', edits: [{ offset: start - 20, length: end - (start - 20), newText: '' }, { offset: end, length: 2, newText: 'x' }, { offset: start - 30, length: 3, newText: 'y' }] }],
+      code: 'X',
+      severity: 'error',
+      rule: 'spanning',
+      message: 'spans',
+      offset: start - 20,
+      length: end - (start - 20),
+      fixes: [
+        {
+          title: 'f',
+          edits: [
+            { offset: start - 20, length: end - (start - 20), newText: '' },
+            { offset: end, length: 2, newText: 'x' },
+            { offset: start - 30, length: 3, newText: 'y' },
+          ],
+        },
+      ],
     };
     const after: Finding = { code: 'X', severity: 'error', rule: 'after', message: 'after', offset: end, length: 4 };
-    const before: Finding = { code: 'X', severity: 'error', rule: 'before', message: 'before', offset: 5, length: 3, fixes: [{ title: 'f', edits: [{ offset: 5, length: 3, newText: '' }] }] };
-    const beforeWithEdit: Finding = { code: 'X', severity: 'error', rule: 'before-edit', message: 'before', offset: 6, length: 1, fixes: [{ title: 'f', edits: [{ offset: start - 5, length: end - (start - 5), newText: '' }] }] };
-    const fromValue: Finding = { code: 'X', severity: 'error', rule: 'from-value', message: 'from', offset: start, length: end + 5 - start };
-    const spanningBare: Finding = { code: 'X', severity: 'error', rule: 'spanning-bare', message: 'spans', offset: start - 1, length: end + 1 - (start - 1) };
-    const beforeBare: Finding = { code: 'X', severity: 'error', rule: 'before-bare', message: 'before', offset: 7, length: 1 };
+    const before: Finding = {
+      code: 'X',
+      severity: 'error',
+      rule: 'before',
+      message: 'before',
+      offset: 5,
+      length: 3,
+      fixes: [{ title: 'f', edits: [{ offset: 5, length: 3, newText: '' }] }],
+    };
+    const beforeWithEdit: Finding = {
+      code: 'X',
+      severity: 'error',
+      rule: 'before-edit',
+      message: 'before',
+      offset: 6,
+      length: 1,
+      fixes: [{ title: 'f', edits: [{ offset: start - 5, length: end - (start - 5), newText: '' }] }],
+    };
+    const fromValue: Finding = {
+      code: 'X',
+      severity: 'error',
+      rule: 'from-value',
+      message: 'from',
+      offset: start,
+      length: end + 5 - start,
+    };
+    const spanningBare: Finding = {
+      code: 'X',
+      severity: 'error',
+      rule: 'spanning-bare',
+      message: 'spans',
+      offset: start - 1,
+      length: end + 1 - (start - 1),
+    };
+    const beforeBare: Finding = {
+      code: 'X',
+      severity: 'error',
+      rule: 'before-bare',
+      message: 'before',
+      offset: 7,
+      length: 1,
+    };
     const beforeWithTwoEdits: Finding = {
-      code: 'X', severity: 'error', rule: 'before-two', message: 'before', offset: 8, length: 1,
-      fixes: [{ title: 'f', edits: [{ offset: 8, length: 1, newText: '' }, { offset: end + 1, length: 1, newText: '' }, { offset: start, length: end - start, newText: '""' }] }],
+      code: 'X',
+      severity: 'error',
+      rule: 'before-two',
+      message: 'before',
+      offset: 8,
+      length: 1,
+      fixes: [
+        {
+          title: 'f',
+          edits: [
+            { offset: 8, length: 1, newText: '' },
+            { offset: end + 1, length: 1, newText: '' },
+            { offset: start, length: end - start, newText: '""' },
+          ],
+        },
+      ],
     };
     const beforeWithTwoFixes: Finding = {
-      code: 'X', severity: 'error', rule: 'before-two-fixes', message: 'before', offset: 9, length: 1,
-      fixes: [{ title: 'a', edits: [{ offset: 9, length: 1, newText: '' }] }, { title: 'b', edits: [{ offset: end + 1, length: 1, newText: '' }] }],
+      code: 'X',
+      severity: 'error',
+      rule: 'before-two-fixes',
+      message: 'before',
+      offset: 9,
+      length: 1,
+      fixes: [
+        { title: 'a', edits: [{ offset: 9, length: 1, newText: '' }] },
+        { title: 'b', edits: [{ offset: end + 1, length: 1, newText: '' }] },
+      ],
     };
-    previous.parsed.ruleFindings.push(spanning, after, before, beforeWithEdit, fromValue, spanningBare, beforeBare, beforeWithTwoEdits, beforeWithTwoFixes);
+    previous.parsed.ruleFindings.push(
+      spanning,
+      after,
+      before,
+      beforeWithEdit,
+      fromValue,
+      spanningBare,
+      beforeBare,
+      beforeWithTwoEdits,
+      beforeWithTwoFixes,
+    );
     const result = reanalyzeEdit(previous, edit(text, '"ZOHOCRM"', '"ZOHOCRMXY"'))!;
     const byRule = (rule: string) => result.findings.find((finding) => finding.rule === rule)!;
     assert.deepEqual([byRule('spanning').offset, byRule('spanning').length], [start - 20, end - (start - 20) + 2]);
-    assert.deepEqual(byRule('spanning').fixes![0].edits.map((e) => [e.offset, e.length]), [[start - 20, end - (start - 20) + 2], [end + 2, 2], [start - 30, 3]]);
+    assert.deepEqual(
+      byRule('spanning').fixes![0].edits.map((e) => [e.offset, e.length]),
+      [
+        [start - 20, end - (start - 20) + 2],
+        [end + 2, 2],
+        [start - 30, 3],
+      ],
+    );
     assert.deepEqual([byRule('after').offset, byRule('after').length], [end + 2, 4]);
     assert.equal(byRule('before'), before);
-    assert.deepEqual(byRule('before-edit').fixes![0].edits.map((e) => [e.offset, e.length]), [[start - 5, end - (start - 5) + 2]]);
+    assert.deepEqual(
+      byRule('before-edit').fixes![0].edits.map((e) => [e.offset, e.length]),
+      [[start - 5, end - (start - 5) + 2]],
+    );
     assert.deepEqual([byRule('from-value').offset, byRule('from-value').length], [start, end + 5 - start + 2]);
-    assert.deepEqual([byRule('spanning-bare').offset, byRule('spanning-bare').length], [start - 1, end + 1 - (start - 1) + 2]);
+    assert.deepEqual(
+      [byRule('spanning-bare').offset, byRule('spanning-bare').length],
+      [start - 1, end + 1 - (start - 1) + 2],
+    );
     assert.equal(byRule('before-bare'), beforeBare);
-    assert.deepEqual(byRule('before-two').fixes![0].edits.map((e) => [e.offset, e.length]), [[8, 1], [end + 3, 1], [start, end - start + 2]]);
-    assert.deepEqual(byRule('before-two-fixes').fixes!.map((fix) => fix.edits[0].offset), [9, end + 3]);
+    assert.deepEqual(
+      byRule('before-two').fixes![0].edits.map((e) => [e.offset, e.length]),
+      [
+        [8, 1],
+        [end + 3, 1],
+        [start, end - start + 2],
+      ],
+    );
+    assert.deepEqual(
+      byRule('before-two-fixes').fixes!.map((fix) => fix.edits[0].offset),
+      [9, end + 3],
+    );
   });
 });

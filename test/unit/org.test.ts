@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, checkAgainstOrg, complete, completeAt, hover, OrgSnapshot, readSnapshot, snapshotAge, withOrgFixes } from '../../server/languageservice';
+import {
+  analyze,
+  checkAgainstOrg,
+  complete,
+  completeAt,
+  hover,
+  OrgSnapshot,
+  readSnapshot,
+  snapshotAge,
+  withOrgFixes,
+} from '../../server/languageservice';
 import { applyEdits, SAMPLE_AUTONUMBER } from '../helpers/modules';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -14,7 +24,13 @@ const ORG: OrgSnapshot = {
   ],
   modules: [
     { api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' },
-    { api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', generated_type: 'custom', id: '777' },
+    {
+      api_name: 'Shipments',
+      plural_label: 'Shipments',
+      singular_label: 'Shipment',
+      generated_type: 'custom',
+      id: '777',
+    },
   ],
 };
 
@@ -22,7 +38,8 @@ function body(module: Record<string, unknown>): string {
   return JSON.stringify({ modules: [module] }, null, 2);
 }
 const ADMIN = [{ id: '5550000000000000011' }];
-const orgFindings = (text: string, snapshot: OrgSnapshot | undefined = ORG) => checkAgainstOrg(analyze(text).parsed, snapshot, NOW);
+const orgFindings = (text: string, snapshot: OrgSnapshot | undefined = ORG) =>
+  checkAgainstOrg(analyze(text).parsed, snapshot, NOW);
 
 describe('org rules', () => {
   it('report nothing without a snapshot, or for a file that fits the org', () => {
@@ -36,14 +53,24 @@ describe('org rules', () => {
     assert.equal(rest.length, 0);
     assert.equal(finding.code, 'INVALID_DATA');
     assert.equal(text.slice(finding.offset, finding.offset + finding.length), '"5550000000000000099"');
-    assert.match(finding.message, /^Zylker \(US · production\) has no profile 5550000000000000099 \(org data: 3 min ago\); try Administrator, Customer Portal, Standard\.$/);
+    assert.match(
+      finding.message,
+      /^Zylker \(US · production\) has no profile 5550000000000000099 \(org data: 3 min ago\); try Administrator, Customer Portal, Standard\.$/,
+    );
     const titles = finding.fixes!.map((fix) => fix.title);
-    assert.deepEqual(titles.slice(0, 3), ['Use the profile "Administrator" (5550000000000000011)', 'Use the profile "Customer Portal" (5550000000000000013)', 'Use the profile "Standard" (5550000000000000012)']);
+    assert.deepEqual(titles.slice(0, 3), [
+      'Use the profile "Administrator" (5550000000000000011)',
+      'Use the profile "Customer Portal" (5550000000000000013)',
+      'Use the profile "Standard" (5550000000000000012)',
+    ]);
     const fixed = applyEdits(text, finding.fixes![0].edits);
     assert.deepEqual(JSON.parse(fixed).modules[0].profiles, ADMIN);
     assert.deepEqual(orgFindings(fixed), []);
     const all = applyEdits(text, finding.fixes!.at(-1)!.edits);
-    assert.deepEqual(JSON.parse(all).modules[0].profiles.map((profile: { id: string }) => profile.id), ['5550000000000000011', '5550000000000000013', '5550000000000000012']);
+    assert.deepEqual(
+      JSON.parse(all).modules[0].profiles.map((profile: { id: string }) => profile.id),
+      ['5550000000000000011', '5550000000000000013', '5550000000000000012'],
+    );
   });
 
   it('orders the closest ids first: an id from another org shares less of its digits', () => {
@@ -55,26 +82,54 @@ describe('org rules', () => {
   });
 
   it('leaves empty and malformed ids to the schema rules', () => {
-    assert.deepEqual(orgFindings(body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '' }, { id: 'abc' }] })), []);
+    assert.deepEqual(
+      orgFindings(body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '' }, { id: 'abc' }] })),
+      [],
+    );
   });
 
   it('a label another module uses (any letter case): DUPLICATE_DATA naming it', () => {
     const text = body({ plural_label: 'leads', singular_label: 'shipment', profiles: ADMIN });
     const found = orgFindings(text);
-    assert.deepEqual(found.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]), [['DUPLICATE_DATA', '"leads"'], ['DUPLICATE_DATA', '"shipment"']]);
-    assert.match(found[0].message, /^Standard module "Leads" of Zylker \(US · production\) already has this label \(org data: 3 min ago\)\.$/);
+    assert.deepEqual(
+      found.map((finding) => [finding.code, text.slice(finding.offset, finding.offset + finding.length)]),
+      [
+        ['DUPLICATE_DATA', '"leads"'],
+        ['DUPLICATE_DATA', '"shipment"'],
+      ],
+    );
+    assert.match(
+      found[0].message,
+      /^Standard module "Leads" of Zylker \(US · production\) already has this label \(org data: 3 min ago\)\.$/,
+    );
     assert.match(found[1].message, /^Custom module "Shipments" of Zylker/);
   });
 
   it('an api_name of a standard module is a clash; of a custom module, it is that module (no clash, an information)', () => {
-    const leads = body({ plural_label: 'Lead Records', singular_label: 'Lead Record', api_name: 'leads', profiles: ADMIN });
+    const leads = body({
+      plural_label: 'Lead Records',
+      singular_label: 'Lead Record',
+      api_name: 'leads',
+      profiles: ADMIN,
+    });
     const [clash] = orgFindings(leads);
     assert.equal(clash.code, 'DUPLICATE_DATA');
     assert.match(clash.message, /^Standard module "Leads" of Zylker \(US · production\) already has this API name/);
-    const shipments = body({ plural_label: 'Shipments', singular_label: 'Shipment', api_name: 'Shipments', profiles: ADMIN });
+    const shipments = body({
+      plural_label: 'Shipments',
+      singular_label: 'Shipment',
+      api_name: 'Shipments',
+      profiles: ADMIN,
+    });
     const found = orgFindings(shipments);
-    assert.deepEqual(found.map((finding) => [finding.code, finding.severity]), [['MODULE_EXISTS', 'information']]);
-    assert.match(found[0].message, /^Module Shipments exists in Zylker \(US · production\): send changes with Update Module \(org data: 3 min ago\)\.$/);
+    assert.deepEqual(
+      found.map((finding) => [finding.code, finding.severity]),
+      [['MODULE_EXISTS', 'information']],
+    );
+    assert.match(
+      found[0].message,
+      /^Module Shipments exists in Zylker \(US · production\): send changes with Update Module \(org data: 3 min ago\)\.$/,
+    );
   });
 });
 
@@ -88,18 +143,33 @@ describe('the quick look before the full org check', () => {
       body({ plural_label: 'Stocks', singular_label: 'Stock', api_name: 'Shipments', profiles: ADMIN }),
       body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '5550000000000000099' }] }),
       // A number where a string belongs (a type finding): the full check reads it.
-      body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: 0 }] }).replace('"id": 0', '"id": 5550000000000000099'),
+      body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: 0 }] }).replace(
+        '"id": 0',
+        '"id": 5550000000000000099',
+      ),
       // "Leads" written with an escape: the quick look reads it as JSON does.
       body({ plural_label: 'Leads', singular_label: 'Stock', profiles: ADMIN }).replace('"Leads"', '"Le\\u0061ds"'),
       '{"modules": [{"plural_label": "Leads", "singular_label": "Stock", "profiles": [{"id": "5550000000000000011"}]}, ]}',
     ];
     for (const text of bodies) {
       const withStrings = analyze(text).parsed;
-      const withoutStrings = { ...analyze(text).parsed, strings: undefined, get root() { return analyze(text).parsed.root; } };
+      const withoutStrings = {
+        ...analyze(text).parsed,
+        strings: undefined,
+        get root() {
+          return analyze(text).parsed.root;
+        },
+      };
       assert.deepEqual(checkAgainstOrg(withStrings, ORG, NOW), checkAgainstOrg(withoutStrings, ORG, NOW), text);
     }
-    assert.ok(checkAgainstOrg(analyze(bodies[1]).parsed, ORG, NOW).length > 0, 'the clash is still found with the quick look');
-    assert.ok(bodies[7].includes('Le\\u0061ds') && checkAgainstOrg(analyze(bodies[7]).parsed, ORG, NOW).length > 0, 'an escaped label is read as JSON reads it');
+    assert.ok(
+      checkAgainstOrg(analyze(bodies[1]).parsed, ORG, NOW).length > 0,
+      'the clash is still found with the quick look',
+    );
+    assert.ok(
+      bodies[7].includes('Le\\u0061ds') && checkAgainstOrg(analyze(bodies[7]).parsed, ORG, NOW).length > 0,
+      'an escaped label is read as JSON reads it',
+    );
   });
 });
 
@@ -108,9 +178,14 @@ describe('org fixes for an empty profiles list', () => {
     const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [] });
     const { parsed, findings } = analyze(text);
     const [empty] = withOrgFixes(findings, parsed, ORG).filter((finding) => finding.code === 'MINIMUM_DATA_NOT_FOUND');
-    assert.deepEqual(empty.fixes!.map((fix) => [fix.title, fix.preferred]), [
-      ['Give the profile "Administrator" access', true], ['Give all 3 profiles of the org access', undefined], ['Add an empty profiles entry', undefined],
-    ]);
+    assert.deepEqual(
+      empty.fixes!.map((fix) => [fix.title, fix.preferred]),
+      [
+        ['Give the profile "Administrator" access', true],
+        ['Give all 3 profiles of the org access', undefined],
+        ['Add an empty profiles entry', undefined],
+      ],
+    );
     assert.deepEqual(JSON.parse(applyEdits(text, empty.fixes![0].edits)).modules[0].profiles, ADMIN);
     assert.equal(empty.fixes![2].edits[0].snippet, '[{ "id": "$1" }]');
     assert.deepEqual(withOrgFixes(findings, parsed, undefined), findings);
@@ -126,7 +201,10 @@ describe('org completion and hover', () => {
 
   it('completes a profile id with the org profiles by name, Administrator first and preselected', () => {
     const { text, items } = at('{"modules": [{"profiles": [{"id": "|"}]}]}', ORG);
-    assert.deepEqual(items.map((item) => item.label), ['Administrator', 'Customer Portal', 'Standard']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['Administrator', 'Customer Portal', 'Standard'],
+    );
     assert.equal(items[0].preselect, true);
     assert.match(items[2].detail!, /normal profile · 5550000000000000012/);
     const after = applyEdits(text, [{ ...items[2].replace, newText: items[2].insertText }]);
@@ -135,12 +213,24 @@ describe('org completion and hover', () => {
 
   it('preselects the current profile, and offers nothing without a snapshot', () => {
     const { items } = at('{"modules": [{"profiles": [{"id": "55500000000|00000013"}]}]}', ORG);
-    assert.deepEqual(items.filter((item) => item.preselect).map((item) => item.label), ['Customer Portal']);
+    assert.deepEqual(
+      items.filter((item) => item.preselect).map((item) => item.label),
+      ['Customer Portal'],
+    );
     assert.deepEqual(at('{"modules": [{"profiles": [{"id": "|"}]}]}').items, []);
   });
 
   it('a large org answers the first 50 that match what is typed (name or id prefix), and says there are more', () => {
-    const big: OrgSnapshot = { ...ORG, profiles: [...ORG.profiles, ...Array.from({ length: 500 }, (_, index) => ({ id: String(6660000000000000000n + BigInt(index)), name: `Region ${index}` }))] };
+    const big: OrgSnapshot = {
+      ...ORG,
+      profiles: [
+        ...ORG.profiles,
+        ...Array.from({ length: 500 }, (_, index) => ({
+          id: String(6660000000000000000n + BigInt(index)),
+          name: `Region ${index}`,
+        })),
+      ],
+    };
     const text = '{"modules": [{"profiles": [{"id": ""}]}]}';
     const empty = completeAt(analyze(text).parsed, text.indexOf('""') + 1, big);
     assert.equal(empty.items.length, 50);
@@ -148,12 +238,22 @@ describe('org completion and hover', () => {
     assert.equal(empty.items[0].label, 'Administrator');
     const typed = '{"modules": [{"profiles": [{"id": "Region 49"}]}]}';
     const some = completeAt(analyze(typed).parsed, typed.indexOf('Region 49') + 9, big);
-    assert.deepEqual(some.items.map((item) => item.label).sort(), ['Region 49', ...Array.from({ length: 10 }, (_, index) => `Region 49${index}`)].sort());
+    assert.deepEqual(
+      some.items.map((item) => item.label).sort(),
+      ['Region 49', ...Array.from({ length: 10 }, (_, index) => `Region 49${index}`)].sort(),
+    );
     assert.equal(some.incomplete, false);
     const digits = '{"modules": [{"profiles": [{"id": "66600000000000004"}]}]}';
     // 6660000000000000400…499: a hundred ids start with these digits, so the first 50 of them, and more to ask for.
     const byId = completeAt(analyze(digits).parsed, digits.indexOf('4"') + 1, big);
-    assert.deepEqual([byId.items.length, byId.incomplete, byId.items.every((item) => item.insertText.startsWith('"66600000000000004'))], [50, true, true]);
+    assert.deepEqual(
+      [
+        byId.items.length,
+        byId.incomplete,
+        byId.items.every((item) => item.insertText.startsWith('"66600000000000004')),
+      ],
+      [50, true, true],
+    );
   });
 
   it('module snippets use the org Administrator profile, or the documentation sample without an org', () => {
@@ -164,9 +264,16 @@ describe('org completion and hover', () => {
   });
 
   it('hovers a profile id with its name and type, or says the org has no such profile', () => {
-    const text = body({ plural_label: 'Stocks', singular_label: 'Stock', profiles: [{ id: '5550000000000000013' }, { id: '1' }] });
+    const text = body({
+      plural_label: 'Stocks',
+      singular_label: 'Stock',
+      profiles: [{ id: '5550000000000000013' }, { id: '1' }],
+    });
     const known = hover(analyze(text).parsed, text.indexOf('5550000000000000013'), ORG, NOW)!;
-    assert.match(known.markdown, /^\*\*Customer Portal\*\*: portal profile of Zylker \(US · production\) \(org data from 3 min ago\)/);
+    assert.match(
+      known.markdown,
+      /^\*\*Customer Portal\*\*: portal profile of Zylker \(US · production\) \(org data from 3 min ago\)/,
+    );
     const unknown = hover(analyze(text).parsed, text.indexOf('"1"') + 1, ORG, NOW)!;
     assert.match(unknown.markdown, /^⚠ No profile of Zylker/);
     assert.doesNotMatch(hover(analyze(text).parsed, text.indexOf('5550000000000000013'))!.markdown, /Customer Portal/);
@@ -177,9 +284,17 @@ describe('org snapshot', () => {
   it('reads only what has the shape, from untrusted input', () => {
     assert.equal(readSnapshot(null), undefined);
     assert.equal(readSnapshot({ profiles: [] }), undefined);
-    const read = readSnapshot({ org: 'X', fetchedAt: '2026-11-28T11:00:00Z', profiles: [{ id: 1, name: 'A' }, { name: 'no id' }, null], modules: [{ api_name: 'M' }, {}] })!;
+    const read = readSnapshot({
+      org: 'X',
+      fetchedAt: '2026-11-28T11:00:00Z',
+      profiles: [{ id: 1, name: 'A' }, { name: 'no id' }, null],
+      modules: [{ api_name: 'M' }, {}],
+    })!;
     assert.deepEqual(read.profiles, [{ id: '1', name: 'A', type: undefined }]);
-    assert.deepEqual(read.modules.map((module) => module.api_name), ['M']);
+    assert.deepEqual(
+      read.modules.map((module) => module.api_name),
+      ['M'],
+    );
     assert.equal(snapshotAge(read, NOW), '1 h ago');
   });
   it('says its age in words', () => {

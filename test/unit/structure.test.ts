@@ -9,7 +9,10 @@ describe('structure', () => {
     assert.equal(symbols[0].name, 'modules');
     assert.equal(symbols[0].children[0].name, 'Zylkers');
     assert.equal(symbols[0].children[0].kind, 'module');
-    assert.deepEqual(symbols[0].children[0].children.map((symbol) => symbol.name), ['plural_label', 'singular_label', 'profiles', 'display_field']);
+    assert.deepEqual(
+      symbols[0].children[0].children.map((symbol) => symbol.name),
+      ['plural_label', 'singular_label', 'profiles', 'display_field'],
+    );
   });
   it('folds each object and array', () => assert.equal(foldingRegions(analyze(SAMPLE_TEXT).parsed).length, 6));
   it('selection grows from the value to the document', () => {

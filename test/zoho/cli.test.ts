@@ -13,9 +13,19 @@ const run = (args: string[], env: Record<string, string> = {}) => runCli(args, e
 
 describe('crm-module CLI', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-cli-'));
-  const file = (name: string, text: string) => { const full = path.join(dir, name); writeFileSync(full, text); return full; };
+  const file = (name: string, text: string) => {
+    const full = path.join(dir, name);
+    writeFileSync(full, text);
+    return full;
+  };
   const good = file('good.crm-module.json', SAMPLE_TEXT);
-  const bad = file('bad.crm-module.json', body((m) => { m.api_name = 'Stock__'; m.profiles = []; }));
+  const bad = file(
+    'bad.crm-module.json',
+    body((m) => {
+      m.api_name = 'Stock__';
+      m.profiles = [];
+    }),
+  );
   let standIn: ZohoStandIn;
   let env: Record<string, string>;
   before(async () => {
@@ -34,7 +44,10 @@ describe('crm-module CLI', () => {
     const result = await run(['lint', good, bad]);
     assert.equal(result.code, 1);
     const lines = result.stdout.trim().split('\n');
-    assert.match(lines[0], new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error MINIMUM_DATA_NOT_FOUND `));
+    assert.match(
+      lines[0],
+      new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error MINIMUM_DATA_NOT_FOUND `),
+    );
     assert.ok(lines.some((line) => / error INVALID_DATA api_name must not end with an underscore/.test(line)));
   });
 
@@ -42,7 +55,11 @@ describe('crm-module CLI', () => {
     const result = await run(['lint', '--format', 'json', bad]);
     const reports = JSON.parse(result.stdout);
     assert.equal(reports[0].file, bad);
-    assert.deepEqual(reports[0].problems.map((problem: { code: string }) => problem.code).sort(), ['INVALID_DATA', 'INVALID_DATA', 'MINIMUM_DATA_NOT_FOUND']);
+    assert.deepEqual(reports[0].problems.map((problem: { code: string }) => problem.code).sort(), [
+      'INVALID_DATA',
+      'INVALID_DATA',
+      'MINIMUM_DATA_NOT_FOUND',
+    ]);
     assert.equal(typeof reports[0].problems[0].line, 'number');
   });
 
@@ -76,11 +93,17 @@ describe('crm-module CLI', () => {
     assert.match((await run(['help', 'lint'])).stdout, /offline/);
     const version = await run(['--version']);
     assert.equal(version.code, 0);
-    assert.equal(version.stdout.trim(), JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version);
+    assert.equal(
+      version.stdout.trim(),
+      JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')).version,
+    );
   });
 
   it('--api-version (or ZOHO_API_VERSION) chooses the rules and the path; anything but v7 or v8 is a usage error', async () => {
-    const team = file('team.crm-module.json', '{"modules": [{"plural_label": "Crews", "singular_label": "Crew", "api_name": "Crews", "access_type": "team_based"}]}');
+    const team = file(
+      'team.crm-module.json',
+      '{"modules": [{"plural_label": "Crews", "singular_label": "Crew", "api_name": "Crews", "access_type": "team_based"}]}',
+    );
     assert.equal((await run(['lint', team])).code, 1);
     assert.equal((await run(['lint', '--api-version', 'v8', team])).code, 0);
     assert.equal((await run(['lint', team], { ZOHO_API_VERSION: 'v8' })).code, 0);
@@ -94,14 +117,32 @@ describe('crm-module CLI', () => {
 
   it('create: prints the module id', async () => {
     const before = standIn.crmRequests('POST').length;
-    const result = await run(['create', '--yes', file('create.crm-module.json', body((m) => { m.plural_label = 'Gadgets'; m.singular_label = 'Gadget'; m.api_name = 'Gadgets'; }))], env);
+    const result = await run(
+      [
+        'create',
+        '--yes',
+        file(
+          'create.crm-module.json',
+          body((m) => {
+            m.plural_label = 'Gadgets';
+            m.singular_label = 'Gadget';
+            m.api_name = 'Gadgets';
+          }),
+        ),
+      ],
+      env,
+    );
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /Created module from .*: id \d{19}/);
     assert.equal(standIn.crmRequests('POST').length, before + 1);
   });
 
-  it('create: Zoho\'s errors mapped to lines, exit 1', async () => {
-    const text = body((m) => { m.plural_label = 'Leads'; m.singular_label = 'Lead Item'; m.api_name = 'Lead_Items'; });
+  it("create: Zoho's errors mapped to lines, exit 1", async () => {
+    const text = body((m) => {
+      m.plural_label = 'Leads';
+      m.singular_label = 'Lead Item';
+      m.api_name = 'Lead_Items';
+    });
     const result = await run(['create', '--yes', file('dup.crm-module.json', text)], env);
     assert.equal(result.code, 1);
     const line = text.split('\n').findIndex((l) => l.includes('"plural_label"')) + 1;
@@ -110,9 +151,25 @@ describe('crm-module CLI', () => {
 
   it('create in a production org without --yes: nothing sent, exit 2, saying how', async () => {
     const before = standIn.crmRequests('POST').length;
-    const result = await run(['create', file('prod.crm-module.json', body((m) => { m.plural_label = 'Gizmos'; m.singular_label = 'Gizmo'; m.api_name = 'Gizmos'; }))], env);
+    const result = await run(
+      [
+        'create',
+        file(
+          'prod.crm-module.json',
+          body((m) => {
+            m.plural_label = 'Gizmos';
+            m.singular_label = 'Gizmo';
+            m.api_name = 'Gizmos';
+          }),
+        ),
+      ],
+      env,
+    );
     assert.equal(result.code, 2, result.stdout + result.stderr);
-    assert.match(result.stderr, /Zylker Local \(127\.0\.0\.1:\d+\) is a production org: nothing was sent\. Add --yes to create "Gizmos" there\./);
+    assert.match(
+      result.stderr,
+      /Zylker Local \(127\.0\.0\.1:\d+\) is a production org: nothing was sent\. Add --yes to create "Gizmos" there\./,
+    );
     assert.equal(standIn.crmRequests('POST').length, before);
   });
 
@@ -131,15 +188,27 @@ describe('crm-module CLI', () => {
   });
 
   it('create: a revoked refresh token says sign in again, and no secret is printed even verbosely', async () => {
-    const result = await run(['create', good], { ...env, ZOHO_REFRESH_TOKEN: '1000.deadbeefdeadbeef.deadbeefdeadbeef', ZOHO_VERBOSE: '1' });
+    const result = await run(['create', good], {
+      ...env,
+      ZOHO_REFRESH_TOKEN: '1000.deadbeefdeadbeef.deadbeefdeadbeef',
+      ZOHO_VERBOSE: '1',
+    });
     assert.equal(result.code, 1);
     assert.match(result.stderr, /Sign in again/);
-    for (const secret of [DEMO_CLIENT.clientSecret, 'deadbeefdeadbeef']) assert.ok(!(result.stdout + result.stderr).includes(secret), secret);
+    for (const secret of [DEMO_CLIENT.clientSecret, 'deadbeefdeadbeef'])
+      assert.ok(!(result.stdout + result.stderr).includes(secret), secret);
   });
 
   it('create --format json, verbose log without secrets', async () => {
-    const text = body((m) => { m.plural_label = 'Sprockets'; m.singular_label = 'Sprocket'; m.api_name = 'Sprockets'; });
-    const result = await run(['create', '--yes', '--format', 'json', file('json.crm-module.json', text)], { ...env, ZOHO_VERBOSE: '1' });
+    const text = body((m) => {
+      m.plural_label = 'Sprockets';
+      m.singular_label = 'Sprocket';
+      m.api_name = 'Sprockets';
+    });
+    const result = await run(['create', '--yes', '--format', 'json', file('json.crm-module.json', text)], {
+      ...env,
+      ZOHO_VERBOSE: '1',
+    });
     assert.equal(result.code, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout).status, 'created');
     assert.match(result.stderr, /→ POST .*\/crm\/v7\/settings\/modules/);
@@ -150,7 +219,15 @@ describe('crm-module CLI', () => {
   describe('the org verbs', () => {
     let orgEnv: Record<string, string>;
     before(async () => {
-      const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ']), accountsServer: standIn.url });
+      const signIn = await selfClientSignIn({
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, [
+          'ZohoCRM.settings.modules.ALL',
+          'ZohoCRM.settings.profiles.READ',
+        ]),
+        accountsServer: standIn.url,
+      });
       orgEnv = { ...env, ZOHO_REFRESH_TOKEN: signIn.refreshToken };
     });
     const requests = () => standIn.crmRequests().map((request) => `${request.method} ${request.path}`);
@@ -161,7 +238,11 @@ describe('crm-module CLI', () => {
       assert.match(text.stdout, /^2423488000000015972 {2}Administrator {2}\(normal profile\)$/m);
       assert.match(text.stdout, /^2423488000000015981 {2}Customer Portal {2}\(portal profile\)$/m);
       const json = await run(['profiles', '--format', 'json'], orgEnv);
-      assert.deepEqual(JSON.parse(json.stdout)[2], { id: '2423488000000015978', name: 'Sales Lite', type: 'lite_profile' });
+      assert.deepEqual(JSON.parse(json.stdout)[2], {
+        id: '2423488000000015978',
+        name: 'Sales Lite',
+        type: 'lite_profile',
+      });
     });
 
     it('profiles without the scope: one message naming the scope, exit 1', async () => {
@@ -171,7 +252,12 @@ describe('crm-module CLI', () => {
     });
 
     it('lint stays offline; lint --org adds the org rules (three GETs) at file:line:col', async () => {
-      const text = body((m) => { m.plural_label = 'Deals'; m.singular_label = 'Deal Item'; m.api_name = 'Deal_Items'; m.profiles = [{ id: '2423488000000099999' }]; });
+      const text = body((m) => {
+        m.plural_label = 'Deals';
+        m.singular_label = 'Deal Item';
+        m.api_name = 'Deal_Items';
+        m.profiles = [{ id: '2423488000000099999' }];
+      });
       const lintMe = file('org.crm-module.json', text);
       standIn.requests.length = 0;
       const offline = await run(['lint', lintMe], orgEnv);
@@ -180,16 +266,35 @@ describe('crm-module CLI', () => {
       const online = await run(['lint', '--org', lintMe], orgEnv);
       assert.equal(online.code, 1, online.stderr);
       const line = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
-      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('"Deals"')}:\\d+ error DUPLICATE_DATA Standard module "Deals" of Zylker Local \\(127\\.0\\.0\\.1:\\d+\\) already has this label`));
-      assert.match(online.stdout, new RegExp(`org\\.crm-module\\.json:${line('2423488000000099999')}:\\d+ error INVALID_DATA Zylker Local \\(127\\.0\\.0\\.1:\\d+\\) has no profile 2423488000000099999`));
-      assert.deepEqual(requests().sort(), ['GET /crm/v7/org', 'GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
+      assert.match(
+        online.stdout,
+        new RegExp(
+          `org\\.crm-module\\.json:${line('"Deals"')}:\\d+ error DUPLICATE_DATA Standard module "Deals" of Zylker Local \\(127\\.0\\.0\\.1:\\d+\\) already has this label`,
+        ),
+      );
+      assert.match(
+        online.stdout,
+        new RegExp(
+          `org\\.crm-module\\.json:${line('2423488000000099999')}:\\d+ error INVALID_DATA Zylker Local \\(127\\.0\\.0\\.1:\\d+\\) has no profile 2423488000000099999`,
+        ),
+      );
+      assert.deepEqual(requests().sort(), [
+        'GET /crm/v7/org',
+        'GET /crm/v7/settings/modules',
+        'GET /crm/v7/settings/profiles',
+      ]);
     });
 
     it('pull writes the module file (default name, or -o); an unknown module exits 1', async () => {
       const out = path.join(dir, 'pulled.crm-module.json');
       const result = await run(['pull', '-o', out, 'Shipments'], orgEnv);
       assert.equal(result.code, 0, result.stderr);
-      assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).modules[0], { plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }], api_name: 'Shipments' });
+      assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).modules[0], {
+        plural_label: 'Shipments',
+        singular_label: 'Shipment',
+        profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }],
+        api_name: 'Shipments',
+      });
       const lint = await run(['lint', out]);
       assert.equal(lint.code, 0, lint.stdout);
       const missing = await run(['pull', 'No_Such_Module'], orgEnv);
@@ -207,12 +312,23 @@ describe('crm-module CLI', () => {
       assert.match(changed.stdout, /plural_label: "Shipments" → "Cargo"/);
       const json = await run(['diff', '--format', 'json', out], orgEnv);
       assert.deepEqual(JSON.parse(json.stdout).differences, ['plural_label: "Shipments" → "Cargo"']);
-      const none = await run(['diff', file('none.crm-module.json', body((m) => { m.api_name = 'Not_There'; }))], orgEnv);
+      const none = await run(
+        [
+          'diff',
+          file(
+            'none.crm-module.json',
+            body((m) => {
+              m.api_name = 'Not_There';
+            }),
+          ),
+        ],
+        orgEnv,
+      );
       assert.equal(none.code, 2);
       assert.equal((await run(['diff', path.join(dir, 'missing.crm-module.json')], orgEnv)).code, 2);
     });
 
-    it('update: one PUT without asking; then nothing to send; Zoho\'s refusal at the file\'s line', async () => {
+    it("update: one PUT without asking; then nothing to send; Zoho's refusal at the file's line", async () => {
       const out = path.join(dir, 'Shipments.crm-module.json');
       await run(['pull', '--force', '-o', out, 'Shipments'], orgEnv);
       writeFileSync(out, readFileSync(out, 'utf8').replace('"plural_label": "Shipments"', '"plural_label": "Freight"'));
@@ -230,8 +346,16 @@ describe('crm-module CLI', () => {
       writeFileSync(out, clash);
       const refused = await run(['update', out], orgEnv);
       assert.equal(refused.code, 1);
-      assert.match(refused.stdout, new RegExp(`Shipments\\.crm-module\\.json:${clash.split('\n').findIndex((l) => l.includes('"Contacts"')) + 1}:\\d+ error DUPLICATE_DATA`));
-      writeFileSync(out, readFileSync(out, 'utf8').replace('"plural_label": "Contacts"', '"plural_label": "Shipments"'));
+      assert.match(
+        refused.stdout,
+        new RegExp(
+          `Shipments\\.crm-module\\.json:${clash.split('\n').findIndex((l) => l.includes('"Contacts"')) + 1}:\\d+ error DUPLICATE_DATA`,
+        ),
+      );
+      writeFileSync(
+        out,
+        readFileSync(out, 'utf8').replace('"plural_label": "Contacts"', '"plural_label": "Shipments"'),
+      );
       assert.equal((await run(['update', out], orgEnv)).code, 0);
     });
 
@@ -252,8 +376,13 @@ describe('crm-module CLI', () => {
       const snapshot = JSON.parse(readFileSync(out, 'utf8'));
       assert.equal(snapshot.profiles.length, 4);
       assert.ok(snapshot.modules.some((module: { api_name: string }) => module.api_name === 'Shipments'));
-      for (const secret of [DEMO_CLIENT.clientSecret, orgEnv.ZOHO_REFRESH_TOKEN]) assert.ok(!(result.stderr + readFileSync(out, 'utf8')).includes(secret));
-      assert.doesNotMatch(result.stderr + readFileSync(out, 'utf8'), /1000\.[0-9a-f]{32}\.[0-9a-f]{32}/, 'no access token');
+      for (const secret of [DEMO_CLIENT.clientSecret, orgEnv.ZOHO_REFRESH_TOKEN])
+        assert.ok(!(result.stderr + readFileSync(out, 'utf8')).includes(secret));
+      assert.doesNotMatch(
+        result.stderr + readFileSync(out, 'utf8'),
+        /1000\.[0-9a-f]{32}\.[0-9a-f]{32}/,
+        'no access token',
+      );
     });
 
     it('faults: a 500 on the listing or no answer at all is one clear line, exit 2 for diff', async () => {

@@ -20,19 +20,33 @@ describe('Create Module against the stand-in', () => {
   let counter = 0;
   before(async () => {
     standIn = await startStandIn();
-    const signIn = await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url });
+    const signIn = await selfClientSignIn({
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']),
+      accountsServer: standIn.url,
+    });
     log = new CapturingLog();
     tokens = new TokenManager({ ...signIn }, new OAuthClient(), log.logger);
   });
   after(() => standIn.stop());
-  beforeEach(() => { standIn.faults = {}; standIn.requests.length = 0; });
+  beforeEach(() => {
+    standIn.faults = {};
+    standIn.requests.length = 0;
+  });
 
-  const client = (timeoutMs?: number) => new CrmClient(standIn.url, tokens, log.logger, timeoutMs ? createHttp({ timeoutMs }) : undefined);
+  const client = (timeoutMs?: number) =>
+    new CrmClient(standIn.url, tokens, log.logger, timeoutMs ? createHttp({ timeoutMs }) : undefined);
   /** A valid body with labels no other test uses, so duplicates never collide by accident. */
   const fresh = (change: (m: Record<string, any>) => void = () => {}) => {
     counter++;
     const letters = String.fromCharCode(65 + (counter % 26)) + String.fromCharCode(65 + Math.floor(counter / 26));
-    return body((m) => { m.plural_label = `Widgets ${letters}`; m.singular_label = `Widget ${letters}`; m.api_name = `Widgets_${letters}`; change(m); });
+    return body((m) => {
+      m.plural_label = `Widgets ${letters}`;
+      m.singular_label = `Widget ${letters}`;
+      m.api_name = `Widgets_${letters}`;
+      change(m);
+    });
   };
   const posts = () => standIn.crmRequests('POST', '/crm/v7/settings/modules');
   const lineOf = (text: string, outcome: CreateOutcome) => {
@@ -41,7 +55,7 @@ describe('Create Module against the stand-in', () => {
     return new LineIndex(text).position(locateError(text, outcome.errors[0]).offset).line;
   };
 
-  it('sends exactly the file\'s body once, with the Zoho-oauthtoken header, and returns the id', async () => {
+  it("sends exactly the file's body once, with the Zoho-oauthtoken header, and returns the id", async () => {
     const text = `${fresh()}\n`;
     const outcome = await createModule(client(), text);
     assert.equal(outcome.kind, 'created');
@@ -53,10 +67,14 @@ describe('Create Module against the stand-in', () => {
 
   it('API v8: every request goes to /crm/v8/, and a team-based module (no profiles) is created', async () => {
     const v8 = new CrmClient(standIn.url, tokens, log.logger, undefined, 'v8');
-    const text = '{"modules": [{"plural_label": "Squads", "singular_label": "Squad", "api_name": "Squads", "access_type": "team_based"}]}';
+    const text =
+      '{"modules": [{"plural_label": "Squads", "singular_label": "Squad", "api_name": "Squads", "access_type": "team_based"}]}';
     const outcome = await createModule(v8, text);
     assert.equal(outcome.kind, 'created');
-    assert.deepEqual(standIn.crmRequests().map((request) => `${request.method} ${request.path}`), ['POST /crm/v8/settings/modules']);
+    assert.deepEqual(
+      standIn.crmRequests().map((request) => `${request.method} ${request.path}`),
+      ['POST /crm/v8/settings/modules'],
+    );
     assert.deepEqual(standIn.modules.find((module) => module.api_name === 'Squads')?.profiles, []);
     // The same body under v7 lacks its profiles: Zoho v7 does not know team-based modules.
     const v7 = await createModule(client(), text.replace(/Squad/g, 'Crew'));
@@ -74,7 +92,10 @@ describe('Create Module against the stand-in', () => {
     const outcome = await createModule(client(), fresh());
     assert.equal(outcome.kind, 'created');
     assert.equal(tokens.refreshCount - before, 1);
-    assert.deepEqual(posts().map((request) => request.headers.authorization === posts()[0].headers.authorization), [true, false]);
+    assert.deepEqual(
+      posts().map((request) => request.headers.authorization === posts()[0].headers.authorization),
+      [true, false],
+    );
   });
 
   it('a duplicate label is DUPLICATE_DATA on the plural_label line', async () => {
@@ -110,7 +131,11 @@ describe('Create Module against the stand-in', () => {
   });
 
   const failures: [string, Record<string, unknown>, RegExp][] = [
-    ['NO_PERMISSION (403): the profile, not the edition', { noPermission: true }, /No permission \(HTTP 403\).*administrator/],
+    [
+      'NO_PERMISSION (403): the profile, not the edition',
+      { noPermission: true },
+      /No permission \(HTTP 403\).*administrator/,
+    ],
     ['NOT_SUPPORTED: the edition', { editionWithoutModules: true }, /Enterprise edition/],
     ['LIMIT_EXCEEDED', { moduleLimitReached: true }, /LIMIT_EXCEEDED.*Upgrade/],
     ['429: says to wait, retries nothing', { rateLimited: true }, /HTTP 429.*Wait a minute.*nothing is retried/],
@@ -146,7 +171,7 @@ describe('Create Module against the stand-in', () => {
     assert.equal(standIn.crmRequests('GET', '/crm/v7/settings/modules').length, 1);
   });
 
-  it('a success answered with HTTP 200 (older copies of Zoho\'s spec) is a success too', async () => {
+  it("a success answered with HTTP 200 (older copies of Zoho's spec) is a success too", async () => {
     standIn.faults = { createdWith200: true };
     const outcome = await createModule(client(), fresh());
     assert.equal(outcome.kind, 'created');
@@ -154,10 +179,16 @@ describe('Create Module against the stand-in', () => {
   });
 
   it('the lookup after a lost answer finds the module by its api_name or by its plural label alone, in any letter case', async () => {
-    const text = body((m) => { m.plural_label = 'Gears Lost'; m.singular_label = 'Gear Lost'; m.api_name = 'Gears_Lost'; });
+    const text = body((m) => {
+      m.plural_label = 'Gears Lost';
+      m.singular_label = 'Gear Lost';
+      m.api_name = 'Gears_Lost';
+    });
     const lookup = (modules: { id: string; api_name: string; plural_label?: string }[]) => {
       const lost = Object.create(client()) as CrmClient;
-      lost.request = async () => { throw new AmbiguousRequestError('The request was sent but no answer came back.'); };
+      lost.request = async () => {
+        throw new AmbiguousRequestError('The request was sent but no answer came back.');
+      };
       lost.listModules = async () => modules;
       return createModule(lost, text);
     };
@@ -169,14 +200,26 @@ describe('Create Module against the stand-in', () => {
     const byApiNameWithoutLabel = await lookup([{ id: '3', api_name: 'Gears_Lost' }]);
     assert.match(byApiNameWithoutLabel.message, /Zoho has the module "Gears_Lost" \(id 3\)/);
     // Some of Zoho's own modules come without a plural label: passed over, not a crash.
-    const afterUnlabelled = await lookup([{ id: '5', api_name: 'Linking_Module' }, { id: '6', api_name: 'X', plural_label: 'Gears Lost' }]);
+    const afterUnlabelled = await lookup([
+      { id: '5', api_name: 'Linking_Module' },
+      { id: '6', api_name: 'X', plural_label: 'Gears Lost' },
+    ]);
     assert.equal(afterUnlabelled.kind === 'ambiguous' && afterUnlabelled.existing?.id, '6');
     const neither = await lookup([{ id: '4', api_name: 'Gears', plural_label: 'Gears' }]);
     assert.equal(neither.kind === 'ambiguous' && neither.existing, undefined);
     assert.match(neither.message, /Zoho has no module "Gears Lost": it was not created/);
-    const unnamed = await createModule(Object.assign(Object.create(client()) as CrmClient, {
-      request: async () => { throw new AmbiguousRequestError('lost.'); }, listModules: async () => [],
-    }), body((m) => { delete m.plural_label; m.api_name = 'Only_Api'; }));
+    const unnamed = await createModule(
+      Object.assign(Object.create(client()) as CrmClient, {
+        request: async () => {
+          throw new AmbiguousRequestError('lost.');
+        },
+        listModules: async () => [],
+      }),
+      body((m) => {
+        delete m.plural_label;
+        m.api_name = 'Only_Api';
+      }),
+    );
     assert.match(unnamed.message, /Zoho has no module "Only_Api"/);
   });
 
@@ -184,8 +227,13 @@ describe('Create Module against the stand-in', () => {
     standIn.faults = { dropAfterCreate: true, listingFails: true };
     const outcome = await createModule(client(), fresh());
     assert.equal(outcome.kind, 'ambiguous');
-    assert.ok(outcome.kind === 'ambiguous' && !outcome.existing && outcome.lookupError?.includes('HTTP 500 INTERNAL_ERROR'));
-    assert.match(outcome.message, /^The request was sent but no answer came back: the connection was dropped, and looking the module up failed too \(Listing the modules failed: HTTP 500 INTERNAL_ERROR: Internal Server Error\.\)\. The module may or may not exist: check Zoho CRM \(Setup › Modules\) before sending again\.$/);
+    assert.ok(
+      outcome.kind === 'ambiguous' && !outcome.existing && outcome.lookupError?.includes('HTTP 500 INTERNAL_ERROR'),
+    );
+    assert.match(
+      outcome.message,
+      /^The request was sent but no answer came back: the connection was dropped, and looking the module up failed too \(Listing the modules failed: HTTP 500 INTERNAL_ERROR: Internal Server Error\.\)\. The module may or may not exist: check Zoho CRM \(Setup › Modules\) before sending again\.$/,
+    );
     assert.equal(posts().length, 1);
   });
 
@@ -198,42 +246,106 @@ describe('Create Module against the stand-in', () => {
   });
 
   it('a server that cannot be reached is a network error before anything is sent', async () => {
-    await assert.rejects(createModule(new CrmClient('http://127.0.0.1:9', tokens, log.logger), fresh()), (error: ZohoError) => error.kind === 'network');
+    await assert.rejects(
+      createModule(new CrmClient('http://127.0.0.1:9', tokens, log.logger), fresh()),
+      (error: ZohoError) => error.kind === 'network',
+    );
   });
 
   // Answers no Zoho document shows (a proxy, a changed API): never "created" without an id, never "refused"
   // when the module may exist, never a second POST.
-  const strange: [string, { status: number; body: string; changed: boolean }, (outcome: CreateOutcome, label: string) => void][] = [
-    ['a success without an id is looked up: the module is there', { status: 201, body: '{"modules":[{"code":"SUCCESS","details":{},"message":"module created successfully","status":"success"}]}', changed: true }, (outcome, label) => {
-      assert.equal(outcome.kind === 'ambiguous' && outcome.existing?.plural_label, label);
-      assert.match(outcome.message, new RegExp(`^Zoho said the module was created but not its id\\. Zoho has the module "${label}" \\(id \\d{19}\\): it was created\\. It was not sent again\\.$`));
-    }],
-    ['a success without a message says Zoho\'s usual words; a numeric id is a string', { status: 201, body: '{"modules":[{"details":{"id":42},"status":"success"}]}', changed: true }, (outcome) => {
-      assert.deepEqual(outcome, { kind: 'created', id: '42', message: 'module created successfully' });
-    }],
-    ['a 200 that says neither success nor error is looked up: the module is not there', { status: 200, body: '{}', changed: false }, (outcome, label) => {
-      assert.equal(outcome.message, `Zoho answered HTTP 200 without saying whether it worked. Zoho has no module "${label}": it was not created, and it was not sent again. You can send it again.`);
-    }],
-    ['a 200 that says neither, after creating it, is looked up: the module is there', { status: 200, body: '{"modules":[]}', changed: true }, (outcome, label) => {
-      assert.equal(outcome.kind === 'ambiguous' && outcome.existing?.plural_label, label);
-    }],
-    ['a 200 carrying an error entry is a refusal with that error', { status: 200, body: '{"modules":[{"code":"INVALID_DATA","details":{"api_name":"plural_label"},"message":"invalid data","status":"error"}]}', changed: false }, (outcome) => {
-      assert.equal(outcome.kind === 'rejected' && outcome.errors.map((error) => error.code).join(), 'INVALID_DATA');
-    }],
-    ['a 400 whose entry says success is still a refusal', { status: 400, body: '{"modules":[{"details":{"id":"42"},"status":"success"}]}', changed: false }, (outcome) => {
-      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
-    }],
-    ['a bare 500 is Zoho\'s INTERNAL_ERROR', { status: 500, body: '{}', changed: false }, (outcome) => {
-      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, [{ code: 'INTERNAL_ERROR', message: 'Internal Server Error' }]);
-      assert.match(outcome.message, /HTTP 500.*Try again later/);
-    }],
-    ['a bare 404 has no errors to show, and says check the API domain', { status: 404, body: '{}', changed: false }, (outcome) => {
-      assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
-      assert.match(outcome.message, /HTTP 404.*API domain/);
-    }],
-    ['plain text is "not JSON", not an HTML page', { status: 502, body: 'upstream connect error', changed: false }, (outcome) => {
-      assert.equal(outcome.message, 'Zoho answered HTTP 502 with something that is not JSON, not a JSON answer. The module was probably not created; check the API domain (zohoCrm.apiDomain) or your proxy, then look in Zoho CRM before sending again.');
-    }],
+  const strange: [
+    string,
+    { status: number; body: string; changed: boolean },
+    (outcome: CreateOutcome, label: string) => void,
+  ][] = [
+    [
+      'a success without an id is looked up: the module is there',
+      {
+        status: 201,
+        body: '{"modules":[{"code":"SUCCESS","details":{},"message":"module created successfully","status":"success"}]}',
+        changed: true,
+      },
+      (outcome, label) => {
+        assert.equal(outcome.kind === 'ambiguous' && outcome.existing?.plural_label, label);
+        assert.match(
+          outcome.message,
+          new RegExp(
+            `^Zoho said the module was created but not its id\\. Zoho has the module "${label}" \\(id \\d{19}\\): it was created\\. It was not sent again\\.$`,
+          ),
+        );
+      },
+    ],
+    [
+      "a success without a message says Zoho's usual words; a numeric id is a string",
+      { status: 201, body: '{"modules":[{"details":{"id":42},"status":"success"}]}', changed: true },
+      (outcome) => {
+        assert.deepEqual(outcome, { kind: 'created', id: '42', message: 'module created successfully' });
+      },
+    ],
+    [
+      'a 200 that says neither success nor error is looked up: the module is not there',
+      { status: 200, body: '{}', changed: false },
+      (outcome, label) => {
+        assert.equal(
+          outcome.message,
+          `Zoho answered HTTP 200 without saying whether it worked. Zoho has no module "${label}": it was not created, and it was not sent again. You can send it again.`,
+        );
+      },
+    ],
+    [
+      'a 200 that says neither, after creating it, is looked up: the module is there',
+      { status: 200, body: '{"modules":[]}', changed: true },
+      (outcome, label) => {
+        assert.equal(outcome.kind === 'ambiguous' && outcome.existing?.plural_label, label);
+      },
+    ],
+    [
+      'a 200 carrying an error entry is a refusal with that error',
+      {
+        status: 200,
+        body: '{"modules":[{"code":"INVALID_DATA","details":{"api_name":"plural_label"},"message":"invalid data","status":"error"}]}',
+        changed: false,
+      },
+      (outcome) => {
+        assert.equal(outcome.kind === 'rejected' && outcome.errors.map((error) => error.code).join(), 'INVALID_DATA');
+      },
+    ],
+    [
+      'a 400 whose entry says success is still a refusal',
+      { status: 400, body: '{"modules":[{"details":{"id":"42"},"status":"success"}]}', changed: false },
+      (outcome) => {
+        assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
+      },
+    ],
+    [
+      "a bare 500 is Zoho's INTERNAL_ERROR",
+      { status: 500, body: '{}', changed: false },
+      (outcome) => {
+        assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, [
+          { code: 'INTERNAL_ERROR', message: 'Internal Server Error' },
+        ]);
+        assert.match(outcome.message, /HTTP 500.*Try again later/);
+      },
+    ],
+    [
+      'a bare 404 has no errors to show, and says check the API domain',
+      { status: 404, body: '{}', changed: false },
+      (outcome) => {
+        assert.deepEqual(outcome.kind === 'rejected' && outcome.errors, []);
+        assert.match(outcome.message, /HTTP 404.*API domain/);
+      },
+    ],
+    [
+      'plain text is "not JSON", not an HTML page',
+      { status: 502, body: 'upstream connect error', changed: false },
+      (outcome) => {
+        assert.equal(
+          outcome.message,
+          'Zoho answered HTTP 502 with something that is not JSON, not a JSON answer. The module was probably not created; check the API domain (zohoCrm.apiDomain) or your proxy, then look in Zoho CRM before sending again.',
+        );
+      },
+    ],
   ];
   for (const [name, answer, check] of strange) {
     it(`an answer no document shows: ${name}`, async () => {
@@ -252,12 +364,14 @@ describe('locating Zoho errors in the file', () => {
     const place = locateError(text, { code: 'X', message: 'x', details });
     return text.substr(place.offset, place.length);
   };
-  it('by json_path', () => assert.equal(at({ json_path: '$.modules[0].display_field.auto_number.prefix' }), '"ZOHOCRM"'));
+  it('by json_path', () =>
+    assert.equal(at({ json_path: '$.modules[0].display_field.auto_number.prefix' }), '"ZOHOCRM"'));
   it('by api_name', () => assert.equal(at({ api_name: 'start_number' }), '"1003"'));
   it('an object by its key', () => assert.equal(at({ api_name: 'display_field' }), '"display_field"'));
   it('nothing named: the modules key', () => assert.equal(at({}), '"modules"'));
-  it('a json_path the file does not have: then its api_name', () => assert.equal(at({ json_path: '$.modules[0].nothing', api_name: 'prefix' }), '"ZOHOCRM"'));
-  it('a key at the module\'s level before a nested one of the same name', () => {
+  it('a json_path the file does not have: then its api_name', () =>
+    assert.equal(at({ json_path: '$.modules[0].nothing', api_name: 'prefix' }), '"ZOHOCRM"'));
+  it("a key at the module's level before a nested one of the same name", () => {
     const nested = '{"modules": [{"display_field": {"api_name": "inner"}, "api_name": "outer"}]}';
     const place = locateError(nested, { code: 'X', message: 'x', details: { api_name: 'api_name' } });
     assert.equal(nested.substr(place.offset, place.length), '"outer"');
@@ -267,39 +381,79 @@ describe('locating Zoho errors in the file', () => {
     assert.equal(at({ json_path: '$.modules[0].profiles[0]' }), '{\n          "id": "2423488000000015972"\n        }');
     assert.equal(at({ json_path: "$['modules'][0]['profiles'][0]['id']" }), '"2423488000000015972"');
   });
-  it('a key the module lacks: the module\'s opening brace, as no fallback', () => {
-    const place = locateError(text, { code: 'MANDATORY_NOT_FOUND', message: 'x', details: { api_name: 'missing_key' } });
+  it("a key the module lacks: the module's opening brace, as no fallback", () => {
+    const place = locateError(text, {
+      code: 'MANDATORY_NOT_FOUND',
+      message: 'x',
+      details: { api_name: 'missing_key' },
+    });
     assert.deepEqual([text.substr(place.offset, place.length), place.fallback], ['{', false]);
     assert.equal(place.offset, text.indexOf('{', text.indexOf('"modules"')));
   });
   it('the module Zoho names by its index', () => {
     const two = JSON.stringify({ modules: [{ plural_label: 'A' }, { plural_label: 'B' }] });
-    const place = locateError(two, { code: 'X', message: 'x', details: { api_name: 'plural_label', resource_path_index: 1 } });
+    const place = locateError(two, {
+      code: 'X',
+      message: 'x',
+      details: { api_name: 'plural_label', resource_path_index: 1 },
+    });
     assert.equal(two.substr(place.offset, place.length), '"B"');
   });
   it('what an error names is found, and not as a fallback; a list entry by its index, past nine too', () => {
     assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { api_name: 'prefix' } }).fallback, false);
-    assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { json_path: '$.modules[0].api_name' } }).fallback, false);
-    assert.deepEqual(locateError(text, { code: 'X', message: 'x', details: { api_name: 'display_field' } }).fallback, false);
-    assert.deepEqual(locateError('{"modules": []}', { code: 'X', message: 'x', details: { json_path: '$' } }), { offset: 0, length: 15, fallback: false });
+    assert.deepEqual(
+      locateError(text, { code: 'X', message: 'x', details: { json_path: '$.modules[0].api_name' } }).fallback,
+      false,
+    );
+    assert.deepEqual(
+      locateError(text, { code: 'X', message: 'x', details: { api_name: 'display_field' } }).fallback,
+      false,
+    );
+    assert.deepEqual(locateError('{"modules": []}', { code: 'X', message: 'x', details: { json_path: '$' } }), {
+      offset: 0,
+      length: 15,
+      fallback: false,
+    });
     assert.equal(at({ api_name: 'id' }), '"2423488000000015972"');
-    const many = body((m) => (m.profiles = Array.from({ length: 12 }, (_, index) => ({ id: `24234880000000${10000 + index}` }))));
-    const place = locateError(many, { code: 'X', message: 'x', details: { json_path: '$.modules[0].profiles[11].id' } });
+    const many = body(
+      (m) => (m.profiles = Array.from({ length: 12 }, (_, index) => ({ id: `24234880000000${10000 + index}` }))),
+    );
+    const place = locateError(many, {
+      code: 'X',
+      message: 'x',
+      details: { json_path: '$.modules[0].profiles[11].id' },
+    });
     assert.equal(many.substr(place.offset, place.length), '"2423488000000010011"');
     const entry = locateError(many, { code: 'X', message: 'x', details: { json_path: '$.modules[0].profiles[1]' } });
     assert.equal(many.substr(entry.offset, entry.length).replace(/\s/g, ''), '{"id":"2423488000000010001"}');
   });
   it('an error without details, or with details of the wrong type, falls back to the modules key', () => {
     for (const details of [undefined, { json_path: 5 }, { api_name: 7 }, { resource_path_index: 'x' }]) {
-      const place = locateError(text, { code: 'X', message: 'x', details: details as Record<string, unknown> | undefined });
-      assert.deepEqual([text.substr(place.offset, place.length), place.fallback], ['"modules"', true], JSON.stringify(details));
+      const place = locateError(text, {
+        code: 'X',
+        message: 'x',
+        details: details as Record<string, unknown> | undefined,
+      });
+      assert.deepEqual(
+        [text.substr(place.offset, place.length), place.fallback],
+        ['"modules"', true],
+        JSON.stringify(details),
+      );
     }
   });
   it('a body without modules: the whole body, as a fallback, whatever key the error names', () => {
-    assert.deepEqual(locateError('{}', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), { offset: 0, length: 2, fallback: true });
+    assert.deepEqual(locateError('{}', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), {
+      offset: 0,
+      length: 2,
+      fallback: true,
+    });
   });
   it('a file that is not JSON: its first character, as a fallback; an empty file: nothing', () => {
-    assert.deepEqual(locateError('oops', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), { offset: 0, length: 1, fallback: true });
+    assert.deepEqual(locateError('oops', { code: 'X', message: 'x', details: { api_name: 'plural_label' } }), {
+      offset: 0,
+      length: 1,
+      fallback: true,
+    });
     assert.deepEqual(locateError('', { code: 'X', message: 'x' }), { offset: 0, length: 0, fallback: true });
   });
 });
@@ -307,7 +461,10 @@ describe('locating Zoho errors in the file', () => {
 describe('what a body says its module is', () => {
   it('the api_name and plural_label when they are strings', () => {
     assert.deepEqual(moduleIdentity(SAMPLE_AUTONUMBER), { apiName: 'stock', pluralLabel: 'Stocks' });
-    assert.deepEqual(moduleIdentity('{"modules": [{"api_name": 5, "plural_label": ["x"]}]}'), { apiName: undefined, pluralLabel: undefined });
+    assert.deepEqual(moduleIdentity('{"modules": [{"api_name": 5, "plural_label": ["x"]}]}'), {
+      apiName: undefined,
+      pluralLabel: undefined,
+    });
   });
   it('nothing, and no crash, for a body without modules or that is not JSON', () => {
     for (const text of ['{}', '{"modules": null}', '{"modules": []}', 'null', 'not json']) {

@@ -1,9 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { apiDomainFor, authorizeAccountsUrl, DATA_CENTERS, dataCenter, dataCenterOfUrl, environmentOfApiDomain } from '../../client/zoho/dataCenters';
+import {
+  apiDomainFor,
+  authorizeAccountsUrl,
+  DATA_CENTERS,
+  dataCenter,
+  dataCenterOfUrl,
+  environmentOfApiDomain,
+} from '../../client/zoho/dataCenters';
 
 describe('data centers', () => {
-  it('knows all nine', () => assert.deepEqual(DATA_CENTERS.map((dc) => dc.id), ['us', 'eu', 'in', 'au', 'jp', 'cn', 'ca', 'sa', 'uk']));
+  it('knows all nine', () =>
+    assert.deepEqual(
+      DATA_CENTERS.map((dc) => dc.id),
+      ['us', 'eu', 'in', 'au', 'jp', 'cn', 'ca', 'sa', 'uk'],
+    ));
   it('signs in at accounts.zoho.com, except China', () => {
     assert.equal(authorizeAccountsUrl('eu'), 'https://accounts.zoho.com');
     assert.equal(authorizeAccountsUrl('cn'), 'https://accounts.zoho.com.cn');
@@ -22,7 +33,11 @@ describe('data centers', () => {
   it('the table matches the facts for each data center', () => {
     assert.equal(dataCenter('ca').apiDomains.production, 'https://www.zohoapis.ca');
     assert.equal(dataCenter('cn').apiDomains.developer, 'https://developer.zohoapis.com.cn');
-    assert.equal(dataCenter('uk').apiDomains.production, undefined, 'UK hosts are unconfirmed: the token answer decides');
+    assert.equal(
+      dataCenter('uk').apiDomains.production,
+      undefined,
+      'UK hosts are unconfirmed: the token answer decides',
+    );
     assert.throws(() => dataCenter('mars'), /Unknown Zoho data center/);
   });
 });

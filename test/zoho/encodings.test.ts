@@ -16,7 +16,8 @@ import { runCli, standInEnvironment } from '../helpers/cli';
 import { startStandIn } from '../helpers/standIn';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 
-const run = (args: string[], env: Record<string, string> = {}, preload: string[] = []) => runCli(args, env, { preload });
+const run = (args: string[], env: Record<string, string> = {}, preload: string[] = []) =>
+  runCli(args, env, { preload });
 
 const utf16 = (text: string, bigEndian: boolean) => {
   const le = Buffer.from(text, 'utf16le');
@@ -26,7 +27,11 @@ const utf16 = (text: string, bigEndian: boolean) => {
 
 describe('file encodings', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-encodings-'));
-  const file = (name: string, bytes: Buffer | string) => { const full = path.join(dir, name); writeFileSync(full, bytes); return full; };
+  const file = (name: string, bytes: Buffer | string) => {
+    const full = path.join(dir, name);
+    writeFileSync(full, bytes);
+    return full;
+  };
   const labelled = SAMPLE_TEXT.replace('"Zylkers"', '"Zylkers é"');
   let standIn: ZohoStandIn;
   let env: Record<string, string>;
@@ -38,16 +43,28 @@ describe('file encodings', () => {
 
   it('decodes as VS Code does, and names what it refuses', () => {
     assert.deepEqual(decodeFile(Buffer.from(labelled)), { text: labelled, encoding: 'UTF-8' });
-    assert.deepEqual(decodeFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(labelled)])), { text: labelled, encoding: 'UTF-8 with BOM' });
+    assert.deepEqual(decodeFile(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(labelled)])), {
+      text: labelled,
+      encoding: 'UTF-8 with BOM',
+    });
     assert.deepEqual(decodeFile(utf16(labelled, false)), { text: labelled, encoding: 'UTF-16 LE' });
     assert.deepEqual(decodeFile(utf16(labelled, true)), { text: labelled, encoding: 'UTF-16 BE' });
     const invalid = Buffer.concat([Buffer.from('{\n  "a": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"\n}')]);
-    assert.deepEqual(decodeFile(invalid), { error: 'is not valid UTF-8 at byte 10 (line 2, 0xc3). Save it as UTF-8; nothing was checked or sent.' });
-    assert.deepEqual(decodeFile(Buffer.from(labelled, 'utf16le')), { error: 'holds NUL characters: it looks like UTF-16 without a byte order mark. Save it as UTF-8; nothing was checked or sent.' });
+    assert.deepEqual(decodeFile(invalid), {
+      error: 'is not valid UTF-8 at byte 10 (line 2, 0xc3). Save it as UTF-8; nothing was checked or sent.',
+    });
+    assert.deepEqual(decodeFile(Buffer.from(labelled, 'utf16le')), {
+      error:
+        'holds NUL characters: it looks like UTF-16 without a byte order mark. Save it as UTF-8; nothing was checked or sent.',
+    });
   });
 
   it('lint: a BOM and UTF-16 check clean, as in the editor; invalid UTF-8 is an error with its place', async () => {
-    for (const [name, bytes] of [['bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE_TEXT)])], ['le', utf16(SAMPLE_TEXT, false)], ['be', utf16(SAMPLE_TEXT, true)]] as const) {
+    for (const [name, bytes] of [
+      ['bom', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SAMPLE_TEXT)])],
+      ['le', utf16(SAMPLE_TEXT, false)],
+      ['be', utf16(SAMPLE_TEXT, true)],
+    ] as const) {
       const result = await run(['lint', file(`${name}.crm-module.json`, bytes)]);
       assert.equal(result.code, 0, `${name}: ${result.stdout}`);
       assert.match(result.stdout, /1 file checked: 0 errors, 0 warnings/);
@@ -55,12 +72,18 @@ describe('file encodings', () => {
     const bad = file('latin1.crm-module.json', Buffer.from(labelled, 'latin1'));
     const result = await run(['lint', bad]);
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /latin1\.crm-module\.json: error .*latin1\.crm-module\.json is not valid UTF-8 at byte \d+ \(line 4, 0xe9\)\. Save it as UTF-8; nothing was checked or sent\./);
+    assert.match(
+      result.stdout,
+      /latin1\.crm-module\.json: error .*latin1\.crm-module\.json is not valid UTF-8 at byte \d+ \(line 4, 0xe9\)\. Save it as UTF-8; nothing was checked or sent\./,
+    );
   });
 
   it('create: invalid UTF-8 sends nothing; a UTF-16 file sends the same JSON VS Code would (UTF-8, no BOM)', async () => {
     standIn.requests.length = 0;
-    const invalid = file('invalid.crm-module.json', Buffer.concat([Buffer.from(SAMPLE_TEXT.slice(0, 40)), Buffer.from([0xff]), Buffer.from(SAMPLE_TEXT.slice(40))]));
+    const invalid = file(
+      'invalid.crm-module.json',
+      Buffer.concat([Buffer.from(SAMPLE_TEXT.slice(0, 40)), Buffer.from([0xff]), Buffer.from(SAMPLE_TEXT.slice(40))]),
+    );
     const result = await run(['create', '--yes', invalid], env);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /invalid\.crm-module\.json is not valid UTF-8 at byte 40/);

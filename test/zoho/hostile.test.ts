@@ -19,13 +19,23 @@ import { LOOPBACK_ONLY } from '../helpers/loopbackOnly';
 import { SAMPLE_TEXT } from '../helpers/modules';
 import { runCli } from '../helpers/cli';
 import { CapturingLog } from '../helpers/standIn';
-import { ACCESS_TOKEN, echoError, flood, gzipBomb, HostileZoho, json, redirect, trickle } from '../hostileZoho/hostileZoho';
+import {
+  ACCESS_TOKEN,
+  echoError,
+  flood,
+  gzipBomb,
+  HostileZoho,
+  json,
+  redirect,
+  trickle,
+} from '../hostileZoho/hostileZoho';
 
 const CLIENT_SECRET = 'hostile-test-client-secret-5f3a9c';
 const REFRESH_TOKEN = '1000.refreshtoken0123456789abcdef.fedcba9876543210fedcba98';
 const SECRETS = [CLIENT_SECRET, REFRESH_TOKEN, ACCESS_TOKEN];
 
-const run = (args: string[], env: Record<string, string>, cwd?: string) => runCli(args, env, { cwd, preload: [LOOPBACK_ONLY] });
+const run = (args: string[], env: Record<string, string>, cwd?: string) =>
+  runCli(args, env, { cwd, preload: [LOOPBACK_ONLY] });
 
 function assertNoSecret(output: string): void {
   for (const secret of SECRETS) assert.ok(!output.includes(secret), `a secret was printed: ${output.slice(0, 400)}`);
@@ -37,13 +47,20 @@ describe('against a hostile Zoho', () => {
   let zoho: HostileZoho;
   let env: Record<string, string>;
   const dir = mkdtempSync(path.join(tmpdir(), 'crm-hostile-'));
-  before(async () => { zoho = await new HostileZoho().start(); });
+  before(async () => {
+    zoho = await new HostileZoho().start();
+  });
   after(() => zoho.stop());
   beforeEach(() => {
     zoho.routes = [];
     zoho.received.length = 0;
     zoho.bytesStreamed = 0;
-    env = { ZOHO_CLIENT_ID: '1000.HOSTILE', ZOHO_CLIENT_SECRET: CLIENT_SECRET, ZOHO_REFRESH_TOKEN: REFRESH_TOKEN, ZOHO_ACCOUNTS_URL: zoho.url };
+    env = {
+      ZOHO_CLIENT_ID: '1000.HOSTILE',
+      ZOHO_CLIENT_SECRET: CLIENT_SECRET,
+      ZOHO_REFRESH_TOKEN: REFRESH_TOKEN,
+      ZOHO_ACCOUNTS_URL: zoho.url,
+    };
   });
 
   describe('secrets', () => {
@@ -52,14 +69,19 @@ describe('against a hostile Zoho', () => {
       for (const args of [['profiles'], ['profiles', '--format', 'json'], ['snapshot'], ['pull', 'Shipments']]) {
         const result = await run(args, { ...env, ZOHO_VERBOSE: '1' }, dir);
         assert.equal(result.code, 1, `${args.join(' ')}: ${result.stderr}`);
-        assert.ok(zoho.received.some((request) => request.body.includes(CLIENT_SECRET)), 'the secret was sent, so it could be echoed');
+        assert.ok(
+          zoho.received.some((request) => request.body.includes(CLIENT_SECRET)),
+          'the secret was sent, so it could be echoed',
+        );
         assert.match(result.stderr, /You sent .*«redacted»/);
         assertNoSecret(result.stdout + result.stderr);
       }
     });
 
     it('a CRM error that echoes the Authorization header (the access token) in its message and details prints no token', async () => {
-      zoho.on(/settings\/modules$/, (response, received, server) => (received.method === 'GET' ? json(200, { modules: [] }) : echoError(400, 'crm'))(response, received, server));
+      zoho.on(/settings\/modules$/, (response, received, server) =>
+        (received.method === 'GET' ? json(200, { modules: [] }) : echoError(400, 'crm'))(response, received, server),
+      );
       zoho.on(/\/org$/, json(200, { org: [{ id: '1', company_name: 'Hostile', type: 'sandbox' }] }));
       const file = path.join(dir, 'echo.crm-module.json');
       writeFileSync(file, SAMPLE_TEXT);
@@ -69,14 +91,21 @@ describe('against a hostile Zoho', () => {
         assert.ok(zoho.received.some((request) => request.headers.authorization === `Zoho-oauthtoken ${ACCESS_TOKEN}`));
         assert.match(result.stdout, /INVALID_DATA/);
         assertNoSecret(result.stdout + result.stderr);
-        if (format === 'json') assert.ok(JSON.parse(result.stdout).problems[0].details.authorization.includes('«redacted»'));
+        if (format === 'json')
+          assert.ok(JSON.parse(result.stdout).problems[0].details.authorization.includes('«redacted»'));
       }
     });
 
     it('plain http to a host that is not loopback is refused before anything is sent, naming the variable', async () => {
-      const accounts = await run(['profiles'], { ...env, ZOHO_ACCOUNTS_URL: `http://accounts.example.test:${zoho.port}` });
+      const accounts = await run(['profiles'], {
+        ...env,
+        ZOHO_ACCOUNTS_URL: `http://accounts.example.test:${zoho.port}`,
+      });
       assert.equal(accounts.code, 2);
-      assert.match(accounts.stderr, /^ZOHO_ACCOUNTS_URL is plain http to accounts\.example\.test:\d+: tokens and the client secret would cross the network unencrypted/);
+      assert.match(
+        accounts.stderr,
+        /^ZOHO_ACCOUNTS_URL is plain http to accounts\.example\.test:\d+: tokens and the client secret would cross the network unencrypted/,
+      );
       const api = await run(['profiles'], { ...env, ZOHO_API_DOMAIN: `http://crm.example.test:${zoho.port}` });
       assert.equal(api.code, 2);
       assert.match(api.stderr, /^ZOHO_API_DOMAIN is plain http/);
@@ -84,7 +113,13 @@ describe('against a hostile Zoho', () => {
     });
 
     it('an http api_domain in the token answer is refused: the access token is never sent there', async () => {
-      zoho.on(/oauth\/v2\/token/, (response, received, server) => json(200, { access_token: ACCESS_TOKEN, api_domain: `http://crm.example.test:${server.port}`, expires_in: 3600 })(response, received, server));
+      zoho.on(/oauth\/v2\/token/, (response, received, server) =>
+        json(200, {
+          access_token: ACCESS_TOKEN,
+          api_domain: `http://crm.example.test:${server.port}`,
+          expires_in: 3600,
+        })(response, received, server),
+      );
       const result = await run(['profiles'], env);
       assert.equal(result.code, 1);
       assert.match(result.stderr, /The api_domain of Zoho's token answer is plain http to crm\.example\.test/);
@@ -96,7 +131,10 @@ describe('against a hostile Zoho', () => {
       const malformed = await run(['profiles'], { ...env, ZOHO_ACCOUNTS_URL: 'accounts zoho com' });
       assert.equal(malformed.code, 2);
       assert.match(malformed.stderr, /^ZOHO_ACCOUNTS_URL is not a URL/);
-      const credentials = await run(['profiles'], { ...env, ZOHO_ACCOUNTS_URL: `http://admin:hunter22@127.0.0.1:${zoho.port}` });
+      const credentials = await run(['profiles'], {
+        ...env,
+        ZOHO_ACCOUNTS_URL: `http://admin:hunter22@127.0.0.1:${zoho.port}`,
+      });
       assert.equal(credentials.code, 2);
       assert.match(credentials.stderr, /ZOHO_ACCOUNTS_URL must not carry a user name or password/);
       assert.ok(!/hunter22|admin/.test(credentials.stderr + credentials.stdout));
@@ -104,7 +142,11 @@ describe('against a hostile Zoho', () => {
       const proxied = await run(['profiles'], { ...env, ZOHO_ACCOUNTS_URL: `${zoho.url}/proxy/zoho/` });
       assert.equal(proxied.code, 0, proxied.stderr);
       assert.equal(zoho.received[0].path, '/proxy/zoho/oauth/v2/token');
-      assert.equal(zoho.received.filter((request) => !request.path.startsWith('/proxy/zoho/') && request.path.includes('oauth')).length, 0);
+      assert.equal(
+        zoho.received.filter((request) => !request.path.startsWith('/proxy/zoho/') && request.path.includes('oauth'))
+          .length,
+        0,
+      );
     });
 
     it('a redirect is not followed: the token request goes to one place only', async () => {
@@ -133,14 +175,21 @@ describe('against a hostile Zoho', () => {
 
     const client = () => {
       const log = new CapturingLog();
-      const tokens = new TokenManager({ clientId: 'c', clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN, accountsServer: zoho.url }, new OAuthClient(createHttp(), log.logger), log.logger);
+      const tokens = new TokenManager(
+        { clientId: 'c', clientSecret: CLIENT_SECRET, refreshToken: REFRESH_TOKEN, accountsServer: zoho.url },
+        new OAuthClient(createHttp(), log.logger),
+        log.logger,
+      );
       return new CrmClient(zoho.url, tokens, log.logger, createHttp({ timeoutMs: 20_000 }));
     };
 
     it('a flood stops at the cap: the client reads 16 MB, not the 200 MB sent its way, and says so', async () => {
       zoho.on(/settings\/profiles/, flood(200 * 1024 * 1024));
       await assert.rejects(client().listProfiles(), (error: Error) => {
-        assert.match(error.message, /the answer was larger than 16 MB, more than any Zoho metadata answer, so it was not read further/);
+        assert.match(
+          error.message,
+          /the answer was larger than 16 MB, more than any Zoho metadata answer, so it was not read further/,
+        );
         return true;
       });
       assert.ok(zoho.bytesStreamed < 100 * 1024 * 1024, `the server stopped early (${zoho.bytesStreamed} bytes)`);
@@ -154,12 +203,26 @@ describe('against a hostile Zoho', () => {
     });
 
     it('odd types are named with the field and what came, not a JavaScript error', async () => {
-      zoho.on(/settings\/profiles/, json(200, { profiles: [{ id: '1', name: 'Administrator', type: 'normal_profile' }, { id: '2', name: 'Odd', type: 7 }] }));
+      zoho.on(
+        /settings\/profiles/,
+        json(200, {
+          profiles: [
+            { id: '1', name: 'Administrator', type: 'normal_profile' },
+            { id: '2', name: 'Odd', type: 7 },
+          ],
+        }),
+      );
       const result = await run(['profiles'], env);
       assert.equal(result.code, 1);
-      assert.equal(result.stderr, 'Reading the profiles: Zoho\'s answer has a number (7) for profiles[1].type, where its documentation shows a string. Nothing was changed; if this persists, a proxy or a changed API may be in the way.\n');
+      assert.equal(
+        result.stderr,
+        "Reading the profiles: Zoho's answer has a number (7) for profiles[1].type, where its documentation shows a string. Nothing was changed; if this persists, a proxy or a changed API may be in the way.\n",
+      );
       zoho.routes = [];
-      zoho.on(/settings\/profiles/, json(200, { profiles: [{ id: '5', name: null, display_label: null, type: null }] }));
+      zoho.on(
+        /settings\/profiles/,
+        json(200, { profiles: [{ id: '5', name: null, display_label: null, type: null }] }),
+      );
       const nulls = await run(['profiles'], env);
       assert.equal(nulls.code, 0, nulls.stderr);
       assert.equal(nulls.stdout, '5  5\n');
@@ -168,7 +231,10 @@ describe('against a hostile Zoho', () => {
       zoho.on(/settings\/profiles/, json(200, PROFILES));
       const modules = await run(['snapshot'], env);
       assert.equal(modules.code, 1);
-      assert.match(modules.stderr, /Listing the modules: Zoho's answer has null for modules\[0\]\.api_name, where its documentation shows a string/);
+      assert.match(
+        modules.stderr,
+        /Listing the modules: Zoho's answer has null for modules\[0\]\.api_name, where its documentation shows a string/,
+      );
       assert.ok(!/is not a function|Cannot read properties/.test(result.stderr + nulls.stderr + modules.stderr));
     });
 
@@ -180,26 +246,48 @@ describe('against a hostile Zoho', () => {
       for (const args of [['profiles'], ['profiles', '--format', 'json'], ['snapshot']]) {
         const result = await run(args, env);
         assert.equal(result.code, 0, result.stderr);
-        assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(result.stdout + result.stderr), `${args.join(' ')} printed a control character`);
+        assert.ok(
+          !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/.test(result.stdout + result.stderr),
+          `${args.join(' ')} printed a control character`,
+        );
       }
       const text = await run(['profiles'], env);
-      assert.equal(text.stdout, '1  Admin\\u001b[2J\\u001b]0;pwned\\u0007\\u001b]52;c;ZXZpbA==\\u0007\\u009b31m\\u202eevil  (normal profile)\n');
+      assert.equal(
+        text.stdout,
+        '1  Admin\\u001b[2J\\u001b]0;pwned\\u0007\\u001b]52;c;ZXZpbA==\\u0007\\u009b31m\\u202eevil  (normal profile)\n',
+      );
       const json_ = await run(['profiles', '--format', 'json'], env);
       assert.equal(JSON.parse(json_.stdout)[0].name, evil, 'the JSON still says what the org said');
     });
   });
 
   describe('files and paths', () => {
-    const shipments = { modules: [{ id: '77', api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: '1', name: 'Administrator' }] }] };
+    const shipments = {
+      modules: [
+        {
+          id: '77',
+          api_name: 'Shipments',
+          plural_label: 'Shipments',
+          singular_label: 'Shipment',
+          profiles: [{ id: '1', name: 'Administrator' }],
+        },
+      ],
+    };
 
     it('pull refuses an answer naming another module, a path, NUL or 5,000 characters, and writes nothing', async () => {
       for (const apiName of ['../../x', '/tmp/abs', 'Other', 'Ship\u0000ments', 'S'.repeat(5000), '..']) {
         zoho.routes = [];
-        zoho.on(/settings\/modules\/Shipments/, json(200, { modules: [{ ...shipments.modules[0], api_name: apiName }] }));
+        zoho.on(
+          /settings\/modules\/Shipments/,
+          json(200, { modules: [{ ...shipments.modules[0], api_name: apiName }] }),
+        );
         const cwd = mkdtempSync(path.join(dir, 'pull-'));
         const result = await run(['pull', 'Shipments'], env, cwd);
         assert.equal(result.code, 1, `${JSON.stringify(apiName.slice(0, 20))}: ${result.stderr}`);
-        assert.match(result.stderr, /Reading the module Shipments: Zoho's answer has .* for modules\[0\]\.api_name, where its documentation shows the module asked for \("Shipments"\)/);
+        assert.match(
+          result.stderr,
+          /Reading the module Shipments: Zoho's answer has .* for modules\[0\]\.api_name, where its documentation shows the module asked for \("Shipments"\)/,
+        );
         assert.ok(!existsSync(path.join(cwd, '../../x.crm-module.json')) && !existsSync('/tmp/abs.crm-module.json'));
       }
     });
@@ -209,7 +297,10 @@ describe('against a hostile Zoho', () => {
         zoho.received.length = 0;
         const result = await run(['pull', apiName], env, dir);
         assert.equal(result.code, 1);
-        assert.match(result.stderr, /is not a module API name \(letters, digits, underscores, spaces\); nothing was sent/);
+        assert.match(
+          result.stderr,
+          /is not a module API name \(letters, digits, underscores, spaces\); nothing was sent/,
+        );
         assert.equal(zoho.crmRequests().length, 0);
       }
     });
@@ -221,7 +312,10 @@ describe('against a hostile Zoho', () => {
       writeFileSync(file, '{"my": "edits"}');
       const kept = await run(['pull', 'Shipments'], env, cwd);
       assert.equal(kept.code, 1);
-      assert.match(kept.stderr, /Shipments\.crm-module\.json exists and differs from the org's version; nothing was written\. Add --force/);
+      assert.match(
+        kept.stderr,
+        /Shipments\.crm-module\.json exists and differs from the org's version; nothing was written\. Add --force/,
+      );
       assert.equal(readFileSync(file, 'utf8'), '{"my": "edits"}');
       const forced = await run(['pull', '--force', 'Shipments'], env, cwd);
       assert.equal(forced.code, 0, forced.stderr);
@@ -252,7 +346,10 @@ describe('URLs a secret may go to', () => {
       ['https://accounts.zoho.com/?next=x', /must not have a query or fragment/],
       ['not a url', /is not a URL \("not a url"\)/],
     ] as const) {
-      assert.throws(() => checkedServerUrl(value, 'The setting zohoCrm.accountsUrl'), (error: ZohoError) => message.test(error.message) && error.kind === 'config' && !error.message.includes(':p@'));
+      assert.throws(
+        () => checkedServerUrl(value, 'The setting zohoCrm.accountsUrl'),
+        (error: ZohoError) => message.test(error.message) && error.kind === 'config' && !error.message.includes(':p@'),
+      );
     }
   });
 });

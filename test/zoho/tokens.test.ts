@@ -12,12 +12,33 @@ describe('access tokens', () => {
   let refreshToken: string;
   before(async () => {
     standIn = await startStandIn();
-    refreshToken = (await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']), accountsServer: standIn.url })).refreshToken;
+    refreshToken = (
+      await selfClientSignIn({
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']),
+        accountsServer: standIn.url,
+      })
+    ).refreshToken;
   });
   after(() => standIn.stop());
-  beforeEach(() => { standIn.faults = {}; standIn.requests.length = 0; });
+  beforeEach(() => {
+    standIn.faults = {};
+    standIn.requests.length = 0;
+  });
 
-  const manager = (now?: () => number) => new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), new CapturingLog().logger, now);
+  const manager = (now?: () => number) =>
+    new TokenManager(
+      {
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        refreshToken,
+        accountsServer: standIn.url,
+      },
+      new OAuthClient(),
+      new CapturingLog().logger,
+      now,
+    );
   const refreshes = () => standIn.requests.filter((request) => request.path === '/oauth/v2/token').length;
 
   it('reuses the access token until shortly before it expires', async () => {
@@ -44,7 +65,17 @@ describe('access tokens', () => {
     assert.notEqual(second, first);
     // At exactly the margin's edge the token is no longer handed out.
     const log = new CapturingLog();
-    const seeded = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), log.logger, () => 1_000_000);
+    const seeded = new TokenManager(
+      {
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        refreshToken,
+        accountsServer: standIn.url,
+      },
+      new OAuthClient(),
+      log.logger,
+      () => 1_000_000,
+    );
     seeded.seed('seeded-access-token', 1_000_000 + EXPIRY_MARGIN_MS);
     assert.notEqual(await seeded.accessToken(), 'seeded-access-token');
     assert.equal(EXPIRY_MARGIN_MS, 5 * 60_000);
@@ -52,7 +83,16 @@ describe('access tokens', () => {
 
   it('a seeded token is used without a refresh, and it and the credentials are redacted from the log', async () => {
     const log = new CapturingLog();
-    const tokens = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), log.logger);
+    const tokens = new TokenManager(
+      {
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        refreshToken,
+        accountsServer: standIn.url,
+      },
+      new OAuthClient(),
+      log.logger,
+    );
     tokens.seed('seeded-access-token-value', Date.now() + 3600_000);
     assert.equal(await tokens.accessToken(), 'seeded-access-token-value');
     assert.equal(refreshes(), 0);
@@ -76,17 +116,47 @@ describe('access tokens', () => {
 
   it('each refresh is logged with the accounts server it goes to', async () => {
     const log = new CapturingLog();
-    await new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), log.logger).accessToken();
+    await new TokenManager(
+      {
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        refreshToken,
+        accountsServer: standIn.url,
+      },
+      new OAuthClient(),
+      log.logger,
+    ).accessToken();
     assert.deepEqual(log.lines, [`info Refreshing the access token at ${standIn.url}`]);
   });
 
   it('only a rejected refresh token (invalid_code) is reported as such; a wrong client secret is not', async () => {
     const rejected: string[] = [];
-    const wrongSecret = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: 'not-the-secret', refreshToken, accountsServer: standIn.url }, new OAuthClient(), new CapturingLog().logger, Date.now, () => { rejected.push('wrong secret'); });
+    const wrongSecret = new TokenManager(
+      { clientId: DEMO_CLIENT.clientId, clientSecret: 'not-the-secret', refreshToken, accountsServer: standIn.url },
+      new OAuthClient(),
+      new CapturingLog().logger,
+      Date.now,
+      () => {
+        rejected.push('wrong secret');
+      },
+    );
     await assert.rejects(wrongSecret.accessToken(), /no longer works/);
     assert.equal(rejected.length, 0);
     standIn.faults = { refreshDenied: true };
-    const denied = new TokenManager({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, refreshToken, accountsServer: standIn.url }, new OAuthClient(), new CapturingLog().logger, Date.now, () => { rejected.push('denied'); });
+    const denied = new TokenManager(
+      {
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        refreshToken,
+        accountsServer: standIn.url,
+      },
+      new OAuthClient(),
+      new CapturingLog().logger,
+      Date.now,
+      () => {
+        rejected.push('denied');
+      },
+    );
     await assert.rejects(denied.accessToken(), /no longer works/);
     assert.deepEqual(rejected, ['denied']);
   });
@@ -101,18 +171,28 @@ describe('access tokens', () => {
   it('a denied refresh (HTTP 200 invalid_code) asks to sign in again and can be retried later', async () => {
     const tokens = manager();
     standIn.faults = { refreshDenied: true };
-    await assert.rejects(tokens.accessToken(), (error: ZohoError) => error.kind === 'auth' && /Sign in again/.test(error.message));
+    await assert.rejects(
+      tokens.accessToken(),
+      (error: ZohoError) => error.kind === 'auth' && /Sign in again/.test(error.message),
+    );
     standIn.faults = {};
     assert.match(await tokens.accessToken(), /^1000\./, 'the refresh token was kept');
   });
 
   it('the throttle answer is an error, not a token', async () => {
     standIn.faults = { accountsThrottled: true };
-    await assert.rejects(manager().accessToken(), (error: ZohoError) => error.kind === 'throttled' && /too many requests/.test(error.message));
+    await assert.rejects(
+      manager().accessToken(),
+      (error: ZohoError) => error.kind === 'throttled' && /too many requests/.test(error.message),
+    );
   });
 
   it('an unreachable accounts server is a network error', async () => {
-    const tokens = new TokenManager({ clientId: 'x', clientSecret: 'y', refreshToken: 'z', accountsServer: 'http://127.0.0.1:9' }, new OAuthClient(), new CapturingLog().logger);
+    const tokens = new TokenManager(
+      { clientId: 'x', clientSecret: 'y', refreshToken: 'z', accountsServer: 'http://127.0.0.1:9' },
+      new OAuthClient(),
+      new CapturingLog().logger,
+    );
     await assert.rejects(tokens.accessToken(), (error: ZohoError) => error.kind === 'network');
   });
 
@@ -123,9 +203,19 @@ describe('access tokens', () => {
   });
 
   it('revoking makes the refresh token useless', async () => {
-    const own = (await selfClientSignIn({ clientId: DEMO_CLIENT.clientId, clientSecret: DEMO_CLIENT.clientSecret, code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['x']), accountsServer: standIn.url })).refreshToken;
+    const own = (
+      await selfClientSignIn({
+        clientId: DEMO_CLIENT.clientId,
+        clientSecret: DEMO_CLIENT.clientSecret,
+        code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['x']),
+        accountsServer: standIn.url,
+      })
+    ).refreshToken;
     await new OAuthClient().revoke({ accountsServer: standIn.url, refreshToken: own });
     assert.equal(standIn.refreshTokens.get(own)!.revoked, true);
-    await assert.rejects(new OAuthClient().revoke({ accountsServer: standIn.url, refreshToken: own }), /did not revoke/);
+    await assert.rejects(
+      new OAuthClient().revoke({ accountsServer: standIn.url, refreshToken: own }),
+      /did not revoke/,
+    );
   });
 });

@@ -2,17 +2,37 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { USER_LEVEL_KEYS, userLevelKeysSetIn, userLevelValue, VanishedValues } from '../../client/vscode/config/userLevel';
+import {
+  USER_LEVEL_KEYS,
+  userLevelKeysSetIn,
+  userLevelValue,
+  VanishedValues,
+} from '../../client/vscode/config/userLevel';
 
 const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 
 describe('settings that decide where secrets go', () => {
   it('come from the user (or machine) level only; a workspace or folder value is ignored and reported', () => {
-    assert.deepEqual(userLevelValue({ defaultValue: '', globalValue: 'https://accounts.zoho.eu', workspaceValue: 'https://evil.example' }),
-      { value: 'https://accounts.zoho.eu', ignoredWorkspaceValue: true });
-    assert.deepEqual(userLevelValue({ defaultValue: 47120, workspaceFolderValue: 8080 }), { value: 47120, ignoredWorkspaceValue: true });
-    assert.deepEqual(userLevelValue({ defaultValue: '', workspaceLanguageValue: 'https://evil.example' }), { value: '', ignoredWorkspaceValue: true });
-    assert.deepEqual(userLevelValue({ defaultValue: ['a'], globalValue: ['b'] }), { value: ['b'], ignoredWorkspaceValue: false });
+    assert.deepEqual(
+      userLevelValue({
+        defaultValue: '',
+        globalValue: 'https://accounts.zoho.eu',
+        workspaceValue: 'https://evil.example',
+      }),
+      { value: 'https://accounts.zoho.eu', ignoredWorkspaceValue: true },
+    );
+    assert.deepEqual(userLevelValue({ defaultValue: 47120, workspaceFolderValue: 8080 }), {
+      value: 47120,
+      ignoredWorkspaceValue: true,
+    });
+    assert.deepEqual(userLevelValue({ defaultValue: '', workspaceLanguageValue: 'https://evil.example' }), {
+      value: '',
+      ignoredWorkspaceValue: true,
+    });
+    assert.deepEqual(userLevelValue({ defaultValue: ['a'], globalValue: ['b'] }), {
+      value: ['b'],
+      ignoredWorkspaceValue: false,
+    });
     assert.deepEqual(userLevelValue({ defaultValue: '' }), { value: '', ignoredWorkspaceValue: false });
     assert.deepEqual(userLevelValue(undefined), { value: undefined, ignoredWorkspaceValue: false });
   });
@@ -22,8 +42,16 @@ describe('settings that decide where secrets go', () => {
     for (const key of USER_LEVEL_KEYS) assert.equal(properties[`zohoCrm.${key}`]?.scope, 'machine', `zohoCrm.${key}`);
     // Every other setting is harmless in a workspace (it decides nothing about where requests go), or is the
     // user's alone by its scope: a repository cannot turn off the question before a production create.
-    const others = Object.keys(properties).filter((key) => !USER_LEVEL_KEYS.some((userKey) => `zohoCrm.${userKey}` === key));
-    assert.deepEqual(others.sort(), ['zohoCrm.apiVersion', 'zohoCrm.askBeforeProductionCreate', 'zohoCrm.diagnostics.delayMs', 'zohoCrm.org.refreshMinutes', 'zohoCrm.requestTimeoutSeconds']);
+    const others = Object.keys(properties).filter(
+      (key) => !USER_LEVEL_KEYS.some((userKey) => `zohoCrm.${userKey}` === key),
+    );
+    assert.deepEqual(others.sort(), [
+      'zohoCrm.apiVersion',
+      'zohoCrm.askBeforeProductionCreate',
+      'zohoCrm.diagnostics.delayMs',
+      'zohoCrm.org.refreshMinutes',
+      'zohoCrm.requestTimeoutSeconds',
+    ]);
     assert.equal(properties['zohoCrm.askBeforeProductionCreate'].scope, 'application');
   });
 
@@ -56,7 +84,11 @@ describe('a server setting that vanishes', () => {
     assert.equal(values.observe('accountsUrl', undefined), 'http://127.0.0.1:1');
     assert.equal(values.observe('accountsUrl', undefined), 'http://127.0.0.1:1', 'still gone, still named');
     assert.equal(values.observe('accountsUrl', 'https://proxy.example'), undefined);
-    assert.equal(values.observe('accountsUrl', undefined), 'https://proxy.example', 'the latest value is the one named');
+    assert.equal(
+      values.observe('accountsUrl', undefined),
+      'https://proxy.example',
+      'the latest value is the one named',
+    );
     values.forget('accountsUrl');
     assert.equal(values.observe('accountsUrl', undefined), undefined);
   });

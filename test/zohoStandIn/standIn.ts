@@ -61,9 +61,27 @@ export interface RecordedRequest {
   body: string;
 }
 
-interface Grant { clientId: string; scope: string[]; redirectUri?: string; challenge?: string; dataCenter: 'us' | 'eu'; expiresAt: number; used: boolean; offline: boolean }
-interface RefreshToken { clientId: string; scope: string[]; dataCenter: 'us' | 'eu'; revoked: boolean }
-interface AccessToken { refreshToken?: string; scope: string[]; expiresAt: number }
+interface Grant {
+  clientId: string;
+  scope: string[];
+  redirectUri?: string;
+  challenge?: string;
+  dataCenter: 'us' | 'eu';
+  expiresAt: number;
+  used: boolean;
+  offline: boolean;
+}
+interface RefreshToken {
+  clientId: string;
+  scope: string[];
+  dataCenter: 'us' | 'eu';
+  revoked: boolean;
+}
+interface AccessToken {
+  refreshToken?: string;
+  scope: string[];
+  expiresAt: number;
+}
 
 export const DEMO_CLIENT: StandInClient = {
   clientId: '1000.LOCALSTANDIN0000000000000000',
@@ -73,34 +91,111 @@ export const DEMO_CLIENT: StandInClient = {
 };
 
 export const PROFILES = [
-  { id: '2423488000000015972', name: 'Administrator', display_label: 'Administrator', type: 'normal_profile', default: false, custom: false },
-  { id: '2423488000000015975', name: 'Standard', display_label: 'Standard', type: 'normal_profile', default: true, custom: false },
-  { id: '2423488000000015978', name: 'Sales Lite', display_label: 'Sales Lite', type: 'lite_profile', default: false, custom: true },
-  { id: '2423488000000015981', name: 'Customer Portal', display_label: 'Customer Portal', type: 'portal_profile', default: false, custom: true },
+  {
+    id: '2423488000000015972',
+    name: 'Administrator',
+    display_label: 'Administrator',
+    type: 'normal_profile',
+    default: false,
+    custom: false,
+  },
+  {
+    id: '2423488000000015975',
+    name: 'Standard',
+    display_label: 'Standard',
+    type: 'normal_profile',
+    default: true,
+    custom: false,
+  },
+  {
+    id: '2423488000000015978',
+    name: 'Sales Lite',
+    display_label: 'Sales Lite',
+    type: 'lite_profile',
+    default: false,
+    custom: true,
+  },
+  {
+    id: '2423488000000015981',
+    name: 'Customer Portal',
+    display_label: 'Customer Portal',
+    type: 'portal_profile',
+    default: false,
+    custom: true,
+  },
 ];
 
 const STANDARD_MODULES: StoredModule[] = [
-  { id: '2423488000000002175', api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' },
-  { id: '2423488000000002179', api_name: 'Contacts', plural_label: 'Contacts', singular_label: 'Contact', generated_type: 'default' },
-  { id: '2423488000000002177', api_name: 'Accounts', plural_label: 'Accounts', singular_label: 'Account', generated_type: 'default' },
-  { id: '2423488000000002181', api_name: 'Deals', plural_label: 'Deals', singular_label: 'Deal', generated_type: 'default' },
-  { id: '2423488000000002183', api_name: 'Tasks', plural_label: 'Tasks', singular_label: 'Task', generated_type: 'default' },
-  { id: '2423488000000002185', api_name: 'Products', plural_label: 'Products', singular_label: 'Product', generated_type: 'default' },
+  {
+    id: '2423488000000002175',
+    api_name: 'Leads',
+    plural_label: 'Leads',
+    singular_label: 'Lead',
+    generated_type: 'default',
+  },
+  {
+    id: '2423488000000002179',
+    api_name: 'Contacts',
+    plural_label: 'Contacts',
+    singular_label: 'Contact',
+    generated_type: 'default',
+  },
+  {
+    id: '2423488000000002177',
+    api_name: 'Accounts',
+    plural_label: 'Accounts',
+    singular_label: 'Account',
+    generated_type: 'default',
+  },
+  {
+    id: '2423488000000002181',
+    api_name: 'Deals',
+    plural_label: 'Deals',
+    singular_label: 'Deal',
+    generated_type: 'default',
+  },
+  {
+    id: '2423488000000002183',
+    api_name: 'Tasks',
+    plural_label: 'Tasks',
+    singular_label: 'Task',
+    generated_type: 'default',
+  },
+  {
+    id: '2423488000000002185',
+    api_name: 'Products',
+    plural_label: 'Products',
+    singular_label: 'Product',
+    generated_type: 'default',
+  },
 ];
 
 /** Custom modules the org already has, as a user's org would: one to pull, compare and update. */
 const CUSTOM_MODULES: StoredModule[] = [
   {
-    id: '2423488000000834001', api_name: 'Shipments', plural_label: 'Shipments', singular_label: 'Shipment', generated_type: 'custom',
+    id: '2423488000000834001',
+    api_name: 'Shipments',
+    plural_label: 'Shipments',
+    singular_label: 'Shipment',
+    generated_type: 'custom',
     profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }],
   },
 ];
 
 const ACCESS_TOKEN_LIFETIME_S = 3600;
 const GRANT_LIFETIME_MS = 3 * 60 * 1000;
-const CREATE_SCOPES = ['ZohoCRM.settings.modules.CREATE', 'ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.ALL', 'ZohoCRM.modules.ALL'];
+const CREATE_SCOPES = [
+  'ZohoCRM.settings.modules.CREATE',
+  'ZohoCRM.settings.modules.ALL',
+  'ZohoCRM.settings.ALL',
+  'ZohoCRM.modules.ALL',
+];
 const READ_MODULE_SCOPES = [...CREATE_SCOPES, 'ZohoCRM.settings.modules.READ'];
-const UPDATE_MODULE_SCOPES = ['ZohoCRM.settings.modules.UPDATE', 'ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.ALL'];
+const UPDATE_MODULE_SCOPES = [
+  'ZohoCRM.settings.modules.UPDATE',
+  'ZohoCRM.settings.modules.ALL',
+  'ZohoCRM.settings.ALL',
+];
 const READ_PROFILE_SCOPES = ['ZohoCRM.settings.profiles.READ', 'ZohoCRM.settings.profiles.ALL', 'ZohoCRM.settings.ALL'];
 
 export type StoredModule = ExistingModule & { id: string; generated_type: string; profiles?: { id: string }[] };
@@ -113,7 +208,10 @@ export class ZohoStandIn {
   readonly clients = new Map<string, StandInClient>();
   readonly requests: RecordedRequest[] = [];
   faults: Faults = {};
-  readonly modules: StoredModule[] = [...STANDARD_MODULES, ...CUSTOM_MODULES].map((module) => ({ ...module, profiles: module.profiles?.map((profile) => ({ ...profile })) }));
+  readonly modules: StoredModule[] = [...STANDARD_MODULES, ...CUSTOM_MODULES].map((module) => ({
+    ...module,
+    profiles: module.profiles?.map((profile) => ({ ...profile })),
+  }));
   private readonly grants = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly accessTokens = new Map<string, AccessToken>();
@@ -138,14 +236,23 @@ export class ZohoStandIn {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); })));
+    await Promise.all(
+      this.servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
     this.servers = [];
   }
 
   private listen(port: number, listener: 'us' | 'eu'): Promise<number> {
     const server = createServer((request, response) => {
       void this.handle(listener, request, response).catch((error) => {
-        if (!response.headersSent) json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: String(error), status: 'error' });
+        if (!response.headersSent)
+          json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: String(error), status: 'error' });
       });
     });
     this.servers.push(server);
@@ -164,7 +271,14 @@ export class ZohoStandIn {
     const client = this.clients.get(clientId);
     if (!client) throw new Error(`unknown client ${clientId}`);
     const code = zohoToken();
-    this.grants.set(code, { clientId, scope, dataCenter: client.dataCenter, expiresAt: Date.now() + GRANT_LIFETIME_MS, used: false, offline: true });
+    this.grants.set(code, {
+      clientId,
+      scope,
+      dataCenter: client.dataCenter,
+      expiresAt: Date.now() + GRANT_LIFETIME_MS,
+      used: false,
+      offline: true,
+    });
     return code;
   }
 
@@ -179,24 +293,42 @@ export class ZohoStandIn {
   }
 
   crmRequests(method?: string, path?: string): RecordedRequest[] {
-    return this.requests.filter((request) => request.path.startsWith('/crm/') && (!method || request.method === method) && (!path || request.path === path));
+    return this.requests.filter(
+      (request) =>
+        request.path.startsWith('/crm/') && (!method || request.method === method) && (!path || request.path === path),
+    );
   }
 
   private async handle(listener: 'us' | 'eu', request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(request);
     const query = Object.fromEntries(url.searchParams);
-    if (url.pathname.startsWith('/__standin/')) return this.control(url.pathname, request.method ?? 'GET', query, body, response);
-    this.requests.push({ listener, method: request.method ?? 'GET', path: url.pathname, query, headers: request.headers, body });
+    if (url.pathname.startsWith('/__standin/'))
+      return this.control(url.pathname, request.method ?? 'GET', query, body, response);
+    this.requests.push({
+      listener,
+      method: request.method ?? 'GET',
+      path: url.pathname,
+      query,
+      headers: request.headers,
+      body,
+    });
 
     if (url.pathname === '/oauth/v2/auth' && request.method === 'GET') return this.authorize(listener, query, response);
-    if (url.pathname === '/oauth/v2/token' && request.method === 'POST') return this.token(listener, { ...query, ...Object.fromEntries(new URLSearchParams(body)) }, response);
+    if (url.pathname === '/oauth/v2/token' && request.method === 'POST')
+      return this.token(listener, { ...query, ...Object.fromEntries(new URLSearchParams(body)) }, response);
     if (url.pathname === '/oauth/v2/token/revoke' && request.method === 'POST') return this.revoke(query, response);
     // The web UI's module list, where "Open in Zoho CRM" goes. Also at "/": a VS Code in the browser reaches
     // 127.0.0.1 links through its port proxy, which keeps only the root of the address.
-    if ((url.pathname === '/' || url.pathname === '/crm/settings/modules') && request.method === 'GET') return this.modulesPage(response);
+    if ((url.pathname === '/' || url.pathname === '/crm/settings/modules') && request.method === 'GET')
+      return this.modulesPage(response);
     if (url.pathname.startsWith('/crm/')) return this.crm(listener, request, response, url.pathname, body);
-    json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
+    json(response, 404, {
+      code: 'INVALID_URL_PATTERN',
+      details: {},
+      message: 'Please check if the URL trying to access is a correct one',
+      status: 'error',
+    });
   }
 
   // ---- accounts ---------------------------------------------------------------------------------
@@ -204,39 +336,85 @@ export class ZohoStandIn {
   private authorize(listener: 'us' | 'eu', query: Record<string, string>, response: ServerResponse): void {
     const client = this.clients.get(query.client_id ?? '');
     if (!client) return html(response, 400, 'Invalid Client', 'The client_id is not registered.');
-    if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri)) return html(response, 400, 'Invalid Redirect Uri', 'The redirect URI does not match the one registered for this client.');
-    if (query.response_type !== 'code') return redirect(response, query.redirect_uri, { error: 'unsupported_response_type', state: query.state });
-    if (query.code_challenge && query.code_challenge_method !== 'S256') return redirect(response, query.redirect_uri, { error: 'invalid_request', state: query.state });
+    if (!query.redirect_uri || !client.redirectUris.includes(query.redirect_uri))
+      return html(
+        response,
+        400,
+        'Invalid Redirect Uri',
+        'The redirect URI does not match the one registered for this client.',
+      );
+    if (query.response_type !== 'code')
+      return redirect(response, query.redirect_uri, { error: 'unsupported_response_type', state: query.state });
+    if (query.code_challenge && query.code_challenge_method !== 'S256')
+      return redirect(response, query.redirect_uri, { error: 'invalid_request', state: query.state });
     // The user consents at once; Zoho moves them to their own data center and says which in the redirect.
     const code = zohoToken();
     this.grants.set(code, {
-      clientId: client.clientId, scope: (query.scope ?? '').split(','), redirectUri: query.redirect_uri, challenge: query.code_challenge,
-      dataCenter: client.dataCenter, expiresAt: Date.now() + GRANT_LIFETIME_MS, used: false, offline: query.access_type === 'offline',
+      clientId: client.clientId,
+      scope: (query.scope ?? '').split(','),
+      redirectUri: query.redirect_uri,
+      challenge: query.code_challenge,
+      dataCenter: client.dataCenter,
+      expiresAt: Date.now() + GRANT_LIFETIME_MS,
+      used: false,
+      offline: query.access_type === 'offline',
     });
     void listener;
-    redirect(response, query.redirect_uri, { state: query.state, code, location: client.dataCenter, 'accounts-server': this.accountsUrlOf(client.dataCenter) });
+    redirect(response, query.redirect_uri, {
+      state: query.state,
+      code,
+      location: client.dataCenter,
+      'accounts-server': this.accountsUrlOf(client.dataCenter),
+    });
   }
 
   private token(listener: 'us' | 'eu', form: Record<string, string>, response: ServerResponse): void {
     // Zoho answers token errors with HTTP 200 and an `error` member.
     const fail = (error: string, extra: Record<string, string> = {}) => json(response, 200, { error, ...extra });
     if (this.faults.accountsThrottled) {
-      return fail('Access Denied', { error_description: 'You have made too many requests continuously. Please try again after some time.', status: 'failure' });
+      return fail('Access Denied', {
+        error_description: 'You have made too many requests continuously. Please try again after some time.',
+        status: 'failure',
+      });
     }
     const client = this.clients.get(form.client_id ?? '');
     if (!client) return fail('invalid_client');
     if (client.clientSecret !== form.client_secret) return fail('invalid_client_secret');
     if (form.grant_type === 'authorization_code') {
       const grant = this.grants.get(form.code ?? '');
-      if (!grant || grant.used || grant.expiresAt < Date.now() || grant.clientId !== client.clientId || grant.dataCenter !== listener) return fail('invalid_code');
+      if (
+        !grant ||
+        grant.used ||
+        grant.expiresAt < Date.now() ||
+        grant.clientId !== client.clientId ||
+        grant.dataCenter !== listener
+      )
+        return fail('invalid_code');
       if (grant.redirectUri && grant.redirectUri !== form.redirect_uri) return fail('invalid_redirect_uri');
-      if (grant.challenge && createHash('sha256').update(form.code_verifier ?? '').digest('base64url') !== grant.challenge) return fail('invalid_code');
+      if (
+        grant.challenge &&
+        createHash('sha256')
+          .update(form.code_verifier ?? '')
+          .digest('base64url') !== grant.challenge
+      )
+        return fail('invalid_code');
       grant.used = true;
       const accessToken = this.issueAccessToken(grant.scope);
-      const answer: Record<string, unknown> = { access_token: accessToken, scope: grant.scope.join(' '), api_domain: this.url, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_S };
+      const answer: Record<string, unknown> = {
+        access_token: accessToken,
+        scope: grant.scope.join(' '),
+        api_domain: this.url,
+        token_type: 'Bearer',
+        expires_in: ACCESS_TOKEN_LIFETIME_S,
+      };
       if (grant.offline) {
         const refreshToken = zohoToken();
-        this.refreshTokens.set(refreshToken, { clientId: client.clientId, scope: grant.scope, dataCenter: grant.dataCenter, revoked: false });
+        this.refreshTokens.set(refreshToken, {
+          clientId: client.clientId,
+          scope: grant.scope,
+          dataCenter: grant.dataCenter,
+          revoked: false,
+        });
         this.accessTokens.get(accessToken)!.refreshToken = refreshToken;
         answer.refresh_token = refreshToken;
       }
@@ -244,9 +422,22 @@ export class ZohoStandIn {
     }
     if (form.grant_type === 'refresh_token') {
       const stored = this.refreshTokens.get(form.refresh_token ?? '');
-      if (this.faults.refreshDenied || !stored || stored.revoked || stored.clientId !== client.clientId || stored.dataCenter !== listener) return fail('invalid_code');
+      if (
+        this.faults.refreshDenied ||
+        !stored ||
+        stored.revoked ||
+        stored.clientId !== client.clientId ||
+        stored.dataCenter !== listener
+      )
+        return fail('invalid_code');
       const accessToken = this.issueAccessToken(stored.scope, form.refresh_token);
-      return json(response, 200, { access_token: accessToken, scope: stored.scope.join(' '), api_domain: this.url, token_type: 'Bearer', expires_in: ACCESS_TOKEN_LIFETIME_S });
+      return json(response, 200, {
+        access_token: accessToken,
+        scope: stored.scope.join(' '),
+        api_domain: this.url,
+        token_type: 'Bearer',
+        expires_in: ACCESS_TOKEN_LIFETIME_S,
+      });
     }
     return fail('unsupported_grant_type');
   }
@@ -262,75 +453,215 @@ export class ZohoStandIn {
     const stored = this.refreshTokens.get(query.token ?? '');
     if (!stored || stored.revoked) return json(response, 400, { status: 'failure', error: 'invalid_token' });
     stored.revoked = true;
-    for (const [token, access] of this.accessTokens) if (access.refreshToken === query.token) this.accessTokens.delete(token);
+    for (const [token, access] of this.accessTokens)
+      if (access.refreshToken === query.token) this.accessTokens.delete(token);
     json(response, 200, { status: 'success' });
   }
 
   // ---- CRM ----------------------------------------------------------------------------------------
 
-  private async crm(listener: 'us' | 'eu', request: IncomingMessage, response: ServerResponse, path: string, body: string): Promise<void> {
-    if (listener !== 'us') return json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
-    if (this.faults.htmlAnswer) return html(response, 502, '502 Bad Gateway', 'The proxy server received an invalid response from an upstream server.');
+  private async crm(
+    listener: 'us' | 'eu',
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    body: string,
+  ): Promise<void> {
+    if (listener !== 'us')
+      return json(response, 404, {
+        code: 'INVALID_URL_PATTERN',
+        details: {},
+        message: 'Please check if the URL trying to access is a correct one',
+        status: 'error',
+      });
+    if (this.faults.htmlAnswer)
+      return html(
+        response,
+        502,
+        '502 Bad Gateway',
+        'The proxy server received an invalid response from an upstream server.',
+      );
     const header = String(request.headers.authorization ?? '');
     const match = /^Zoho-oauthtoken (\S+)$/.exec(header);
-    if (!match) return json(response, 401, { code: 'AUTHENTICATION_FAILURE', details: {}, message: 'Authentication failed', status: 'error' });
+    if (!match)
+      return json(response, 401, {
+        code: 'AUTHENTICATION_FAILURE',
+        details: {},
+        message: 'Authentication failed',
+        status: 'error',
+      });
     const access = this.accessTokens.get(match[1]);
-    if (!access || access.expiresAt < Date.now()) return json(response, 401, { code: 'INVALID_TOKEN', details: {}, message: 'invalid oauth token', status: 'error' });
-    if (this.faults.rateLimited) return json(response, 429, { code: 'TOO_MANY_REQUESTS', details: {}, message: 'too many requests', status: 'error' });
-    if (this.faults.serverError) return json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' });
+    if (!access || access.expiresAt < Date.now())
+      return json(response, 401, {
+        code: 'INVALID_TOKEN',
+        details: {},
+        message: 'invalid oauth token',
+        status: 'error',
+      });
+    if (this.faults.rateLimited)
+      return json(response, 429, {
+        code: 'TOO_MANY_REQUESTS',
+        details: {},
+        message: 'too many requests',
+        status: 'error',
+      });
+    if (this.faults.serverError)
+      return json(response, 500, {
+        code: 'INTERNAL_ERROR',
+        details: {},
+        message: 'Internal Server Error',
+        status: 'error',
+      });
 
     const version = /^\/crm\/v(\d+)\//.exec(path)?.[1];
     const route = path.replace(/^\/crm\/v\d+/, '');
     const method = request.method ?? 'GET';
-    const scoped = (allowed: string[]) => access.scope.some((scope) => allowed.includes(scope) || scope === 'ZohoCRM.settings.ALL');
+    const scoped = (allowed: string[]) =>
+      access.scope.some((scope) => allowed.includes(scope) || scope === 'ZohoCRM.settings.ALL');
     if (route === '/settings/modules' && method === 'POST') {
-      if (Number(version) < 6) return json(response, 400, { code: 'API_NOT_SUPPORTED', details: {}, message: 'the API is not supported for the requested version', status: 'error' });
-      if (!scoped(CREATE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      if (Number(version) < 6)
+        return json(response, 400, {
+          code: 'API_NOT_SUPPORTED',
+          details: {},
+          message: 'the API is not supported for the requested version',
+          status: 'error',
+        });
+      if (!scoped(CREATE_SCOPES))
+        return json(response, 401, {
+          code: 'OAUTH_SCOPE_MISMATCH',
+          details: {},
+          message: 'invalid oauth scope to access this URL',
+          status: 'error',
+        });
       return this.createModule(request, response, body, Number(version));
     }
     if (route === '/settings/modules' && method === 'GET') {
-      if (this.faults.listingFails) return json(response, 500, { code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' });
-      if (!scoped(READ_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
-      return json(response, 200, { modules: this.modules.map((module) => ({ ...module, ...this.profilesOf(module), module_name: module.plural_label, api_supported: true, status: 'visible' })) });
+      if (this.faults.listingFails)
+        return json(response, 500, {
+          code: 'INTERNAL_ERROR',
+          details: {},
+          message: 'Internal Server Error',
+          status: 'error',
+        });
+      if (!scoped(READ_MODULE_SCOPES))
+        return json(response, 401, {
+          code: 'OAUTH_SCOPE_MISMATCH',
+          details: {},
+          message: 'invalid oauth scope to access this URL',
+          status: 'error',
+        });
+      return json(response, 200, {
+        modules: this.modules.map((module) => ({
+          ...module,
+          ...this.profilesOf(module),
+          module_name: module.plural_label,
+          api_supported: true,
+          status: 'visible',
+        })),
+      });
     }
     const moduleRoute = /^\/settings\/modules\/([^/]+)$/.exec(route);
     if (moduleRoute && method === 'GET') {
-      if (!scoped(READ_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      if (!scoped(READ_MODULE_SCOPES))
+        return json(response, 401, {
+          code: 'OAUTH_SCOPE_MISMATCH',
+          details: {},
+          message: 'invalid oauth scope to access this URL',
+          status: 'error',
+        });
       return this.getModule(decodeURIComponent(moduleRoute[1]), response);
     }
     if (moduleRoute && method === 'PUT') {
-      if (!scoped(UPDATE_MODULE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      if (!scoped(UPDATE_MODULE_SCOPES))
+        return json(response, 401, {
+          code: 'OAUTH_SCOPE_MISMATCH',
+          details: {},
+          message: 'invalid oauth scope to access this URL',
+          status: 'error',
+        });
       return this.updateModule(decodeURIComponent(moduleRoute[1]), response, body);
     }
     if (route === '/settings/profiles' && method === 'GET') {
-      if (!scoped(READ_PROFILE_SCOPES)) return json(response, 401, { code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' });
+      if (!scoped(READ_PROFILE_SCOPES))
+        return json(response, 401, {
+          code: 'OAUTH_SCOPE_MISMATCH',
+          details: {},
+          message: 'invalid oauth scope to access this URL',
+          status: 'error',
+        });
       return json(response, 200, { profiles: PROFILES });
     }
-    if (route === '/org' && method === 'GET') return json(response, 200, { org: [{ id: '2423488000000000123', company_name: 'Zylker Local', type: 'production', domain_name: 'org2423488' }] });
-    json(response, 404, { code: 'INVALID_URL_PATTERN', details: {}, message: 'Please check if the URL trying to access is a correct one', status: 'error' });
+    if (route === '/org' && method === 'GET')
+      return json(response, 200, {
+        org: [
+          { id: '2423488000000000123', company_name: 'Zylker Local', type: 'production', domain_name: 'org2423488' },
+        ],
+      });
+    json(response, 404, {
+      code: 'INVALID_URL_PATTERN',
+      details: {},
+      message: 'Please check if the URL trying to access is a correct one',
+      status: 'error',
+    });
   }
 
-  private async createModule(request: IncomingMessage, response: ServerResponse, text: string, version: number): Promise<void> {
+  private async createModule(
+    request: IncomingMessage,
+    response: ServerResponse,
+    text: string,
+    version: number,
+  ): Promise<void> {
     if (this.faults.slowMs) await new Promise((resolve) => setTimeout(resolve, this.faults.slowMs));
     // A client that gave up has closed the socket: like Zoho's front end, nothing is created then.
     if (request.socket.destroyed) return;
-    if (this.faults.editionWithoutModules) return json(response, 400, { code: 'NOT_SUPPORTED', details: {}, message: 'module creation is not supported for the current edition', status: 'error' });
-    if (this.faults.noPermission) return json(response, 403, { code: 'NO_PERMISSION', details: { permissions: ['Crm_Implied_Customize_Zoho_CRM'] }, message: 'permission denied', status: 'error' });
+    if (this.faults.editionWithoutModules)
+      return json(response, 400, {
+        code: 'NOT_SUPPORTED',
+        details: {},
+        message: 'module creation is not supported for the current edition',
+        status: 'error',
+      });
+    if (this.faults.noPermission)
+      return json(response, 403, {
+        code: 'NO_PERMISSION',
+        details: { permissions: ['Crm_Implied_Customize_Zoho_CRM'] },
+        message: 'permission denied',
+        status: 'error',
+      });
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
+      return json(response, 400, {
+        code: 'INVALID_DATA',
+        details: {},
+        message: 'body is not a valid JSON',
+        status: 'error',
+      });
     }
-    if (this.faults.strangeAnswer && !this.faults.strangeAnswer.changed) return strange(response, this.faults.strangeAnswer);
-    const verdict = checkCreateBody(body, this.modules, PROFILES.map((profile) => profile.id), version);
+    if (this.faults.strangeAnswer && !this.faults.strangeAnswer.changed)
+      return strange(response, this.faults.strangeAnswer);
+    const verdict = checkCreateBody(
+      body,
+      this.modules,
+      PROFILES.map((profile) => profile.id),
+      version,
+    );
     if (verdict) return json(response, verdict.httpStatus, { modules: [verdict.error] });
-    if (this.faults.moduleLimitReached) return json(response, 400, { modules: [{ code: 'LIMIT_EXCEEDED', details: {}, message: 'module creation limit has been reached', status: 'error' }] });
+    if (this.faults.moduleLimitReached)
+      return json(response, 400, {
+        modules: [
+          { code: 'LIMIT_EXCEEDED', details: {}, message: 'module creation limit has been reached', status: 'error' },
+        ],
+      });
     const module = (body as { modules: Record<string, any>[] }).modules[0];
     const id = String(this.nextModuleId++);
     this.createdHere.push(id);
     this.modules.push({
-      id, generated_type: 'custom', plural_label: module.plural_label, singular_label: module.singular_label,
+      id,
+      generated_type: 'custom',
+      plural_label: module.plural_label,
+      singular_label: module.singular_label,
       // A team-based module has no profiles: records are shared by team.
       profiles: ((module.profiles ?? []) as { id: unknown }[]).map((profile) => ({ id: String(profile.id) })),
       api_name: module.api_name ?? String(module.plural_label).trim().replace(/\s+/g, '_'),
@@ -340,14 +671,22 @@ export class ZohoStandIn {
       return;
     }
     if (this.faults.strangeAnswer) return strange(response, this.faults.strangeAnswer);
-    json(response, this.faults.createdWith200 ? 200 : 201, { modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }] });
+    json(response, this.faults.createdWith200 ? 200 : 201, {
+      modules: [{ code: 'SUCCESS', details: { id }, message: 'module created successfully', status: 'success' }],
+    });
   }
 
   private modulesPage(response: ServerResponse): void {
     const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
     const created = new Set(this.createdHere);
-    const rows = [...this.modules].reverse().map((module) => `<tr${created.has(module.id) ? ' class="new"' : ''}><td>${escape(module.plural_label)}${created.has(module.id) ? ' <b>new</b>' : ''}</td>`
-      + `<td><code>${escape(module.api_name)}</code></td><td>${module.generated_type === 'custom' ? 'custom' : 'standard'}</td><td>${module.id}</td></tr>`).join('');
+    const rows = [...this.modules]
+      .reverse()
+      .map(
+        (module) =>
+          `<tr${created.has(module.id) ? ' class="new"' : ''}><td>${escape(module.plural_label)}${created.has(module.id) ? ' <b>new</b>' : ''}</td>` +
+          `<td><code>${escape(module.api_name)}</code></td><td>${module.generated_type === 'custom' ? 'custom' : 'standard'}</td><td>${module.id}</td></tr>`,
+      )
+      .join('');
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><html><head><title>Modules · Zylker Local</title><style>
 body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{padding:.4em 1em;border-bottom:1px solid #ddd;text-align:left}
@@ -358,41 +697,81 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
 
   /** A module's profiles by id and name; standard modules are open to every normal profile. */
   private profilesOf(module: StoredModule): { profiles: { id: string; name: string }[] } {
-    const ids = module.profiles?.map((profile) => profile.id) ?? PROFILES.filter((profile) => profile.type === 'normal_profile').map((profile) => profile.id);
+    const ids =
+      module.profiles?.map((profile) => profile.id) ??
+      PROFILES.filter((profile) => profile.type === 'normal_profile').map((profile) => profile.id);
     return { profiles: ids.map((id) => ({ id, name: PROFILES.find((known) => known.id === id)?.name ?? '' })) };
   }
 
   /** GET /settings/modules/{api_name}: the module's metadata, profiles by name; the api_name is case-sensitive. */
   private getModule(apiName: string, response: ServerResponse): void {
     const module = this.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
-    if (!module) return json(response, 400, { code: 'INVALID_MODULE', details: { resource_path_index: 2 }, message: 'the module name given seems to be invalid', status: 'error' });
+    if (!module)
+      return json(response, 400, {
+        code: 'INVALID_MODULE',
+        details: { resource_path_index: 2 },
+        message: 'the module name given seems to be invalid',
+        status: 'error',
+      });
     const { profiles } = this.profilesOf(module);
     json(response, 200, {
-      modules: [{
-        id: module.id, api_name: module.api_name, module_name: module.plural_label, plural_label: module.plural_label, singular_label: module.singular_label,
-        actual_plural_label: module.plural_label, actual_singular_label: module.singular_label, generated_type: module.generated_type,
-        access_type: 'org_based', api_supported: true, creatable: true, editable: true, deletable: module.generated_type === 'custom',
-        profiles, profile_count: profiles.length, has_more_profiles: false, status: 'visible',
-      }],
+      modules: [
+        {
+          id: module.id,
+          api_name: module.api_name,
+          module_name: module.plural_label,
+          plural_label: module.plural_label,
+          singular_label: module.singular_label,
+          actual_plural_label: module.plural_label,
+          actual_singular_label: module.singular_label,
+          generated_type: module.generated_type,
+          access_type: 'org_based',
+          api_supported: true,
+          creatable: true,
+          editable: true,
+          deletable: module.generated_type === 'custom',
+          profiles,
+          profile_count: profiles.length,
+          has_more_profiles: false,
+          status: 'visible',
+        },
+      ],
     });
   }
 
   /** PUT /settings/modules/{api_name}: labels and profile access of one module, as Update Custom Module describes. */
   private updateModule(apiName: string, response: ServerResponse, text: string): void {
     const module = this.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
-    if (!module) return json(response, 400, { code: 'INVALID_MODULE', details: { resource_path_index: 2 }, message: 'the module name given seems to be invalid', status: 'error' });
+    if (!module)
+      return json(response, 400, {
+        code: 'INVALID_MODULE',
+        details: { resource_path_index: 2 },
+        message: 'the module name given seems to be invalid',
+        status: 'error',
+      });
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      return json(response, 400, { code: 'INVALID_DATA', details: {}, message: 'body is not a valid JSON', status: 'error' });
+      return json(response, 400, {
+        code: 'INVALID_DATA',
+        details: {},
+        message: 'body is not a valid JSON',
+        status: 'error',
+      });
     }
     if (this.faults.dropBeforeUpdate) {
       response.socket?.destroy();
       return;
     }
-    if (this.faults.strangeAnswer && !this.faults.strangeAnswer.changed) return strange(response, this.faults.strangeAnswer);
-    const result = checkUpdateBody(body, module, this.modules, PROFILES.map((profile) => profile.id));
+    if (this.faults.strangeAnswer && !this.faults.strangeAnswer.changed)
+      return strange(response, this.faults.strangeAnswer);
+    const result = checkUpdateBody(
+      body,
+      module,
+      this.modules,
+      PROFILES.map((profile) => profile.id),
+    );
     if ('error' in result) return json(response, result.httpStatus, { modules: [result.error] });
     module.plural_label = result.plural_label;
     module.singular_label = result.singular_label;
@@ -405,41 +784,84 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       return;
     }
     if (this.faults.strangeAnswer) return strange(response, this.faults.strangeAnswer);
-    json(response, 200, { modules: [{ code: 'SUCCESS', details: { id: module.id }, message: 'module updated successfully', status: 'success' }] });
+    json(response, 200, {
+      modules: [
+        { code: 'SUCCESS', details: { id: module.id }, message: 'module updated successfully', status: 'success' },
+      ],
+    });
   }
 
   // ---- control, for tests in other processes (the VS Code host) and for people trying it ----------
 
-  private control(path: string, method: string, query: Record<string, string>, body: string, response: ServerResponse): void {
+  private control(
+    path: string,
+    method: string,
+    query: Record<string, string>,
+    body: string,
+    response: ServerResponse,
+  ): void {
     const input = body ? JSON.parse(body) : {};
     switch (`${method} ${path}`) {
-      case 'GET /__standin/requests': return json(response, 200, this.requests);
-      case 'DELETE /__standin/requests': this.requests.length = 0; return json(response, 200, {});
-      case 'POST /__standin/faults': this.faults = input; return json(response, 200, this.faults);
-      case 'POST /__standin/expire-access-tokens': this.expireAccessTokens(); return json(response, 200, {});
-      case 'GET /__standin/modules': return json(response, 200, this.modules);
+      case 'GET /__standin/requests':
+        return json(response, 200, this.requests);
+      case 'DELETE /__standin/requests':
+        this.requests.length = 0;
+        return json(response, 200, {});
+      case 'POST /__standin/faults':
+        this.faults = input;
+        return json(response, 200, this.faults);
+      case 'POST /__standin/expire-access-tokens':
+        this.expireAccessTokens();
+        return json(response, 200, {});
+      case 'GET /__standin/modules':
+        return json(response, 200, this.modules);
       // Someone creates a module in Zoho's web UI, behind the editor's back.
       case 'POST /__standin/modules': {
         const id = String(this.nextModuleId++);
-        this.modules.push({ id, generated_type: 'custom', api_name: String(input.api_name), plural_label: String(input.plural_label), singular_label: String(input.singular_label), profiles: [{ id: PROFILES[0].id }] });
+        this.modules.push({
+          id,
+          generated_type: 'custom',
+          api_name: String(input.api_name),
+          plural_label: String(input.plural_label),
+          singular_label: String(input.singular_label),
+          profiles: [{ id: PROFILES[0].id }],
+        });
         return json(response, 200, { id });
       }
       // Someone deletes a module in Zoho's web UI (the API has no delete).
-      case 'DELETE /__standin/modules': this.deleteModule(query.api_name ?? ''); return json(response, 200, {});
-      case 'GET /__standin/refresh-tokens': return json(response, 200, [...this.refreshTokens.entries()].map(([token, value]) => ({ token, ...value })));
+      case 'DELETE /__standin/modules':
+        this.deleteModule(query.api_name ?? '');
+        return json(response, 200, {});
+      case 'GET /__standin/refresh-tokens':
+        return json(
+          response,
+          200,
+          [...this.refreshTokens.entries()].map(([token, value]) => ({ token, ...value })),
+        );
       // Every secret it ever handed out, so tests can prove none of them leaked anywhere.
-      case 'GET /__standin/issued-secrets': return json(response, 200, { refreshTokens: [...this.refreshTokens.keys()], accessTokens: [...this.issuedAccessTokens], grantCodes: [...this.grants.keys()] });
+      case 'GET /__standin/issued-secrets':
+        return json(response, 200, {
+          refreshTokens: [...this.refreshTokens.keys()],
+          accessTokens: [...this.issuedAccessTokens],
+          grantCodes: [...this.grants.keys()],
+        });
       case 'GET /__standin/self-client-code':
       case 'POST /__standin/self-client-code': {
         const clientId = input.client_id ?? query.client_id ?? DEMO_CLIENT.clientId;
-        const scope = String(input.scope ?? query.scope ?? 'ZohoCRM.settings.modules.ALL,ZohoCRM.settings.profiles.READ,ZohoCRM.org.READ').split(',');
+        const scope = String(
+          input.scope ?? query.scope ?? 'ZohoCRM.settings.modules.ALL,ZohoCRM.settings.profiles.READ,ZohoCRM.org.READ',
+        ).split(',');
         try {
-          return json(response, 200, { code: this.issueSelfClientCode(clientId, scope), expires_in: GRANT_LIFETIME_MS / 1000 });
+          return json(response, 200, {
+            code: this.issueSelfClientCode(clientId, scope),
+            expires_in: GRANT_LIFETIME_MS / 1000,
+          });
         } catch (error) {
           return json(response, 400, { error: String(error) });
         }
       }
-      default: return json(response, 404, { error: 'unknown control endpoint' });
+      default:
+        return json(response, 404, { error: 'unknown control endpoint' });
     }
   }
 }

@@ -20,7 +20,10 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
   readonly onDidChange = this.emitter.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(ORG_SCHEME, this);
 
-  constructor(private readonly services: Services, private readonly org: OrgData) {}
+  constructor(
+    private readonly services: Services,
+    private readonly org: OrgData,
+  ) {}
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '';
@@ -41,18 +44,37 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
     if (isStopped(connection)) return connection;
     try {
       const module = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: notificationText(`Reading ${apiName} from ${connection.label}…`) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: notificationText(`Reading ${apiName} from ${connection.label}…`),
+        },
         async () => findOrgModule(await this.services.store.crmClient(connection), apiName!, this.org.current()),
       );
-      if (!module) return this.fail(`${connection.label} has no module ${apiName}: nothing to compare with. Create Module creates it.`);
+      if (!module)
+        return this.fail(
+          `${connection.label} has no module ${apiName}: nothing to compare with. Create Module creates it.`,
+        );
       // Plain .json: the org's copy is not a file to check or send, so the language server leaves it alone.
-      const left = vscode.Uri.from({ scheme: ORG_SCHEME, path: `/${connection.label}/${module.api_name}.json`, query: connection.id });
+      const left = vscode.Uri.from({
+        scheme: ORG_SCHEME,
+        path: `/${connection.label}/${module.api_name}.json`,
+        query: connection.id,
+      });
       this.contents.set(left.toString(), moduleFileText(module));
       this.emitter.fire(left);
-      await vscode.commands.executeCommand('vscode.diff', left, uri, `${module.api_name} in ${connection.label} ↔ ${name}`);
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        left,
+        uri,
+        `${module.api_name} in ${connection.label} ↔ ${name}`,
+      );
       return { kind: 'compared', left, right: uri };
     } catch (error) {
-      return this.fail(this.services.log.redactor.redact(error instanceof ZohoError ? error.message : `Compare with Org failed: ${messageOf(error)}`));
+      return this.fail(
+        this.services.log.redactor.redact(
+          error instanceof ZohoError ? error.message : `Compare with Org failed: ${messageOf(error)}`,
+        ),
+      );
     }
   }
 

@@ -9,7 +9,16 @@ import { ConnectionInfo } from '../connections/connectionStore';
 import { OrgData } from '../org/orgData';
 import { Services } from '../connections/services';
 import { createModule, CreateOutcome, dataCenter, messageOf, moduleIdentity, ZohoError } from '@crm/zoho';
-import { connectionFor, failed, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from './kit';
+import {
+  connectionFor,
+  failed,
+  isStopped,
+  moduleFileOf,
+  OneAtATime,
+  openModuleDocument,
+  refuseWhenRestricted,
+  Stopped,
+} from './kit';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 import { notify, notificationText } from '../messages/notify';
 
@@ -25,20 +34,32 @@ export type CommandResult =
 export class CreateModuleCommand {
   private readonly oneAtATime = new OneAtATime();
 
-  constructor(private readonly services: Services, private readonly remote: RemoteDiagnostics, private readonly org: OrgData) {}
+  constructor(
+    private readonly services: Services,
+    private readonly remote: RemoteDiagnostics,
+    private readonly org: OrgData,
+  ) {}
 
-  private get store() { return this.services.store; }
-  private get log() { return this.services.log; }
+  private get store() {
+    return this.services.store;
+  }
+  private get log() {
+    return this.services.log;
+  }
 
   /** `options` is for automation (a second argument that is not the Explorer's selection). */
   /** `options.confirm: false` is for automation: no question before a production send. */
-  async run(target?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]): Promise<CommandResult> {
+  async run(
+    target?: vscode.Uri,
+    options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[],
+  ): Promise<CommandResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Create Module');
     if (restricted) return restricted;
     const interactive = Array.isArray(options) || options?.interactive !== false;
     const confirm = Array.isArray(options) || options?.confirm !== false;
     const uri = moduleFileOf(target);
-    if (!uri) return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
+    if (!uri)
+      return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
     return this.oneAtATime.run(uri, 'sent to Zoho CRM', () => this.send(uri, interactive, confirm));
   }
 
@@ -64,17 +85,25 @@ export class CreateModuleCommand {
 
     const label = moduleIdentity(text).pluralLabel ?? name;
     if (confirm && connection.environment === 'production' && this.services.settings.read().askBeforeProductionCreate) {
-      const choice = await vscode.window.showWarningMessage(`Create "${label}" in ${connection.label}?`, {
-        modal: true,
-        detail: 'This is a production org: its users see the module at once, and the API cannot delete it. (Setting: zohoCrm.askBeforeProductionCreate.)',
-      }, 'Create');
+      const choice = await vscode.window.showWarningMessage(
+        `Create "${label}" in ${connection.label}?`,
+        {
+          modal: true,
+          detail:
+            'This is a production org: its users see the module at once, and the API cannot delete it. (Setting: zohoCrm.askBeforeProductionCreate.)',
+        },
+        'Create',
+      );
       if (choice !== 'Create') return { kind: 'cancelled', message: 'Create cancelled; nothing was sent.' };
     }
     this.log.info(`Create Module: ${name} → ${connection.label}`);
     let outcome: CreateOutcome;
     try {
       outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: notificationText(`Creating module "${label}" in ${connection.label}…`) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: notificationText(`Creating module "${label}" in ${connection.label}…`),
+        },
         async () => createModule(await this.store.crmClient(connection!), text),
       );
     } catch (error) {
@@ -103,7 +132,12 @@ export class CreateModuleCommand {
     return { kind: 'blocked', message };
   }
 
-  private offerUpdate(uri: vscode.Uri, connection: ConnectionInfo, apiName: string, interactive: boolean): CommandResult {
+  private offerUpdate(
+    uri: vscode.Uri,
+    connection: ConnectionInfo,
+    apiName: string,
+    interactive: boolean,
+  ): CommandResult {
     const message = `${connection.label} already has the module ${apiName}, so Create would fail; nothing was sent. Update Module sends the file's changes to it.`;
     this.log.info(message);
     if (interactive) {
@@ -115,7 +149,12 @@ export class CreateModuleCommand {
     return { kind: 'exists', message };
   }
 
-  private report(document: vscode.TextDocument, connection: ConnectionInfo, label: string, outcome: CreateOutcome): CreateOutcome {
+  private report(
+    document: vscode.TextDocument,
+    connection: ConnectionInfo,
+    label: string,
+    outcome: CreateOutcome,
+  ): CreateOutcome {
     switch (outcome.kind) {
       case 'created': {
         this.remote.clear(document.uri);
@@ -123,12 +162,16 @@ export class CreateModuleCommand {
         this.log.info(message);
         void notify('info', message, 'Open in Zoho CRM').then((choice) => choice && this.openInCrm(connection));
         // The org has one module more: its snapshot must say so before the next check.
-        void this.org.refresh(connection).catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
+        void this.org
+          .refresh(connection)
+          .catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
         return { ...outcome, message };
       }
       case 'rejected': {
         const diagnostics = this.remote.show(document, outcome.errors, outcome.message);
-        this.log.error(`${outcome.message} (${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'} in ${path.basename(document.uri.path)})`);
+        this.log.error(
+          `${outcome.message} (${diagnostics.length} diagnostic${diagnostics.length === 1 ? '' : 's'} in ${path.basename(document.uri.path)})`,
+        );
         const actions = outcome.status === 401 ? ['Sign In Again', 'Show Problems'] : ['Show Problems'];
         void notify('error', outcome.message, ...actions).then((choice) => {
           if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -139,7 +182,9 @@ export class CreateModuleCommand {
       case 'ambiguous': {
         if (outcome.existing) this.remote.clear(document.uri);
         this.log.warn(outcome.message);
-        void notify('warning', outcome.message, ...(outcome.existing ? ['Open in Zoho CRM'] : [])).then((choice) => choice && this.openInCrm(connection));
+        void notify('warning', outcome.message, ...(outcome.existing ? ['Open in Zoho CRM'] : [])).then(
+          (choice) => choice && this.openInCrm(connection),
+        );
         return outcome;
       }
     }
@@ -159,4 +204,3 @@ function crmWebUrl(connection: ConnectionInfo): string {
   const web = dataCenter(connection.dataCenter).crmWebUrl;
   return connection.environment === 'sandbox' ? web.replace('://crm.', '://crmsandbox.') : web;
 }
-

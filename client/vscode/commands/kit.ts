@@ -10,9 +10,7 @@ import { notify } from '../messages/notify';
 
 export const MODULE_FILE = /\.crm-module\.json$/i;
 
-export type Stopped =
-  | { kind: 'failed'; message: string }
-  | { kind: 'cancelled'; message: string };
+export type Stopped = { kind: 'failed'; message: string } | { kind: 'cancelled'; message: string };
 
 /** The module file a command is about: the one it was given (Explorer, automation) or the active editor's. */
 export function moduleFileOf(target: unknown): vscode.Uri | undefined {
@@ -41,7 +39,11 @@ export class OneAtATime {
 }
 
 /** The active connection, or a sign-in when the user agrees to one (never without asking). */
-export async function connectionFor(services: Services, interactive: boolean, purpose: string): Promise<ConnectionInfo | Stopped> {
+export async function connectionFor(
+  services: Services,
+  interactive: boolean,
+  purpose: string,
+): Promise<ConnectionInfo | Stopped> {
   const active = services.store.active();
   if (active) return active;
   if (!interactive) return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
@@ -79,7 +81,10 @@ export function isStopped<T extends object>(value: T | Stopped): value is Stoppe
 }
 
 /** Restricted Mode: the command stops with a way to trust the folder (undefined when trusted). */
-export function refuseWhenRestricted(log: Logger, command: string): { kind: 'restricted'; message: string } | undefined {
+export function refuseWhenRestricted(
+  log: Logger,
+  command: string,
+): { kind: 'restricted'; message: string } | undefined {
   try {
     requireTrust(command);
     return undefined;

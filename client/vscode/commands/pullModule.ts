@@ -9,28 +9,41 @@ import { Services } from '../connections/services';
 import { messageOf, moduleFileText, ZohoError } from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 
-export type PullResult = { kind: 'pulled'; uri: vscode.Uri; apiName: string } | { kind: 'restricted'; message: string } | Stopped;
+export type PullResult =
+  { kind: 'pulled'; uri: vscode.Uri; apiName: string } | { kind: 'restricted'; message: string } | Stopped;
 
 export class PullModuleCommand {
-  constructor(private readonly services: Services, private readonly org: OrgData) {}
+  constructor(
+    private readonly services: Services,
+    private readonly org: OrgData,
+  ) {}
 
-  private get log() { return this.services.log; }
+  private get log() {
+    return this.services.log;
+  }
 
   /** `options` is for automation: the module and whether an existing file may be replaced without asking. */
-  async run(folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]): Promise<PullResult> {
+  async run(
+    folder?: vscode.Uri,
+    options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[],
+  ): Promise<PullResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Pull Module');
     if (restricted) return restricted;
-    const settings = Array.isArray(options) ? {} : options ?? {};
+    const settings = Array.isArray(options) ? {} : (options ?? {});
     const connection = await connectionFor(this.services, settings.apiName === undefined, 'pull a module');
     if (isStopped(connection)) return connection;
     try {
       let apiName = settings.apiName;
       if (apiName === undefined) {
-        const snapshot = this.org.current() ?? await this.org.refresh(connection);
+        const snapshot = this.org.current() ?? (await this.org.refresh(connection));
         const custom = (snapshot?.modules ?? []).filter((module) => module.generated_type === 'custom');
         if (!custom.length) return this.fail(`${connection.label} has no custom modules to pull.`);
         const chosen = await vscode.window.showQuickPick(
-          custom.map((module) => ({ label: module.plural_label ?? module.api_name, description: module.api_name, apiName: module.api_name })),
+          custom.map((module) => ({
+            label: module.plural_label ?? module.api_name,
+            description: module.api_name,
+            apiName: module.api_name,
+          })),
           { placeHolder: `Pull which module of ${connection.label}?`, matchOnDescription: true },
         );
         if (!chosen) return { kind: 'cancelled', message: 'No module chosen.' };
@@ -39,13 +52,20 @@ export class PullModuleCommand {
       const target = folder instanceof vscode.Uri ? folder : await this.chooseFolder();
       if (!target) return { kind: 'cancelled', message: 'No folder to write to: open a folder first.' };
       const module = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: notificationText(`Pulling ${apiName} from ${connection.label}…`) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: notificationText(`Pulling ${apiName} from ${connection.label}…`),
+        },
         async () => (await this.services.store.crmClient(connection)).getModule(apiName!),
       );
       if (!module) return this.fail(`${connection.label} has no module ${apiName}.`);
       const uri = vscode.Uri.joinPath(target, `${module.api_name}.crm-module.json`);
-      if (await exists(uri) && !settings.overwrite) {
-        const choice = await vscode.window.showWarningMessage(`${module.api_name}.crm-module.json exists. Replace it with the org's version?`, { modal: true }, 'Replace');
+      if ((await exists(uri)) && !settings.overwrite) {
+        const choice = await vscode.window.showWarningMessage(
+          `${module.api_name}.crm-module.json exists. Replace it with the org's version?`,
+          { modal: true },
+          'Replace',
+        );
         if (choice !== 'Replace') return { kind: 'cancelled', message: 'The existing file was kept.' };
       }
       await vscode.workspace.fs.writeFile(uri, Buffer.from(moduleFileText(module), 'utf8'));
@@ -53,7 +73,11 @@ export class PullModuleCommand {
       await vscode.window.showTextDocument(uri);
       return { kind: 'pulled', uri, apiName: module.api_name };
     } catch (error) {
-      return this.fail(this.log.redactor.redact(error instanceof ZohoError ? error.message : `Pull Module failed: ${messageOf(error)}`));
+      return this.fail(
+        this.log.redactor.redact(
+          error instanceof ZohoError ? error.message : `Pull Module failed: ${messageOf(error)}`,
+        ),
+      );
     }
   }
 

@@ -10,7 +10,8 @@ export const REMOTE_SOURCE = 'zoho-crm (server)';
 export class RemoteDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('zoho-crm-remote');
   private readonly subscription = vscode.workspace.onDidChangeTextDocument((event) => {
-    if (event.contentChanges.length && this.collection.has(event.document.uri)) this.collection.delete(event.document.uri);
+    if (event.contentChanges.length && this.collection.has(event.document.uri))
+      this.collection.delete(event.document.uri);
   });
 
   /** `redact`: Zoho's words may echo a secret; the Problems panel shows them only through the log's redactor. */
@@ -21,8 +22,15 @@ export class RemoteDiagnostics implements vscode.Disposable {
     const list = errors.length ? errors : [{ code: 'ERROR', message: summary }];
     const diagnostics = list.map((error) => {
       const place = locateError(text, error);
-      const range = new vscode.Range(document.positionAt(place.offset), document.positionAt(place.offset + place.length));
-      const diagnostic = new vscode.Diagnostic(range, this.redact(`Zoho answered: ${errors.length ? describeApiError(error) : summary}`), vscode.DiagnosticSeverity.Error);
+      const range = new vscode.Range(
+        document.positionAt(place.offset),
+        document.positionAt(place.offset + place.length),
+      );
+      const diagnostic = new vscode.Diagnostic(
+        range,
+        this.redact(`Zoho answered: ${errors.length ? describeApiError(error) : summary}`),
+        vscode.DiagnosticSeverity.Error,
+      );
       diagnostic.source = REMOTE_SOURCE;
       diagnostic.code = error.code;
       return diagnostic;

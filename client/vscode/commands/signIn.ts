@@ -5,7 +5,24 @@
 import * as vscode from 'vscode';
 import { requireTrust } from '../config/trust';
 import { Services } from '../connections/services';
-import { apiDomainFor, authorizeAccountsUrl, browserSignIn, checkedServerUrl, CrmClient, DATA_CENTERS, dataCenter, dataCenterOfUrl, Environment, Logger, messageOf, OAuthClient, randomUrlSafe, selfClientSignIn, SignInResult, TokenManager } from '@crm/zoho';
+import {
+  apiDomainFor,
+  authorizeAccountsUrl,
+  browserSignIn,
+  checkedServerUrl,
+  CrmClient,
+  DATA_CENTERS,
+  dataCenter,
+  dataCenterOfUrl,
+  Environment,
+  Logger,
+  messageOf,
+  OAuthClient,
+  randomUrlSafe,
+  selfClientSignIn,
+  SignInResult,
+  TokenManager,
+} from '@crm/zoho';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { oneLine } from '@crm/languageservice';
 
@@ -39,16 +56,38 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   if (!(await defaultServerAllowed(services))) return undefined;
   // A user setting may send sign-in elsewhere (a proxy, the local stand-in): every prompt names that server.
   const override = services.settings.read().accountsUrl;
-  const consentPage = override ? `The consent page of ${override} (zohoCrm.accountsUrl) opens` : 'Zoho\'s consent page opens';
-  const method = args.method ?? (await pick([
-    { id: 'browser' as const, label: '$(globe) Sign in with the browser', detail: `${consentPage}; VS Code receives the answer on 127.0.0.1. Needs a "Server-based" or "Desktop" client in the API console.` },
-    { id: 'selfClient' as const, label: '$(key) Paste a Self Client grant code', detail: `Generate a code in the API console${override ? ` of ${override}` : ''} (Self Client › Generate Code) and paste it here. No browser redirect.` },
-  ], 'How do you want to sign in to Zoho CRM?'));
+  const consentPage = override
+    ? `The consent page of ${override} (zohoCrm.accountsUrl) opens`
+    : "Zoho's consent page opens";
+  const method =
+    args.method ??
+    (await pick(
+      [
+        {
+          id: 'browser' as const,
+          label: '$(globe) Sign in with the browser',
+          detail: `${consentPage}; VS Code receives the answer on 127.0.0.1. Needs a "Server-based" or "Desktop" client in the API console.`,
+        },
+        {
+          id: 'selfClient' as const,
+          label: '$(key) Paste a Self Client grant code',
+          detail: `Generate a code in the API console${override ? ` of ${override}` : ''} (Self Client › Generate Code) and paste it here. No browser redirect.`,
+        },
+      ],
+      'How do you want to sign in to Zoho CRM?',
+    ));
   if (!method) return undefined;
-  const dcId = args.dataCenter ?? (await pick(
-    DATA_CENTERS.map((dc) => ({ id: dc.id, label: dc.label, description: dc.id.toUpperCase(), detail: override ? `signs in at ${override} (zohoCrm.accountsUrl)` : dc.accountsUrl })),
-    'Where is your Zoho account? (the data center of your org)',
-  ));
+  const dcId =
+    args.dataCenter ??
+    (await pick(
+      DATA_CENTERS.map((dc) => ({
+        id: dc.id,
+        label: dc.label,
+        description: dc.id.toUpperCase(),
+        detail: override ? `signs in at ${override} (zohoCrm.accountsUrl)` : dc.accountsUrl,
+      })),
+      'Where is your Zoho account? (the data center of your org)',
+    ));
   if (!dcId) return undefined;
   const dc = dataCenter(dcId);
   const environment = args.environment ?? (await pick(ENVIRONMENTS, 'Which org?'));
@@ -58,51 +97,92 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   const accountsUrl = settings.accountsUrl ?? (method === 'browser' ? authorizeAccountsUrl(dc.id) : dc.accountsUrl);
   const redirectUri = `http://127.0.0.1:${settings.redirectPort}/callback`;
   // Name the server that will really be used when the user's settings point elsewhere.
-  const apiConsole = settings.accountsUrl ? `your Zoho accounts server, ${settings.accountsUrl} (zohoCrm.accountsUrl)` : dc.accountsUrl.replace('accounts', 'api-console');
+  const apiConsole = settings.accountsUrl
+    ? `your Zoho accounts server, ${settings.accountsUrl} (zohoCrm.accountsUrl)`
+    : dc.accountsUrl.replace('accounts', 'api-console');
 
-  const clientId = args.clientId ?? (await vscode.window.showInputBox({
-    title: 'Zoho CRM: Client ID', prompt: method === 'browser'
-      ? `The client id from the API console of ${apiConsole}. Its redirect URI must be ${redirectUri}.`
-      : `The client id of your Self Client in the API console of ${apiConsole}.`,
-    placeHolder: '1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'The client id is needed.'),
-  }))?.trim();
+  const clientId =
+    args.clientId ??
+    (
+      await vscode.window.showInputBox({
+        title: 'Zoho CRM: Client ID',
+        prompt:
+          method === 'browser'
+            ? `The client id from the API console of ${apiConsole}. Its redirect URI must be ${redirectUri}.`
+            : `The client id of your Self Client in the API console of ${apiConsole}.`,
+        placeHolder: '1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() ? undefined : 'The client id is needed.'),
+      })
+    )?.trim();
   if (!clientId) return undefined;
-  const clientSecret = args.clientSecret ?? (await vscode.window.showInputBox({
-    title: 'Zoho CRM: Client Secret', prompt: 'The client secret. It is kept in VS Code\'s secret storage only.', password: true, ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'The client secret is needed.'),
-  }))?.trim();
+  const clientSecret =
+    args.clientSecret ??
+    (
+      await vscode.window.showInputBox({
+        title: 'Zoho CRM: Client Secret',
+        prompt: "The client secret. It is kept in VS Code's secret storage only.",
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() ? undefined : 'The client secret is needed.'),
+      })
+    )?.trim();
   if (!clientSecret) return undefined;
   log.redactor.add(clientSecret);
 
   let result: SignInResult;
   if (method === 'selfClient') {
-    const code = args.code ?? (await vscode.window.showInputBox({
-      title: 'Zoho CRM: Self Client grant code',
-      prompt: `Generate it in the API console with the scopes ${scopes.join(',')} and paste it within its time limit (it works once).`,
-      password: true, ignoreFocusOut: true, placeHolder: '1000.xxxxxxxx.xxxxxxxx',
-    }))?.trim();
+    const code =
+      args.code ??
+      (
+        await vscode.window.showInputBox({
+          title: 'Zoho CRM: Self Client grant code',
+          prompt: `Generate it in the API console with the scopes ${scopes.join(',')} and paste it within its time limit (it works once).`,
+          password: true,
+          ignoreFocusOut: true,
+          placeHolder: '1000.xxxxxxxx.xxxxxxxx',
+        })
+      )?.trim();
     if (!code) return undefined;
     log.redactor.add(code);
     log.info(`Signing in with a Self Client code at ${accountsUrl}`);
-    result = await selfClientSignIn({ clientId, clientSecret, code, accountsServer: accountsUrl, oauth: new OAuthClient(undefined, log) });
+    result = await selfClientSignIn({
+      clientId,
+      clientSecret,
+      code,
+      accountsServer: accountsUrl,
+      oauth: new OAuthClient(undefined, log),
+    });
   } else {
     log.info(`Signing in with the browser at ${accountsUrl}, redirect ${redirectUri}`);
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Signing in to Zoho CRM in your browser', cancellable: true },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: 'Signing in to Zoho CRM in your browser',
+        cancellable: true,
+      },
       (progress, cancel) => {
         const controller = new AbortController();
         cancel.onCancellationRequested(() => controller.abort());
         return browserSignIn({
-          clientId, clientSecret, accountsUrl, port: settings.redirectPort, scopes, signal: controller.signal,
+          clientId,
+          clientSecret,
+          accountsUrl,
+          port: settings.redirectPort,
+          scopes,
+          signal: controller.signal,
           openBrowser: async (url) => {
             signInLink = url;
             // The way out when no browser opens, right where the person looks: in the notification itself.
-            progress.report({ message: `Not open? [Copy the link](command:${COPY_LINK_COMMAND}) and open it in your browser.` });
+            progress.report({
+              message: `Not open? [Copy the link](command:${COPY_LINK_COMMAND}) and open it in your browser.`,
+            });
             return openBrowser(url, log);
           },
           oauth: new OAuthClient(undefined, log),
-        }).finally(() => { signInLink = undefined; });
+        }).finally(() => {
+          signInLink = undefined;
+        });
       },
     );
   }
@@ -111,16 +191,34 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   return keep(services, result, dc.id, environment, scopes);
 }
 
-async function keep({ store, log, settings: reader }: Services, result: SignInResult, dcId: string, environment: Environment, scopes: string[]): Promise<ConnectionInfo> {
+async function keep(
+  { store, log, settings: reader }: Services,
+  result: SignInResult,
+  dcId: string,
+  environment: Environment,
+  scopes: string[],
+): Promise<ConnectionInfo> {
   const settings = reader.read();
-  const reportedDc = (result.location && DATA_CENTERS.find((dc) => dc.id === result.location)) || dataCenterOfUrl(result.accountsServer);
+  const reportedDc =
+    (result.location && DATA_CENTERS.find((dc) => dc.id === result.location)) || dataCenterOfUrl(result.accountsServer);
   const dc = reportedDc ?? dataCenter(dcId);
   const apiDomain = settings.apiDomain
     ? checkedServerUrl(settings.apiDomain, 'The setting zohoCrm.apiDomain')
-    : apiDomainFor(result.apiDomain ? checkedServerUrl(result.apiDomain, 'The api_domain of Zoho\'s token answer') : dc.apiDomains.production ?? 'https://www.zohoapis.com', environment);
+    : apiDomainFor(
+        result.apiDomain
+          ? checkedServerUrl(result.apiDomain, "The api_domain of Zoho's token answer")
+          : (dc.apiDomains.production ?? 'https://www.zohoapis.com'),
+        environment,
+      );
   const info: ConnectionInfo = {
-    id: randomUrlSafe(9), label: `${dc.id.toUpperCase()} · ${environment}`, dataCenter: dc.id, environment,
-    accountsServer: result.accountsServer, apiDomain, scopes, createdAt: new Date().toISOString(),
+    id: randomUrlSafe(9),
+    label: `${dc.id.toUpperCase()} · ${environment}`,
+    dataCenter: dc.id,
+    environment,
+    accountsServer: result.accountsServer,
+    apiDomain,
+    scopes,
+    createdAt: new Date().toISOString(),
   };
   // Name the connection after the org, when the sign-in may read it.
   try {
@@ -133,7 +231,11 @@ async function keep({ store, log, settings: reader }: Services, result: SignInRe
   } catch (error) {
     log.warn(`Could not read the org's name: ${messageOf(error)}`);
   }
-  await store.add(info, { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken }, { token: result.accessToken, expiresAt: result.expiresAt });
+  await store.add(
+    info,
+    { clientId: result.clientId, clientSecret: result.clientSecret, refreshToken: result.refreshToken },
+    { token: result.accessToken, expiresAt: result.expiresAt },
+  );
   log.info(`Signed in: ${info.label}, API ${apiDomain}, accounts ${info.accountsServer}`);
   return info;
 }
@@ -147,10 +249,16 @@ async function defaultServerAllowed(services: Services): Promise<boolean> {
   const vanished = services.settings.vanishedAccountsUrl();
   if (!vanished) return true;
   services.log.warn(`zohoCrm.accountsUrl read ${vanished} earlier in this window and now reads nothing.`);
-  const choice = await vscode.window.showWarningMessage(`zohoCrm.accountsUrl was ${vanished} and now reads nothing. Sign in at Zoho's own server instead?`, {
-    modal: true,
-    detail: 'In a remote window (code-server, SSH, WSL, containers) VS Code keeps this setting in the Remote tab of the Settings editor and ignores the User tab\'s copy. Set it there to keep signing in at your server.',
-  }, 'Sign In at Zoho', 'Open Remote Settings');
+  const choice = await vscode.window.showWarningMessage(
+    `zohoCrm.accountsUrl was ${vanished} and now reads nothing. Sign in at Zoho's own server instead?`,
+    {
+      modal: true,
+      detail:
+        "In a remote window (code-server, SSH, WSL, containers) VS Code keeps this setting in the Remote tab of the Settings editor and ignores the User tab's copy. Set it there to keep signing in at your server.",
+    },
+    'Sign In at Zoho',
+    'Open Remote Settings',
+  );
   if (choice === 'Open Remote Settings') void vscode.commands.executeCommand('workbench.action.openRemoteSettings');
   if (choice !== 'Sign In at Zoho') return false;
   services.settings.forgetVanishedAccountsUrl();
@@ -181,8 +289,11 @@ export async function copySignInLink(): Promise<string | undefined> {
  */
 async function openBrowser(url: string, log: Logger): Promise<boolean> {
   if (vscode.env.uiKind === vscode.UIKind.Web && isLoopback(url)) {
-    log.info('This VS Code runs in the browser and would rewrite the 127.0.0.1 sign-in link: offering it to copy instead.');
-    void vscode.window.showInformationMessage('Copy the sign-in link and open it in a new browser tab.', 'Copy Link')
+    log.info(
+      'This VS Code runs in the browser and would rewrite the 127.0.0.1 sign-in link: offering it to copy instead.',
+    );
+    void vscode.window
+      .showInformationMessage('Copy the sign-in link and open it in a new browser tab.', 'Copy Link')
       .then((choice) => choice && copySignInLink());
     return true;
   }
@@ -194,8 +305,10 @@ function isLoopback(url: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
-async function pick<T extends string>(items: { id: T; label: string; description?: string; detail?: string }[], placeHolder: string): Promise<T | undefined> {
+async function pick<T extends string>(
+  items: { id: T; label: string; description?: string; detail?: string }[],
+  placeHolder: string,
+): Promise<T | undefined> {
   const chosen = await vscode.window.showQuickPick(items, { placeHolder, ignoreFocusOut: true, matchOnDetail: true });
   return chosen?.id;
 }
-

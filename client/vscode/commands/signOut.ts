@@ -8,7 +8,11 @@ import { notify } from '../messages/notify';
  * Allowed in Restricted Mode too: removing a credential must always be possible, and the revoke goes to
  * the accounts server stored at sign-in, never to one a workspace names.
  */
-export async function signOut({ store, log }: Services, connection: ConnectionInfo, oauth = new OAuthClient(undefined, log)): Promise<{ revoked: boolean; message: string }> {
+export async function signOut(
+  { store, log }: Services,
+  connection: ConnectionInfo,
+  oauth = new OAuthClient(undefined, log),
+): Promise<{ revoked: boolean; message: string }> {
   const secrets = await store.secretsOf(connection.id).catch(() => undefined);
   let revoked = false;
   let problem = '';

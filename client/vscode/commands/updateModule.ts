@@ -6,10 +6,29 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
-import { connectionFor, failed, isStopped, moduleFileOf, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from './kit';
+import {
+  connectionFor,
+  failed,
+  isStopped,
+  moduleFileOf,
+  OneAtATime,
+  openModuleDocument,
+  refuseWhenRestricted,
+  Stopped,
+} from './kit';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 import { Services } from '../connections/services';
-import { errorInFile, findOrgModule, messageOf, planUpdate, readModuleFile, updateModule, UpdateOutcome, UpdatePlan, ZohoError } from '@crm/zoho';
+import {
+  errorInFile,
+  findOrgModule,
+  messageOf,
+  planUpdate,
+  readModuleFile,
+  updateModule,
+  UpdateOutcome,
+  UpdatePlan,
+  ZohoError,
+} from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 import { notify, notificationText } from '../messages/notify';
 
@@ -21,18 +40,30 @@ export type UpdateResult =
 export class UpdateModuleCommand {
   private readonly oneAtATime = new OneAtATime();
 
-  constructor(private readonly services: Services, private readonly remote: RemoteDiagnostics, private readonly org: OrgData) {}
+  constructor(
+    private readonly services: Services,
+    private readonly remote: RemoteDiagnostics,
+    private readonly org: OrgData,
+  ) {}
 
-  private get log() { return this.services.log; }
+  private get log() {
+    return this.services.log;
+  }
 
   /** `options.confirm: false` is for automation: no question before sending. */
-  async run(target?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]): Promise<UpdateResult> {
+  async run(
+    target?: vscode.Uri,
+    options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[],
+  ): Promise<UpdateResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Update Module');
     if (restricted) return restricted;
-    const settings = Array.isArray(options) ? {} : options ?? {};
+    const settings = Array.isArray(options) ? {} : (options ?? {});
     const uri = moduleFileOf(target);
-    if (!uri) return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to update its module in Zoho CRM.');
-    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () => this.send(uri, settings.confirm !== false, settings.interactive !== false));
+    if (!uri)
+      return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to update its module in Zoho CRM.');
+    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () =>
+      this.send(uri, settings.confirm !== false, settings.interactive !== false),
+    );
   }
 
   private async send(uri: vscode.Uri, confirm: boolean, interactive: boolean): Promise<UpdateResult> {
@@ -40,14 +71,21 @@ export class UpdateModuleCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const errors = analyze(text, this.services.settings.read().apiVersion).findings.filter((finding) => finding.severity === 'error');
+    const errors = analyze(text, this.services.settings.read().apiVersion).findings.filter(
+      (finding) => finding.severity === 'error',
+    );
     if (errors.length) {
       const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
-      void notify('error', message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+      void notify('error', message, 'Show Problems').then(
+        (choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'),
+      );
       return { kind: 'blocked', message };
     }
     const file = readModuleFile(text)!;
-    if (!file.api_name) return this.fail(`${name} has no api_name: Update needs it to know which module of the org the file is. Add the module's API name (Pull Module writes it).`);
+    if (!file.api_name)
+      return this.fail(
+        `${name} has no api_name: Update needs it to know which module of the org the file is. Add the module's API name (Pull Module writes it).`,
+      );
 
     const connection = await connectionFor(this.services, interactive, 'update the module');
     if (isStopped(connection)) return connection;
@@ -56,12 +94,17 @@ export class UpdateModuleCommand {
     try {
       const client = await this.services.store.crmClient(connection);
       const found = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: notificationText(`Reading ${file.api_name} from ${connection.label}…`) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: notificationText(`Reading ${file.api_name} from ${connection.label}…`),
+        },
         () => findOrgModule(client, file.api_name!, this.org.current()),
       );
       if (!found) return this.missing(uri, connection, file.api_name, interactive);
       if (found.generated_type && found.generated_type !== 'custom') {
-        return this.fail(`${file.api_name} is one of Zoho's ${found.generated_type === 'default' ? 'standard' : found.generated_type} modules, not a custom one: Update Module changes only custom modules.`);
+        return this.fail(
+          `${file.api_name} is one of Zoho's ${found.generated_type === 'default' ? 'standard' : found.generated_type} modules, not a custom one: Update Module changes only custom modules.`,
+        );
       }
       const names = new Map((this.org.current()?.profiles ?? []).map((profile) => [profile.id, profile.name]));
       for (const profile of found.profiles ?? []) if (profile.name) names.set(String(profile.id), profile.name);
@@ -76,7 +119,9 @@ export class UpdateModuleCommand {
       if (interactive) void notify('info', message);
       return { kind: 'unchanged', message, plan };
     }
-    this.log.info(`Update Module: ${name} → ${plan.apiName} in ${connection.label}:\n  ${plan.differences.map((difference) => difference.text).join('\n  ')}`);
+    this.log.info(
+      `Update Module: ${name} → ${plan.apiName} in ${connection.label}:\n  ${plan.differences.map((difference) => difference.text).join('\n  ')}`,
+    );
     if (confirm) {
       const choice = await vscode.window.showWarningMessage(
         `Update ${plan.apiName} in ${connection.label}?`,
@@ -88,7 +133,10 @@ export class UpdateModuleCommand {
     let outcome: UpdateOutcome;
     try {
       outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: notificationText(`Updating ${plan.apiName} in ${connection.label}…`) },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: notificationText(`Updating ${plan.apiName} in ${connection.label}…`),
+        },
         async () => updateModule(await this.services.store.crmClient(connection), plan),
       );
     } catch (error) {
@@ -97,26 +145,37 @@ export class UpdateModuleCommand {
     return this.report(document, connection, plan, outcome);
   }
 
-  private report(document: vscode.TextDocument, connection: ConnectionInfo, plan: UpdatePlan, outcome: UpdateOutcome): UpdateResult {
+  private report(
+    document: vscode.TextDocument,
+    connection: ConnectionInfo,
+    plan: UpdatePlan,
+    outcome: UpdateOutcome,
+  ): UpdateResult {
     switch (outcome.kind) {
       case 'updated': {
         this.remote.clear(document.uri);
         const message = `Updated ${plan.apiName} in ${connection.label}.`;
         this.log.info(message);
         void notify('info', message);
-        void this.org.refresh(connection).catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
+        void this.org
+          .refresh(connection)
+          .catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
         return { ...outcome, message };
       }
       case 'rejected': {
         const errors = outcome.errors.map((error) => errorInFile(error, plan));
         this.remote.show(document, errors, outcome.message);
         this.log.error(outcome.message);
-        void notify('error', outcome.message, 'Show Problems').then((choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'));
+        void notify('error', outcome.message, 'Show Problems').then(
+          (choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'),
+        );
         return { ...outcome, errors };
       }
       case 'ambiguous': {
         this.log.warn(outcome.message);
-        void notify('warning', outcome.message, 'Compare with Org').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.compareWithOrg', document.uri));
+        void notify('warning', outcome.message, 'Compare with Org').then(
+          (choice) => choice && vscode.commands.executeCommand('zohoCrm.compareWithOrg', document.uri),
+        );
         return outcome;
       }
     }
@@ -125,12 +184,17 @@ export class UpdateModuleCommand {
   private missing(uri: vscode.Uri, connection: ConnectionInfo, apiName: string, interactive: boolean): UpdateResult {
     const message = `${connection.label} has no module ${apiName} (deleted or renamed in Zoho CRM?); nothing was sent. Create Module creates it.`;
     this.log.warn(message);
-    if (interactive) void notify('warning', message, 'Create Module').then((choice) => choice && vscode.commands.executeCommand('zohoCrm.createModule', uri));
+    if (interactive)
+      void notify('warning', message, 'Create Module').then(
+        (choice) => choice && vscode.commands.executeCommand('zohoCrm.createModule', uri),
+      );
     return { kind: 'missing', message };
   }
 
   private failWithError(error: unknown, what: string): UpdateResult {
-    const message = this.log.redactor.redact(error instanceof ZohoError ? error.message : `${what} failed: ${messageOf(error)}`);
+    const message = this.log.redactor.redact(
+      error instanceof ZohoError ? error.message : `${what} failed: ${messageOf(error)}`,
+    );
     return this.fail(message);
   }
 

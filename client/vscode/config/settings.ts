@@ -50,7 +50,10 @@ export class SettingsReader {
       apiDomain: url('apiDomain'),
       crmWebUrl: url('crmWebUrl'),
       redirectPort: Number.isInteger(port) && port! >= 1024 && port! <= 65535 ? port! : DEFAULT_REDIRECT_PORT,
-      scopes: Array.isArray(scopes) && scopes.length && scopes.every((scope) => typeof scope === 'string') ? scopes : DEFAULT_SCOPES,
+      scopes:
+        Array.isArray(scopes) && scopes.length && scopes.every((scope) => typeof scope === 'string')
+          ? scopes
+          : DEFAULT_SCOPES,
       timeoutMs: Math.max(5, config.get<number>('requestTimeoutSeconds', 60)) * 1000,
       orgRefreshMinutes: orgRefreshMinutes(config.get<number>('org.refreshMinutes', 10)),
       // Only the user's own value counts, whatever a workspace file says (the manifest scopes it to the application too).
@@ -75,7 +78,15 @@ export class SettingsReader {
     const inspection = config.inspect<T>(key) as Inspection<T> | undefined;
     const { value, ignoredWorkspaceValue } = userLevelValue(inspection);
     if (ignoredWorkspaceValue) {
-      this.reportIgnored(key, JSON.stringify(inspection?.workspaceFolderValue ?? inspection?.workspaceValue ?? inspection?.workspaceLanguageValue ?? inspection?.workspaceFolderLanguageValue));
+      this.reportIgnored(
+        key,
+        JSON.stringify(
+          inspection?.workspaceFolderValue ??
+            inspection?.workspaceValue ??
+            inspection?.workspaceLanguageValue ??
+            inspection?.workspaceFolderLanguageValue,
+        ),
+      );
     }
     return value;
   }
@@ -87,7 +98,9 @@ export class SettingsReader {
    */
   async reportWorkspaceOverrides(): Promise<void> {
     const files = [
-      ...(vscode.workspace.workspaceFolders ?? []).map((folder) => vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')),
+      ...(vscode.workspace.workspaceFolders ?? []).map((folder) =>
+        vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'),
+      ),
       ...(vscode.workspace.workspaceFile?.scheme === 'file' ? [vscode.workspace.workspaceFile] : []),
     ];
     for (const file of files) {
@@ -105,7 +118,9 @@ export class SettingsReader {
   private reportIgnored(key: UserLevelKey, origin: string): void {
     if (this.reported.get(key) === origin) return;
     this.reported.set(key, origin);
-    this.log.warn(`Ignored zohoCrm.${key} from this workspace's settings: where sign-in and requests go is decided only by your user settings. Set it there if you meant it.`);
+    this.log.warn(
+      `Ignored zohoCrm.${key} from this workspace's settings: where sign-in and requests go is decided only by your user settings. Set it there if you meant it.`,
+    );
   }
 }
 
@@ -115,4 +130,3 @@ function workspaceFileSettings(text: string): string {
   const settings = root && findNodeAtLocation(root, ['settings']);
   return settings ? text.slice(settings.offset, settings.offset + settings.length) : '';
 }
-

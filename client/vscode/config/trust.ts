@@ -7,7 +7,9 @@ import * as vscode from 'vscode';
 
 export class RestrictedModeError extends Error {
   constructor(action: string) {
-    super(`${action} is not available in Restricted Mode: this folder is not trusted. Trust it to sign in to Zoho or send modules from it.`);
+    super(
+      `${action} is not available in Restricted Mode: this folder is not trusted. Trust it to sign in to Zoho or send modules from it.`,
+    );
     this.name = 'RestrictedModeError';
   }
 }

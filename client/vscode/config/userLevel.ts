@@ -23,11 +23,21 @@ export interface Inspection<T> {
 }
 
 /** The user's (or the machine's) value, else the default; says whether a workspace-level value was passed over. */
-export function userLevelValue<T>(inspection: Inspection<T> | undefined): { value: T | undefined; ignoredWorkspaceValue: boolean } {
+export function userLevelValue<T>(inspection: Inspection<T> | undefined): {
+  value: T | undefined;
+  ignoredWorkspaceValue: boolean;
+} {
   if (!inspection) return { value: undefined, ignoredWorkspaceValue: false };
-  const ignoredWorkspaceValue = [inspection.workspaceValue, inspection.workspaceFolderValue, inspection.workspaceLanguageValue, inspection.workspaceFolderLanguageValue]
-    .some((value) => value !== undefined);
-  return { value: inspection.globalValue !== undefined ? inspection.globalValue : inspection.defaultValue, ignoredWorkspaceValue };
+  const ignoredWorkspaceValue = [
+    inspection.workspaceValue,
+    inspection.workspaceFolderValue,
+    inspection.workspaceLanguageValue,
+    inspection.workspaceFolderLanguageValue,
+  ].some((value) => value !== undefined);
+  return {
+    value: inspection.globalValue !== undefined ? inspection.globalValue : inspection.defaultValue,
+    ignoredWorkspaceValue,
+  };
 }
 
 /**

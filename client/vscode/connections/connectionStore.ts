@@ -5,7 +5,17 @@
  */
 import type { Disposable, Event, Memento, SecretStorage } from 'vscode';
 import type { ApiVersion } from '@crm/languageservice';
-import { checkedServerUrl, createHttp, CrmClient, Environment, Logger, messageOf, OAuthClient, TokenManager, ZohoError } from '@crm/zoho';
+import {
+  checkedServerUrl,
+  createHttp,
+  CrmClient,
+  Environment,
+  Logger,
+  messageOf,
+  OAuthClient,
+  TokenManager,
+  ZohoError,
+} from '@crm/zoho';
 
 export interface ConnectionInfo {
   id: string;
@@ -84,7 +94,10 @@ export class ConnectionStore implements Disposable {
     };
     check();
     for (const delay of RECHECK_DELAYS_MS) {
-      const timer = setTimeout(() => { this.timers.delete(timer); check(); }, delay);
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        check();
+      }, delay);
       this.timers.add(timer);
     }
   }
@@ -113,12 +126,19 @@ export class ConnectionStore implements Disposable {
   }
 
   /** Keeps a new sign-in. Secrets first: if they cannot be stored, nothing is kept at all. */
-  async add(info: ConnectionInfo, secrets: ConnectionSecrets, accessToken?: { token: string; expiresAt: number }): Promise<void> {
+  async add(
+    info: ConnectionInfo,
+    secrets: ConnectionSecrets,
+    accessToken?: { token: string; expiresAt: number },
+  ): Promise<void> {
     try {
       await this.secrets.store(secretKey(info.id), JSON.stringify(secrets));
     } catch (error) {
       this.log.error(`SecretStorage refused to store the sign-in: ${messageOf(error)}`);
-      throw new ZohoError(`VS Code could not save the Zoho sign-in in its secret storage (${messageOf(error)}), so it was not kept. ${SECRET_STORAGE_HELP}`, 'auth');
+      throw new ZohoError(
+        `VS Code could not save the Zoho sign-in in its secret storage (${messageOf(error)}), so it was not kept. ${SECRET_STORAGE_HELP}`,
+        'auth',
+      );
     }
     const others = this.list().filter((connection) => connection.id !== info.id);
     await this.state.update(CONNECTIONS_KEY, [...others, info]);
@@ -135,7 +155,10 @@ export class ConnectionStore implements Disposable {
     try {
       raw = await this.secrets.get(secretKey(id));
     } catch (error) {
-      throw new ZohoError(`VS Code could not read the Zoho sign-in from its secret storage (${messageOf(error)}). ${SECRET_STORAGE_HELP}`, 'auth');
+      throw new ZohoError(
+        `VS Code could not read the Zoho sign-in from its secret storage (${messageOf(error)}). ${SECRET_STORAGE_HELP}`,
+        'auth',
+      );
     }
     if (!raw) return undefined;
     try {
@@ -149,7 +172,10 @@ export class ConnectionStore implements Disposable {
   async remove(id: string): Promise<void> {
     this.managers.delete(id);
     await this.secrets.delete(secretKey(id));
-    await this.state.update(CONNECTIONS_KEY, this.list().filter((connection) => connection.id !== id));
+    await this.state.update(
+      CONNECTIONS_KEY,
+      this.list().filter((connection) => connection.id !== id),
+    );
     if (this.state.get<string>(ACTIVE_KEY) === id) await this.state.update(ACTIVE_KEY, this.list()[0]?.id);
     this.changed();
     await this.announceToOtherWindows();
@@ -159,7 +185,11 @@ export class ConnectionStore implements Disposable {
     const existing = this.managers.get(info.id);
     if (existing) return existing;
     const secrets = await this.secretsOf(info.id);
-    if (!secrets) throw new ZohoError(`The sign-in for ${info.label} is missing from VS Code's secret storage. Sign in again.`, 'auth');
+    if (!secrets)
+      throw new ZohoError(
+        `The sign-in for ${info.label} is missing from VS Code's secret storage. Sign in again.`,
+        'auth',
+      );
     const manager = this.createManager(info, secrets);
     this.managers.set(info.id, manager);
     return manager;
@@ -167,7 +197,9 @@ export class ConnectionStore implements Disposable {
 
   async crmClient(info: ConnectionInfo): Promise<CrmClient> {
     const { apiDomainOverride, timeoutMs, apiVersion } = this.settings();
-    const apiDomain = apiDomainOverride ? checkedServerUrl(apiDomainOverride, 'The setting zohoCrm.apiDomain') : info.apiDomain;
+    const apiDomain = apiDomainOverride
+      ? checkedServerUrl(apiDomainOverride, 'The setting zohoCrm.apiDomain')
+      : info.apiDomain;
     return new CrmClient(apiDomain, await this.tokens(info), this.log, createHttp({ timeoutMs }), apiVersion);
   }
 
@@ -177,13 +209,17 @@ export class ConnectionStore implements Disposable {
   }
 
   private createManager(info: ConnectionInfo, secrets: ConnectionSecrets): TokenManager {
-    return new TokenManager({ ...secrets, accountsServer: info.accountsServer }, this.oauth, this.log, Date.now, () => this.refreshTokenRejected(info));
+    return new TokenManager({ ...secrets, accountsServer: info.accountsServer }, this.oauth, this.log, Date.now, () =>
+      this.refreshTokenRejected(info),
+    );
   }
 
   /** Zoho says the refresh token is no longer valid: the connection cannot work again, so it goes. */
   private async refreshTokenRejected(info: ConnectionInfo): Promise<void> {
     if (!this.list().some((connection) => connection.id === info.id)) return;
-    this.log.warn(`Zoho no longer accepts the sign-in for ${info.label} (its refresh token was revoked or has expired); the connection was removed.`);
+    this.log.warn(
+      `Zoho no longer accepts the sign-in for ${info.label} (its refresh token was revoked or has expired); the connection was removed.`,
+    );
     await this.remove(info.id);
     for (const listener of this.rejectedListeners) listener(info);
   }

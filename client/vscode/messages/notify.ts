@@ -10,11 +10,20 @@ import { notificationText } from './notificationText';
 
 export { notificationText, redactNotificationsWith } from './notificationText';
 
-export function notify(level: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Thenable<string | undefined> {
+export function notify(
+  level: 'info' | 'warning' | 'error',
+  message: string,
+  ...actions: string[]
+): Thenable<string | undefined> {
   const safe = notificationText(message);
   const short = brief(safe);
   const items = short === safe ? actions : [...actions, 'Details'];
-  const show = level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show =
+    level === 'error'
+      ? vscode.window.showErrorMessage
+      : level === 'warning'
+        ? vscode.window.showWarningMessage
+        : vscode.window.showInformationMessage;
   return show(short, ...items).then((choice) => {
     if (choice === 'Details') void vscode.commands.executeCommand('zohoCrm.showLog');
     return choice;

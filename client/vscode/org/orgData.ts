@@ -25,7 +25,10 @@ export class OrgData implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private lastActiveId: string | undefined;
 
-  constructor(private readonly services: Services, private readonly state: vscode.Memento) {
+  constructor(
+    private readonly services: Services,
+    private readonly state: vscode.Memento,
+  ) {
     this.lastActiveId = services.store.active()?.id;
     this.subscription = services.store.onDidChange(() => this.connectionsChanged());
     this.timer = setInterval(() => void this.refreshIfStale(), CHECK_EVERY_MS);
@@ -69,14 +72,17 @@ export class OrgData implements vscode.Disposable {
     // Signed out meanwhile: nothing to keep.
     if (!this.services.store.list().some((candidate) => candidate.id === connection.id)) return snapshot;
     await this.state.update(STATE_PREFIX + connection.id, snapshot);
-    this.services.log.info(`Org data of ${connection.label}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`);
+    this.services.log.info(
+      `Org data of ${connection.label}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`,
+    );
     if (this.services.store.active()?.id === connection.id) this.emitter.fire(snapshot);
     return snapshot;
   }
 
   /** A connection without the profiles scope would fail every refresh: say it once, with what to do. */
   warnOnceAboutScope(connection: ConnectionInfo, error: unknown): void {
-    if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH' || this.scopeWarned.has(connection.id)) return;
+    if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH' || this.scopeWarned.has(connection.id))
+      return;
     this.scopeWarned.add(connection.id);
     void notify('warning', error.message, 'Open Settings').then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCrm.oauth.scopes');
@@ -86,7 +92,8 @@ export class OrgData implements vscode.Disposable {
   private connectionsChanged(): void {
     const ids = new Set(this.services.store.list().map((connection) => connection.id));
     for (const key of this.state.keys()) {
-      if (key.startsWith(STATE_PREFIX) && !ids.has(key.slice(STATE_PREFIX.length))) void this.state.update(key, undefined);
+      if (key.startsWith(STATE_PREFIX) && !ids.has(key.slice(STATE_PREFIX.length)))
+        void this.state.update(key, undefined);
     }
     const active = this.services.store.active();
     if (active?.id === this.lastActiveId) return;
@@ -98,7 +105,9 @@ export class OrgData implements vscode.Disposable {
   }
 
   private failedInBackground(connection: ConnectionInfo, error: unknown): void {
-    this.services.log.warn(`Org data for ${connection.label} was not fetched${this.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`);
+    this.services.log.warn(
+      `Org data for ${connection.label} was not fetched${this.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`,
+    );
     this.warnOnceAboutScope(connection, error);
   }
 

@@ -9,7 +9,10 @@ export class SnapshotForwarder<T> {
   readonly initial: T | null;
   private started = false;
 
-  constructor(private readonly current: () => T | undefined, private readonly send: (snapshot: T | null) => void) {
+  constructor(
+    private readonly current: () => T | undefined,
+    private readonly send: (snapshot: T | null) => void,
+  ) {
     this.initial = current() ?? null;
   }
 

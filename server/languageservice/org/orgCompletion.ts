@@ -5,7 +5,13 @@ import { indexOf, OrgSnapshot, profileKind, snapshotAge } from './snapshot';
 
 /** True for a path to a profile's id: modules[n].profiles[m].id. */
 export function isProfileIdPath(path: (string | number)[]): boolean {
-  return path.length === 5 && path[0] === 'modules' && path[2] === 'profiles' && typeof path[3] === 'number' && path[4] === 'id';
+  return (
+    path.length === 5 &&
+    path[0] === 'modules' &&
+    path[2] === 'profiles' &&
+    typeof path[3] === 'number' &&
+    path[4] === 'id'
+  );
 }
 
 /** Profiles sent per answer: a 500-profile org answers the first ones that match what is typed, and says there are more. */
@@ -16,10 +22,19 @@ export const MAX_PROFILE_ITEMS = 50;
  * by name or id prefix on the server, so a large org sends a short list and the editor asks again as
  * the user types (`incomplete`).
  */
-export function profileCompletions(snapshot: OrgSnapshot, replace: { offset: number; length: number }, current: string | undefined, typed = ''): { items: Completion[]; incomplete: boolean } {
+export function profileCompletions(
+  snapshot: OrgSnapshot,
+  replace: { offset: number; length: number },
+  current: string | undefined,
+  typed = '',
+): { items: Completion[]; incomplete: boolean } {
   const index = indexOf(snapshot);
   const wanted = typed.toLowerCase();
-  const matching = wanted ? index.profilesInOrder.filter((profile) => profile.id.startsWith(wanted) || profile.name.toLowerCase().includes(wanted)) : index.profilesInOrder;
+  const matching = wanted
+    ? index.profilesInOrder.filter(
+        (profile) => profile.id.startsWith(wanted) || profile.name.toLowerCase().includes(wanted),
+      )
+    : index.profilesInOrder;
   const chosen = matching.slice(0, MAX_PROFILE_ITEMS);
   const currentProfile = current !== undefined ? index.profilesById.get(current) : undefined;
   if (currentProfile && !chosen.includes(currentProfile)) chosen.push(currentProfile);

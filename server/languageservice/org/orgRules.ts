@@ -25,7 +25,11 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
     if (self) {
       const apiName = valueNode(module, 'api_name')!;
       findings.push({
-        code: 'MODULE_EXISTS', severity: 'information', rule: 'org-module-exists', offset: apiName.offset, length: apiName.length,
+        code: 'MODULE_EXISTS',
+        severity: 'information',
+        rule: 'org-module-exists',
+        offset: apiName.offset,
+        length: apiName.length,
         message: `Module ${self.api_name} exists in ${org}: send changes with Update Module ${age}.`,
       });
     }
@@ -81,9 +85,16 @@ function unknownProfiles(module: Node, index: OrgIndex, org: string, age: string
     // An empty or malformed id is the schema rules' finding; the org rule speaks of real-looking ids.
     if (!/^\d+$/.test(id) || index.profilesById.has(id)) continue;
     const candidates = closestProfiles(id, index);
-    const names = candidates.slice(0, 3).map((profile) => profile.name).join(', ');
+    const names = candidates
+      .slice(0, 3)
+      .map((profile) => profile.name)
+      .join(', ');
     findings.push({
-      code: 'INVALID_DATA', severity: 'error', rule: 'org-profile-unknown', offset: idNode.offset, length: idNode.length,
+      code: 'INVALID_DATA',
+      severity: 'error',
+      rule: 'org-profile-unknown',
+      offset: idNode.offset,
+      length: idNode.length,
       message: `${org} has no profile ${id} ${age}${names ? `; try ${names}` : ''}.`,
       fixes: [
         ...candidates.slice(0, MAX_PROFILE_FIXES).map((profile, rank): Fix => ({
@@ -102,25 +113,46 @@ function unknownProfiles(module: Node, index: OrgIndex, org: string, age: string
  * The org's own answers to an empty or null profiles list (the schema rules' finding): give Administrator
  * access, or every profile. Returns the findings with those fixes first; the same list without a snapshot.
  */
-export function withOrgFixes(findings: Finding[], parsed: ParsedDocument, snapshot: OrgSnapshot | undefined): Finding[] {
-  if (!snapshot || !parsed.root || !findings.some((finding) => finding.code === 'MINIMUM_DATA_NOT_FOUND')) return findings;
+export function withOrgFixes(
+  findings: Finding[],
+  parsed: ParsedDocument,
+  snapshot: OrgSnapshot | undefined,
+): Finding[] {
+  if (!snapshot || !parsed.root || !findings.some((finding) => finding.code === 'MINIMUM_DATA_NOT_FOUND'))
+    return findings;
   const index = indexOf(snapshot);
   if (!index.profilesInOrder.length) return findings;
   const modules = findNodeAtLocation(parsed.root, ['modules']);
-  const lists = (modules?.children ?? []).map((module) => (module.type === 'object' ? valueNode(module, 'profiles') : undefined)).filter((node): node is Node => !!node);
+  const lists = (modules?.children ?? [])
+    .map((module) => (module.type === 'object' ? valueNode(module, 'profiles') : undefined))
+    .filter((node): node is Node => !!node);
   return findings.map((finding) => {
     const list = lists.find((node) => node.offset === finding.offset && node.length === finding.length);
     if (!list || finding.code !== 'MINIMUM_DATA_NOT_FOUND') return finding;
     const first = index.administrator ?? index.profilesInOrder[0];
-    const one: Fix = { title: `Give the profile "${first.name}" access`, edits: [{ offset: list.offset, length: list.length, newText: `[{ "id": ${JSON.stringify(first.id)} }]` }], preferred: true };
-    return { ...finding, fixes: [one, everyProfileFix(list, index), ...(finding.fixes ?? []).map((fix) => ({ ...fix, preferred: undefined }))] };
+    const one: Fix = {
+      title: `Give the profile "${first.name}" access`,
+      edits: [{ offset: list.offset, length: list.length, newText: `[{ "id": ${JSON.stringify(first.id)} }]` }],
+      preferred: true,
+    };
+    return {
+      ...finding,
+      fixes: [
+        one,
+        everyProfileFix(list, index),
+        ...(finding.fixes ?? []).map((fix) => ({ ...fix, preferred: undefined })),
+      ],
+    };
   });
 }
 
 /** Replaces the list with every profile of the org, Administrator first. */
 export function everyProfileFix(profiles: Node, index: OrgIndex): Fix {
   const ids = index.profilesInOrder.map((profile) => `{ "id": ${JSON.stringify(profile.id)} }`);
-  return { title: `Give all ${ids.length} profiles of the org access`, edits: [{ offset: profiles.offset, length: profiles.length, newText: `[${ids.join(', ')}]` }] };
+  return {
+    title: `Give all ${ids.length} profiles of the org access`,
+    edits: [{ offset: profiles.offset, length: profiles.length, newText: `[${ids.join(', ')}]` }],
+  };
 }
 
 /** Profiles ordered by how much of the id they share (a copy from a sandbox keeps the org's prefix), Administrator first on ties. */
@@ -144,7 +176,11 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, org
     const other = index.moduleWithLabel(String(node.value));
     if (!other || other === self) continue;
     findings.push({
-      code: 'DUPLICATE_DATA', severity: 'error', rule: 'org-duplicate-label', offset: node.offset, length: node.length,
+      code: 'DUPLICATE_DATA',
+      severity: 'error',
+      rule: 'org-duplicate-label',
+      offset: node.offset,
+      length: node.length,
       message: `${describeModule(other)} of ${org} already has this label ${age}.`,
     });
   }
@@ -153,7 +189,11 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, org
     const other = index.moduleWithApiName(String(apiName.value));
     if (other) {
       findings.push({
-        code: 'DUPLICATE_DATA', severity: 'error', rule: 'org-duplicate-api-name', offset: apiName.offset, length: apiName.length,
+        code: 'DUPLICATE_DATA',
+        severity: 'error',
+        rule: 'org-duplicate-api-name',
+        offset: apiName.offset,
+        length: apiName.length,
         message: `${describeModule(other)} of ${org} already has this API name ${age}.`,
       });
     }
@@ -163,7 +203,9 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, org
 
 function describeModule(module: OrgModule): string {
   const name = module.plural_label ?? module.api_name;
-  return isCustomModule(module) ? `Custom module "${name}"` : `${module.generated_type === 'default' ? 'Standard module' : 'Module'} "${name}"`;
+  return isCustomModule(module)
+    ? `Custom module "${name}"`
+    : `${module.generated_type === 'default' ? 'Standard module' : 'Module'} "${name}"`;
 }
 
 /** The value of `key` in an object node (the first, as Zoho reads a duplicate key). */

@@ -39,8 +39,14 @@ export function readSnapshot(value: unknown): OrgSnapshot | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const record = value as Record<string, unknown>;
   if (!Array.isArray(record.profiles) || !Array.isArray(record.modules)) return undefined;
-  const text = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? oneLine(String(item)) : undefined);
-  const id = (item: unknown) => (typeof item === 'string' && /^\d{1,30}$/.test(item) ? item : typeof item === 'number' && Number.isSafeInteger(item) && item >= 0 ? String(item) : undefined);
+  const text = (item: unknown) =>
+    typeof item === 'string' || typeof item === 'number' ? oneLine(String(item)) : undefined;
+  const id = (item: unknown) =>
+    typeof item === 'string' && /^\d{1,30}$/.test(item)
+      ? item
+      : typeof item === 'number' && Number.isSafeInteger(item) && item >= 0
+        ? String(item)
+        : undefined;
   const profiles = record.profiles.flatMap((entry): OrgProfile[] => {
     const profile = entry as Record<string, unknown> | null;
     const profileId = id(profile?.id);
@@ -49,13 +55,30 @@ export function readSnapshot(value: unknown): OrgSnapshot | undefined {
   const modules = record.modules.flatMap((entry): OrgModule[] => {
     const module = entry as Record<string, unknown> | null;
     const apiName = text(module?.api_name);
-    return apiName ? [{
-      api_name: apiName, id: id(module?.id), plural_label: text(module?.plural_label),
-      singular_label: text(module?.singular_label), generated_type: text(module?.generated_type),
-    }] : [];
+    return apiName
+      ? [
+          {
+            api_name: apiName,
+            id: id(module?.id),
+            plural_label: text(module?.plural_label),
+            singular_label: text(module?.singular_label),
+            generated_type: text(module?.generated_type),
+          },
+        ]
+      : [];
   });
-  const fetchedAt = typeof record.fetchedAt === 'number' ? record.fetchedAt : typeof record.fetchedAt === 'string' ? Date.parse(record.fetchedAt) : NaN;
-  return { org: text(record.org) ?? 'your org', fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : 0, profiles, modules };
+  const fetchedAt =
+    typeof record.fetchedAt === 'number'
+      ? record.fetchedAt
+      : typeof record.fetchedAt === 'string'
+        ? Date.parse(record.fetchedAt)
+        : NaN;
+  return {
+    org: text(record.org) ?? 'your org',
+    fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : 0,
+    profiles,
+    modules,
+  };
 }
 
 /** "just now", "12 min ago", "3 h ago", "2 days ago". */
@@ -117,6 +140,6 @@ const indexes = new WeakMap<OrgSnapshot, OrgIndex>();
 
 export function indexOf(snapshot: OrgSnapshot): OrgIndex {
   let index = indexes.get(snapshot);
-  if (!index) indexes.set(snapshot, index = new OrgIndex(snapshot));
+  if (!index) indexes.set(snapshot, (index = new OrgIndex(snapshot)));
   return index;
 }

@@ -7,17 +7,29 @@ export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span):
   const schema = frame.place.schema!;
   const zoho = annotationsOf(schema);
   if (schema.minItems !== undefined && frame.count < schema.minItems) {
-    context.report({
-      code: zoho.minItemsCode ?? INVALID_DATA, severity: 'error', rule: 'min-items',
-      message: zoho.minItemsMessage ?? `${frame.place.name} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`,
-      fixes: defaultEntryFix(span, schema, `Add an empty ${frame.place.name} entry`),
-    }, span);
+    context.report(
+      {
+        code: zoho.minItemsCode ?? INVALID_DATA,
+        severity: 'error',
+        rule: 'min-items',
+        message:
+          zoho.minItemsMessage ??
+          `${frame.place.name} needs at least ${schema.minItems} entr${schema.minItems === 1 ? 'y' : 'ies'}.`,
+        fixes: defaultEntryFix(span, schema, `Add an empty ${frame.place.name} entry`),
+      },
+      span,
+    );
   }
   for (const extra of frame.extra) {
-    context.report({
-      code: zoho.maxItemsCode ?? INVALID_DATA, severity: 'error', rule: 'max-items',
-      message: zoho.maxItemsMessage ?? `${frame.place.name} takes at most ${schema.maxItems} entries.`,
-    }, extra);
+    context.report(
+      {
+        code: zoho.maxItemsCode ?? INVALID_DATA,
+        severity: 'error',
+        rule: 'max-items',
+        message: zoho.maxItemsMessage ?? `${frame.place.name} takes at most ${schema.maxItems} entries.`,
+      },
+      extra,
+    );
   }
   if (frame.unique) checkUniqueEntries(context, frame);
 }
@@ -71,12 +83,23 @@ function checkUniqueEntries(context: RuleContext, frame: ArrayFrame): void {
   for (const entry of repeats) {
     const [offset, length, removeFrom, removeTo] = spans.subarray(entry * 4, entry * 4 + 4);
     const shown = identityOf(entry);
-    context.report({
-      code: zoho.uniqueCode ?? INVALID_DATA, severity: 'error', rule: 'unique-items',
-      message: `${zoho.uniqueBy ? `${zoho.uniqueBy} ${shown}` : shown} ${zoho.uniqueMessage ?? 'appears twice in the list'}.`,
-      // From the end of the entry before it: the comma goes with the repeat.
-      fixes: [{ title: 'Remove the repeated entry', edits: [{ offset: removeFrom, length: removeTo - removeFrom, newText: '' }], preferred: true }],
-    }, { offset, length });
+    context.report(
+      {
+        code: zoho.uniqueCode ?? INVALID_DATA,
+        severity: 'error',
+        rule: 'unique-items',
+        message: `${zoho.uniqueBy ? `${zoho.uniqueBy} ${shown}` : shown} ${zoho.uniqueMessage ?? 'appears twice in the list'}.`,
+        // From the end of the entry before it: the comma goes with the repeat.
+        fixes: [
+          {
+            title: 'Remove the repeated entry',
+            edits: [{ offset: removeFrom, length: removeTo - removeFrom, newText: '' }],
+            preferred: true,
+          },
+        ],
+      },
+      { offset, length },
+    );
   }
 }
 

@@ -4,7 +4,10 @@
  */
 import { JSONSchema } from '../schema';
 
-export interface Span { offset: number; length: number }
+export interface Span {
+  offset: number;
+  length: number;
+}
 
 export class Place {
   constructor(

@@ -16,18 +16,33 @@ export function checkFix(check: ZohoCheck, value: string, span: Span): Fix[] {
   for (const [pattern, replacement] of spec.replace) fixed = fixed.replace(schemaReplacement(pattern), replacement);
   if (fixed === value || (fixed === '' && !spec.allowEmpty)) return [];
   if (spec.onlyIf && !schemaRegExp(spec.onlyIf).test(fixed)) return [];
-  return [{ title: `${spec.title}: ${JSON.stringify(fixed)}`, edits: [{ ...span, newText: JSON.stringify(fixed) }], preferred: true }];
+  return [
+    {
+      title: `${spec.title}: ${JSON.stringify(fixed)}`,
+      edits: [{ ...span, newText: JSON.stringify(fixed) }],
+      preferred: true,
+    },
+  ];
 }
 
 /** Replace an empty or null list by one with a default entry. */
 export function defaultEntryFix(span: Span, schema: JSONSchema, title: string): Fix[] {
   if (!schema.items) return [];
   const entry = resolve(schema.items);
-  return [{ title, edits: [{ ...span, newText: `[${defaultValueText(entry)}]`, snippet: `[${defaultValueSnippet(entry)}]` }], preferred: true }];
+  return [
+    {
+      title,
+      edits: [{ ...span, newText: `[${defaultValueText(entry)}]`, snippet: `[${defaultValueSnippet(entry)}]` }],
+      preferred: true,
+    },
+  ];
 }
 
 /** A free API name for a reserved one: the one derived from plural_label, else the reserved one with a suffix. */
 export function suggestApiName(reservedValue: string, plural: unknown, words: string[]): string | undefined {
   const candidates = [typeof plural === 'string' ? toApiName(plural) : '', toApiName(`${reservedValue}_Custom`)];
-  return candidates.find((candidate) => candidate && candidate.toLowerCase() !== reservedValue.toLowerCase() && !isReservedWord(words, candidate));
+  return candidates.find(
+    (candidate) =>
+      candidate && candidate.toLowerCase() !== reservedValue.toLowerCase() && !isReservedWord(words, candidate),
+  );
 }

@@ -25,7 +25,11 @@ export class SchemaValidator implements RuleContext {
   private started = false;
 
   /** `schema`: the request body's (the rules are the schema's; tests give small ones for the generic rules). */
-  constructor(readonly text: string, readonly apiVersion: ApiVersion = DEFAULT_API_VERSION, private readonly schema: JSONSchema = rootSchema) {}
+  constructor(
+    readonly text: string,
+    readonly apiVersion: ApiVersion = DEFAULT_API_VERSION,
+    private readonly schema: JSONSchema = rootSchema,
+  ) {}
 
   /** The callbacks to pass to jsonc-parser's `visit` (or the fast walk). */
   visitor(): JSONVisitor {
@@ -67,7 +71,8 @@ export class SchemaValidator implements RuleContext {
     const property = top.properties[top.properties.length - 1];
     if (!property || property.valueSpan) return new Place(undefined, top.place, 'value', top.place.anchor);
     const propertySchema = top.place.schema?.properties?.[property.key];
-    const usable = propertySchema && !top.wrongType && !property.duplicate && inVersion(propertySchema, this.apiVersion);
+    const usable =
+      propertySchema && !top.wrongType && !property.duplicate && inVersion(propertySchema, this.apiVersion);
     return new Place(usable ? resolve(propertySchema) : undefined, top.place, property.key, property);
   }
 
@@ -107,10 +112,17 @@ export class SchemaValidator implements RuleContext {
     if (frame?.kind !== 'object') return;
     const schema = frame.place.schema;
     const property: Property = {
-      key, offset, length, end: offset + length,
+      key,
+      offset,
+      length,
+      end: offset + length,
       duplicate: find(frame, key) !== undefined,
       // A key of a later API version is unknown to this one (its rule says which version brought it).
-      unknown: !!schema && !frame.wrongType && (!schema.properties?.[key] || !inVersion(schema.properties[key], this.apiVersion)) && schema.additionalProperties === false,
+      unknown:
+        !!schema &&
+        !frame.wrongType &&
+        (!schema.properties?.[key] || !inVersion(schema.properties[key], this.apiVersion)) &&
+        schema.additionalProperties === false,
     };
     addProperty(frame, property);
   }
@@ -128,7 +140,19 @@ export class SchemaValidator implements RuleContext {
     const place = this.nextPlace();
     const wrongType = !this.typeMatches(place, 'array');
     const items = place.schema?.items && !wrongType ? resolve(place.schema.items) : undefined;
-    this.stack.push({ kind: 'array', place, offset, wrongType, count: 0, extra: [], items, unique: (place.schema?.uniqueItems || place.schema?.['x-zoho']?.uniqueBy) && !wrongType ? new UniqueEntries(offset) : undefined });
+    this.stack.push({
+      kind: 'array',
+      place,
+      offset,
+      wrongType,
+      count: 0,
+      extra: [],
+      items,
+      unique:
+        (place.schema?.uniqueItems || place.schema?.['x-zoho']?.uniqueBy) && !wrongType
+          ? new UniqueEntries(offset)
+          : undefined,
+    });
   }
 
   private arrayEnd(end: number): void {

@@ -6,11 +6,30 @@
  */
 import { createScanner, JSONVisitor, ScanError, SyntaxKind } from 'jsonc-parser';
 
-const enum Expect { Value, ValueOrEnd, PropertyOrEnd, Colon, CommaOrEnd, Nothing }
+const enum Expect {
+  Value,
+  ValueOrEnd,
+  PropertyOrEnd,
+  Colon,
+  CommaOrEnd,
+  Nothing,
+}
 
 /** The callbacks a walk calls: those of jsonc-parser's `visit` that the checks use. */
-export type WalkVisitor = Required<Pick<JSONVisitor,
-  'onObjectBegin' | 'onObjectProperty' | 'onObjectEnd' | 'onArrayBegin' | 'onArrayEnd' | 'onLiteralValue' | 'onSeparator' | 'onComment' | 'onError'>>;
+export type WalkVisitor = Required<
+  Pick<
+    JSONVisitor,
+    | 'onObjectBegin'
+    | 'onObjectProperty'
+    | 'onObjectEnd'
+    | 'onArrayBegin'
+    | 'onArrayEnd'
+    | 'onLiteralValue'
+    | 'onSeparator'
+    | 'onComment'
+    | 'onError'
+  >
+>;
 
 export function fastWalk(text: string, visitor: WalkVisitor): boolean {
   const scanner = createScanner(text, false);
@@ -50,7 +69,9 @@ export function fastWalk(text: string, visitor: WalkVisitor): boolean {
       case SyntaxKind.CloseBracketToken: {
         const isObject = kind === SyntaxKind.CloseBraceToken;
         if (stack[stack.length - 1] !== isObject) return false;
-        const canEnd = isObject ? expect === Expect.PropertyOrEnd || expect === Expect.CommaOrEnd : expect === Expect.ValueOrEnd || expect === Expect.CommaOrEnd;
+        const canEnd = isObject
+          ? expect === Expect.PropertyOrEnd || expect === Expect.CommaOrEnd
+          : expect === Expect.ValueOrEnd || expect === Expect.CommaOrEnd;
         if (!canEnd) return false;
         stack.pop();
         if (isObject) visitor.onObjectEnd(offset, length, 0, 0);
@@ -91,7 +112,14 @@ export function fastWalk(text: string, visitor: WalkVisitor): boolean {
       case SyntaxKind.FalseKeyword:
       case SyntaxKind.NullKeyword:
         if (expect !== Expect.Value && expect !== Expect.ValueOrEnd) return false;
-        visitor.onLiteralValue(kind === SyntaxKind.NullKeyword ? null : kind === SyntaxKind.TrueKeyword, offset, length, 0, 0, noPath);
+        visitor.onLiteralValue(
+          kind === SyntaxKind.NullKeyword ? null : kind === SyntaxKind.TrueKeyword,
+          offset,
+          length,
+          0,
+          0,
+          noPath,
+        );
         expect = afterValue();
         continue;
       default:

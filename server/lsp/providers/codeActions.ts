@@ -7,22 +7,36 @@ import { checkAgainstOrg, fixAll, fixesAt, OrgSnapshot, withOrgFixes } from '@cr
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.zoho-crm`;
 
 export class CodeActionProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly org: () => OrgSnapshot | undefined = () => undefined,
+  ) {}
 
   provide(document: TextDocument, params: CodeActionParams): CodeAction[] {
     const analysis = this.cache.get(document);
     const orgFindings = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
-    const findings = withOrgFixes(orgFindings.length ? [...analysis.findings, ...orgFindings] : analysis.findings, analysis.parsed, this.org());
+    const findings = withOrgFixes(
+      orgFindings.length ? [...analysis.findings, ...orgFindings] : analysis.findings,
+      analysis.parsed,
+      this.org(),
+    );
     const only = params.context.only;
     const actions: CodeAction[] = [];
-    const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
+    const wantsQuickFix =
+      !only ||
+      only.some((kind) => CodeActionKind.QuickFix.startsWith(kind) || kind.startsWith(CodeActionKind.QuickFix));
     if (wantsQuickFix) {
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
       for (const { finding, fix } of fixesAt(findings, start, end)) {
         const diagnostic = toDiagnostic(document, finding);
         // Link the action to the diagnostic the client already shows, so "Quick Fix…" lists it there.
-        const shown = params.context.diagnostics.find((candidate: Diagnostic) => candidate.source === DIAGNOSTIC_SOURCE && candidate.code === finding.code && sameRange(candidate.range, diagnostic.range));
+        const shown = params.context.diagnostics.find(
+          (candidate: Diagnostic) =>
+            candidate.source === DIAGNOSTIC_SOURCE &&
+            candidate.code === finding.code &&
+            sameRange(candidate.range, diagnostic.range),
+        );
         const snippets = fix.edits.filter((edit) => edit.snippet !== undefined);
         actions.push({
           title: fix.title,
@@ -31,7 +45,15 @@ export class CodeActionProvider {
           isPreferred: fix.preferred,
           edit: { changes: { [document.uri]: fix.edits.map((edit) => toTextEdit(document, edit)) } },
           // LSP 3.17 has no snippet edits: VS Code's client turns these into SnippetTextEdits (cursor in place).
-          data: snippets.length && snippets.length === fix.edits.length ? { snippets: snippets.map((edit) => ({ range: rangeOf(document, edit.offset, edit.length), snippet: edit.snippet })) } : undefined,
+          data:
+            snippets.length && snippets.length === fix.edits.length
+              ? {
+                  snippets: snippets.map((edit) => ({
+                    range: rangeOf(document, edit.offset, edit.length),
+                    snippet: edit.snippet,
+                  })),
+                }
+              : undefined,
         });
       }
     }
@@ -39,7 +61,11 @@ export class CodeActionProvider {
     if (wantsFixAll) {
       const edits = fixAll(findings);
       if (edits.length) {
-        actions.push({ title: 'Fix all auto-fixable Zoho CRM problems', kind: FIX_ALL_KIND, edit: { changes: { [document.uri]: edits.map((edit) => toTextEdit(document, edit)) } } });
+        actions.push({
+          title: 'Fix all auto-fixable Zoho CRM problems',
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [document.uri]: edits.map((edit) => toTextEdit(document, edit)) } },
+        });
       }
     }
     return actions;

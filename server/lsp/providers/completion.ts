@@ -1,4 +1,13 @@
-import { CompletionItem, CompletionItemKind, CompletionList, CompletionParams, InsertTextFormat, MarkupContent, MarkupKind, Range } from 'vscode-languageserver';
+import {
+  CompletionItem,
+  CompletionItemKind,
+  CompletionList,
+  CompletionParams,
+  InsertTextFormat,
+  MarkupContent,
+  MarkupKind,
+  Range,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
@@ -14,7 +23,11 @@ import { markdownToPlainText, snippetToPlainText } from '../plainText';
 const SHARED_RANGE_FROM = 20;
 
 export class CompletionProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly features: () => ClientFeatures,
+    private readonly org: () => OrgSnapshot | undefined = () => undefined,
+  ) {}
 
   provide(document: TextDocument, params: CompletionParams): CompletionItem[] | CompletionList {
     const { parsed } = this.cache.get(document);
@@ -25,33 +38,54 @@ export class CompletionProvider {
     const rangeFor = (offset: number, length: number) => {
       const key = `${offset}:${length}`;
       let range = ranges.get(key);
-      if (!range) ranges.set(key, range = rangeOf(document, offset, length));
+      if (!range) ranges.set(key, (range = rangeOf(document, offset, length)));
       return range;
     };
     const converted = items.map((item): CompletionItem => {
-      const documentation = item.documentation ?? (item.documentationOf && !features.resolveDocumentation ? keyDocumentation(item.documentationOf) : undefined);
+      const documentation =
+        item.documentation ??
+        (item.documentationOf && !features.resolveDocumentation ? keyDocumentation(item.documentationOf) : undefined);
       return {
         label: item.label,
-        kind: item.kind === 'property' ? CompletionItemKind.Property : item.kind === 'snippet' ? CompletionItemKind.Snippet : CompletionItemKind.Value,
+        kind:
+          item.kind === 'property'
+            ? CompletionItemKind.Property
+            : item.kind === 'snippet'
+              ? CompletionItemKind.Snippet
+              : CompletionItemKind.Value,
         detail: item.detail,
         documentation: documentation ? this.markup(documentation) : undefined,
         insertTextFormat: features.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-        textEdit: { range: rangeFor(item.replace.offset, item.replace.length), newText: features.snippets ? item.insertText : snippetToPlainText(item.insertText) },
-        additionalTextEdits: item.additionalEdits?.map((edit) => ({ range: rangeFor(edit.offset, edit.length), newText: edit.newText })),
+        textEdit: {
+          range: rangeFor(item.replace.offset, item.replace.length),
+          newText: features.snippets ? item.insertText : snippetToPlainText(item.insertText),
+        },
+        additionalTextEdits: item.additionalEdits?.map((edit) => ({
+          range: rangeFor(edit.offset, edit.length),
+          newText: edit.newText,
+        })),
         filterText: item.filterText,
         sortText: item.sortText,
         preselect: item.preselect,
         data: documentation === undefined ? item.documentationOf : undefined,
       };
     });
-    const shared = items.length >= SHARED_RANGE_FROM && features.defaultEditRange && ranges.size === 1 && items.every((item) => !item.additionalEdits)
-      ? [...ranges.values()][0] : undefined;
+    const shared =
+      items.length >= SHARED_RANGE_FROM &&
+      features.defaultEditRange &&
+      ranges.size === 1 &&
+      items.every((item) => !item.additionalEdits)
+        ? [...ranges.values()][0]
+        : undefined;
     if (shared) {
       // A long list (an org's profiles) states its one range and format once: a third fewer bytes to send and parse.
       return {
         isIncomplete: incomplete,
         itemDefaults: { editRange: shared, insertTextFormat: converted[0].insertTextFormat },
-        items: converted.map(({ textEdit, insertTextFormat: _format, ...item }) => ({ ...item, textEditText: textEdit!.newText })),
+        items: converted.map(({ textEdit, insertTextFormat: _format, ...item }) => ({
+          ...item,
+          textEditText: textEdit!.newText,
+        })),
       };
     }
     return incomplete ? { isIncomplete: true, items: converted } : converted;
@@ -59,7 +93,8 @@ export class CompletionProvider {
 
   resolve(item: CompletionItem): CompletionItem {
     const reference = item.data as KeyReference | undefined;
-    if (item.documentation || !reference || !Array.isArray(reference.objectPath) || typeof reference.key !== 'string') return item;
+    if (item.documentation || !reference || !Array.isArray(reference.objectPath) || typeof reference.key !== 'string')
+      return item;
     const documentation = keyDocumentation(reference);
     return documentation ? { ...item, documentation: this.markup(documentation) } : item;
   }

@@ -39,11 +39,14 @@ export class DiagnosticsProvider {
     const delay = this.delayMs();
     if (delay <= 0) return this.publish(document);
     // Typing fast re-checks once, after the pause, and against the latest text.
-    this.timers.set(document.uri, setTimeout(() => {
-      this.timers.delete(document.uri);
-      const latest = this.documents.get(document.uri);
-      if (latest) this.publish(latest);
-    }, delay));
+    this.timers.set(
+      document.uri,
+      setTimeout(() => {
+        this.timers.delete(document.uri);
+        const latest = this.documents.get(document.uri);
+        if (latest) this.publish(latest);
+      }, delay),
+    );
   }
 
   /** Re-checks every open file now (the org snapshot changed). */
@@ -63,8 +66,14 @@ export class DiagnosticsProvider {
     try {
       const analysis = this.cache.get(document);
       const org = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
-      const findings = org.length ? [...analysis.findings, ...org].sort((a, b) => a.offset - b.offset) : analysis.findings;
-      void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+      const findings = org.length
+        ? [...analysis.findings, ...org].sort((a, b) => a.offset - b.offset)
+        : analysis.findings;
+      void this.connection.sendDiagnostics({
+        uri: document.uri,
+        version: document.version,
+        diagnostics: findings.map((finding) => toDiagnostic(document, finding)),
+      });
     } catch (error) {
       this.connection.console.error(`Checking ${document.uri} failed: ${failureText(error)}`);
     }

@@ -7,7 +7,11 @@ import { hover, OrgSnapshot } from '@crm/languageservice';
 import { markdownToPlainText } from '../plainText';
 
 export class HoverProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly org: () => OrgSnapshot | undefined = () => undefined) {}
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly features: () => ClientFeatures,
+    private readonly org: () => OrgSnapshot | undefined = () => undefined,
+  ) {}
 
   provide(document: TextDocument, params: HoverParams): Hover | null {
     const result = hover(this.cache.get(document).parsed, document.offsetAt(params.position), this.org());

@@ -1,20 +1,44 @@
 /** Outline, folding, selection ranges and formatting: the JSON basics, so our language id loses nothing. */
 import {
-  DocumentSymbol, FoldingRange, FormattingOptions, Range, SelectionRange, SymbolInformation, SymbolKind, TextEdit,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Range,
+  SelectionRange,
+  SymbolInformation,
+  SymbolKind,
+  TextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf, toTextEdit } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { documentSymbols, DocumentSymbol as PureSymbol, foldingRegions, formatDocument, formatRefusal, selectionChain } from '@crm/languageservice';
+import {
+  documentSymbols,
+  DocumentSymbol as PureSymbol,
+  foldingRegions,
+  formatDocument,
+  formatRefusal,
+  selectionChain,
+} from '@crm/languageservice';
 
 const KINDS: Record<PureSymbol['kind'], SymbolKind> = {
-  module: SymbolKind.Module, object: SymbolKind.Object, array: SymbolKind.Array, string: SymbolKind.String,
-  number: SymbolKind.Number, boolean: SymbolKind.Boolean, null: SymbolKind.Null, property: SymbolKind.Property,
+  module: SymbolKind.Module,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
+  null: SymbolKind.Null,
+  property: SymbolKind.Property,
 };
 
 export class StructureProvider {
-  constructor(private readonly cache: AnalysisCache, private readonly features: () => ClientFeatures, private readonly warn: (message: string) => void = () => {}) {}
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly features: () => ClientFeatures,
+    private readonly warn: (message: string) => void = () => {},
+  ) {}
 
   /** A tree for editors that show one; otherwise the flat list, each symbol naming its container. */
   symbols(document: TextDocument): DocumentSymbol[] | SymbolInformation[] {
@@ -23,7 +47,12 @@ export class StructureProvider {
     if (!this.features().hierarchicalSymbols) {
       const flat: SymbolInformation[] = [];
       const walk = (symbol: PureSymbol, container?: string) => {
-        flat.push({ name: name(symbol), kind: KINDS[symbol.kind], location: { uri: document.uri, range: rangeOf(document, symbol.offset, symbol.length) }, containerName: container });
+        flat.push({
+          name: name(symbol),
+          kind: KINDS[symbol.kind],
+          location: { uri: document.uri, range: rangeOf(document, symbol.offset, symbol.length) },
+          containerName: container,
+        });
         for (const child of symbol.children) walk(child, name(symbol));
       };
       for (const symbol of pure) walk(symbol);
@@ -66,8 +95,16 @@ export class StructureProvider {
 
   format(document: TextDocument, options: FormattingOptions, range?: Range): TextEdit[] {
     const refusal = formatRefusal(document.getText());
-    if (refusal) { this.warn(`${document.uri} was not formatted: ${refusal}.`); return []; }
-    const span = range ? { offset: document.offsetAt(range.start), length: document.offsetAt(range.end) - document.offsetAt(range.start) } : undefined;
+    if (refusal) {
+      this.warn(`${document.uri} was not formatted: ${refusal}.`);
+      return [];
+    }
+    const span = range
+      ? {
+          offset: document.offsetAt(range.start),
+          length: document.offsetAt(range.end) - document.offsetAt(range.start),
+        }
+      : undefined;
     return formatDocument(document.getText(), options, span).map((edit) => toTextEdit(document, edit));
   }
 }

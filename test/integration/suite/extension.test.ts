@@ -27,7 +27,12 @@ async function driver<T>(route: string): Promise<T> {
 }
 
 /** Resolves when the diagnostics of `uri` satisfy `check`, checking now and on every change (no sleeps). */
-function diagnosticsWhere(uri: vscode.Uri, check: (diagnostics: vscode.Diagnostic[]) => boolean, what: string, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+function diagnosticsWhere(
+  uri: vscode.Uri,
+  check: (diagnostics: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const test = () => {
       const diagnostics = vscode.languages.getDiagnostics(uri);
@@ -37,10 +42,16 @@ function diagnosticsWhere(uri: vscode.Uri, check: (diagnostics: vscode.Diagnosti
         resolve(diagnostics);
       }
     };
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => { if (event.uris.some((changed) => changed.toString() === uri.toString())) test(); });
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) test();
+    });
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`timed out waiting for diagnostics: ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.source, d.code, d.range.start.line]))}`));
+      reject(
+        new Error(
+          `timed out waiting for diagnostics: ${what}; have ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [d.source, d.code, d.range.start.line]))}`,
+        ),
+      );
     }, timeoutMs);
     test();
   });
@@ -73,7 +84,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(vscode.version, '1.100.3');
   });
 
-  it('where requests go comes from the user\'s settings; the workspace\'s own settings cannot redirect them', async () => {
+  it("where requests go comes from the user's settings; the workspace's own settings cannot redirect them", async () => {
     const workspaceSettings = JSON.parse(readFileSync(path.join(WORKSPACE, '.vscode/settings.json'), 'utf8'));
     assert.equal(workspaceSettings['zohoCrm.accountsUrl'], OTHER_SERVER, 'the hostile workspace is in place');
     const settings = api.settings();
@@ -81,41 +92,69 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(settings.crmWebUrl, STAND_IN);
     assert.equal(settings.apiDomain, undefined);
     assert.equal(settings.redirectPort, 47120);
-    assert.deepEqual(settings.scopes, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ']);
+    assert.deepEqual(settings.scopes, [
+      'ZohoCRM.settings.modules.ALL',
+      'ZohoCRM.settings.profiles.READ',
+      'ZohoCRM.org.READ',
+    ]);
     // The log says so, once for each key however often the settings are read.
-    const ignoredLines = () => api.logLines().filter((line) => line.includes('from this workspace\'s settings'));
-    for (let tries = 0; ignoredLines().length < 5 && tries < 50; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const ignoredLines = () => api.logLines().filter((line) => line.includes("from this workspace's settings"));
+    for (let tries = 0; ignoredLines().length < 5 && tries < 50; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     api.settings();
     const ignored = ignoredLines();
     for (const key of ['accountsUrl', 'apiDomain', 'crmWebUrl', 'oauth.redirectPort', 'oauth.scopes']) {
-      assert.equal(ignored.filter((line) => line.includes(`Ignored zohoCrm.${key} `)).length, 1, `${key} in ${ignored.join('\n')}`);
+      assert.equal(
+        ignored.filter((line) => line.includes(`Ignored zohoCrm.${key} `)).length,
+        1,
+        `${key} in ${ignored.join('\n')}`,
+      );
     }
   });
 
   it('a file with several mistakes shows each as a diagnostic with its Zoho code, on its line', async () => {
     const { document } = await open('mistakes.crm-module.json');
     const diagnostics = ours(await diagnosticsWhere(document.uri, (list) => ours(list).length >= 4, 'four mistakes'));
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`), [
-      '4 INVALID_DATA', '6 MINIMUM_DATA_NOT_FOUND', '7 RESERVED_KEYWORD_NOT_ALLOWED', '10 DEPENDENT_FIELD_MISSING',
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`),
+      ['4 INVALID_DATA', '6 MINIMUM_DATA_NOT_FOUND', '7 RESERVED_KEYWORD_NOT_ALLOWED', '10 DEPENDENT_FIELD_MISSING'],
+    );
     assert.deepEqual(ours(vscode.languages.getDiagnostics(fileUri('warehouses.crm-module.json'))), []);
   });
 
   it('completion offers the keys at the cursor and the data_type values', async () => {
     const { document } = await open('completion.crm-module.json');
-    const keys = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"display_field"'));
+    const keys = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionOf(document, '"display_field"'),
+    );
     const keyLabels = keys.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    for (const key of ['singular_label', 'profiles', 'api_name']) assert.ok(keyLabels.includes(key), `${key} in ${keyLabels}`);
+    for (const key of ['singular_label', 'profiles', 'api_name'])
+      assert.ok(keyLabels.includes(key), `${key} in ${keyLabels}`);
     assert.ok(!keyLabels.includes('plural_label'), 'plural_label is already there');
     // Resolved as the suggest widget resolves the focused item: the key's description arrives then.
-    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"display_field"'), undefined, 50);
+    const resolved = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionOf(document, '"display_field"'),
+      undefined,
+      50,
+    );
     const profiles = resolved.items.find((item) => item.label === 'profiles');
-    assert.match(typeof profiles?.documentation === 'object' ? profiles.documentation.value : String(profiles?.documentation), /\*\*profiles\*\*/);
+    assert.match(
+      typeof profiles?.documentation === 'object' ? profiles.documentation.value : String(profiles?.documentation),
+      /\*\*profiles\*\*/,
+    );
     // Suggestions inside strings as you type, and no word-based guesses, as VS Code's JSON does.
     const editor = vscode.workspace.getConfiguration('editor', { languageId: 'zoho-crm-module' });
     assert.equal((editor.get<Record<string, unknown>>('quickSuggestions') ?? {}).strings, true);
     assert.equal(editor.get('wordBasedSuggestions'), 'off');
-    const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"data_type": ""', 14));
+    const values = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionOf(document, '"data_type": ""', 14),
+    );
     const valueLabels = values.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.ok(valueLabels.includes('"autonumber"') && valueLabels.includes('"text"'), `${valueLabels}`);
   });
@@ -124,25 +163,44 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const editor = await open('completion.crm-module.json');
     const uri = editor.document.uri;
     const at = positionOf(editor.document, '"data_type": ""');
-    await editor.edit((edit) => edit.replace(new vscode.Range(at, at.translate(0, '"data_type": ""'.length)), '"data_type": "text"\n        '));
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(at, at.translate(0, '"data_type": ""'.length)), '"data_type": "text"\n        '),
+    );
     const position = new vscode.Position(at.line + 1, 8);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      position,
+    );
     const item = list.items.find((candidate) => candidate.label === 'field_label');
     assert.ok(item, list.items.map((candidate) => String(candidate.label)).join(', '));
     const range = item.range instanceof vscode.Range ? item.range : item.range!.replacing;
-    const text = item.insertText instanceof vscode.SnippetString ? item.insertText.value.replace(/\$\{?\d+:?\}?/g, '') : String(item.insertText);
+    const text =
+      item.insertText instanceof vscode.SnippetString
+        ? item.insertText.value.replace(/\$\{?\d+:?\}?/g, '')
+        : String(item.insertText);
     const edit = new vscode.WorkspaceEdit();
     edit.set(uri, [vscode.TextEdit.replace(range, text), ...(item.additionalTextEdits ?? [])]);
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.match(editor.document.getText(), /"data_type": "text",\n\s*"field_label": ""/);
-    await diagnosticsWhere(uri, (list) => ours(list).length > 0 && !ours(list).some((d) => /comma/i.test(d.message)), 'no missing comma');
+    await diagnosticsWhere(
+      uri,
+      (list) => ours(list).length > 0 && !ours(list).some((d) => /comma/i.test(d.message)),
+      'no missing comma',
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('hover shows the limits of a key', async () => {
     const { document } = await open('warehouses.crm-module.json');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"plural_label"', 3));
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, '"plural_label"', 3),
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+      .join('\n');
     assert.match(text, /At most 25 characters/);
     assert.match(text, /mandatory/);
   });
@@ -150,13 +208,30 @@ describe('Zoho CRM Modules in a real VS Code', function () {
   it('a quick fix clears its diagnostic', async () => {
     const editor = await open('mistakes.crm-module.json');
     const uri = editor.document.uri;
-    const reserved = ours(await diagnosticsWhere(uri, (list) => ours(list).some((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED'), 'reserved api_name'))
-      .find((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, reserved.range, vscode.CodeActionKind.QuickFix.value);
+    const reserved = ours(
+      await diagnosticsWhere(
+        uri,
+        (list) => ours(list).some((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED'),
+        'reserved api_name',
+      ),
+    ).find((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      reserved.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.isPreferred && action.title.startsWith('Rename to'));
-    assert.ok(fix?.edit, `a preferred fix among ${JSON.stringify(actions.map((action) => ({ title: action.title, preferred: action.isPreferred, diagnostics: action.diagnostics?.map(codeOf) })))}`);
+    assert.ok(
+      fix?.edit,
+      `a preferred fix among ${JSON.stringify(actions.map((action) => ({ title: action.title, preferred: action.isPreferred, diagnostics: action.diagnostics?.map(codeOf) })))}`,
+    );
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    await diagnosticsWhere(uri, (list) => ours(list).length === 3 && !ours(list).some((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED'), 'reserved word fixed');
+    await diagnosticsWhere(
+      uri,
+      (list) => ours(list).length === 3 && !ours(list).some((d) => codeOf(d) === 'RESERVED_KEYWORD_NOT_ALLOWED'),
+      'reserved word fixed',
+    );
     assert.match(editor.document.getText(), /"api_name": "Stock_Items"/);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await diagnosticsWhere(uri, (list) => ours(list).length === 4, 'reverted');
@@ -165,9 +240,19 @@ describe('Zoho CRM Modules in a real VS Code', function () {
   it('the "add a profile" fix puts the cursor inside the new id, ready to type', async () => {
     const editor = await open('mistakes.crm-module.json');
     const uri = editor.document.uri;
-    const empty = ours(await diagnosticsWhere(uri, (list) => ours(list).some((d) => codeOf(d) === 'MINIMUM_DATA_NOT_FOUND'), 'empty profiles'))
-      .find((d) => codeOf(d) === 'MINIMUM_DATA_NOT_FOUND')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, empty.range, vscode.CodeActionKind.QuickFix.value);
+    const empty = ours(
+      await diagnosticsWhere(
+        uri,
+        (list) => ours(list).some((d) => codeOf(d) === 'MINIMUM_DATA_NOT_FOUND'),
+        'empty profiles',
+      ),
+    ).find((d) => codeOf(d) === 'MINIMUM_DATA_NOT_FOUND')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      empty.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const add = actions.find((action) => action.title === 'Add an empty profiles entry');
     assert.ok(add?.edit, actions.map((action) => action.title).join(', '));
     assert.ok(await vscode.workspace.applyEdit(add.edit));
@@ -179,14 +264,29 @@ describe('Zoho CRM Modules in a real VS Code', function () {
   });
 
   it('signs in with a Self Client code; the connection is active and shown in the status bar', async () => {
-    const { code } = await standIn<{ code: string }>('/__standin/self-client-code', { method: 'POST', body: JSON.stringify({ client_id: DEMO.clientId }) });
+    const { code } = await standIn<{ code: string }>('/__standin/self-client-code', {
+      method: 'POST',
+      body: JSON.stringify({ client_id: DEMO.clientId }),
+    });
     // Scopes asked for (as an extension's getSession asks) join the configured ones.
-    const connection = await vscode.commands.executeCommand<{ id: string; label: string; scopes: string[] } | undefined>('zohoCrm.signIn', {
-      method: 'selfClient', dataCenter: 'us', environment: 'production', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, code,
+    const connection = await vscode.commands.executeCommand<
+      { id: string; label: string; scopes: string[] } | undefined
+    >('zohoCrm.signIn', {
+      method: 'selfClient',
+      dataCenter: 'us',
+      environment: 'production',
+      clientId: DEMO.clientId,
+      clientSecret: DEMO.clientSecret,
+      code,
       scopes: ['ZohoCRM.users.READ'],
     });
     assert.ok(connection, 'signed in');
-    assert.deepEqual(connection.scopes, ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ', 'ZohoCRM.users.READ']);
+    assert.deepEqual(connection.scopes, [
+      'ZohoCRM.settings.modules.ALL',
+      'ZohoCRM.settings.profiles.READ',
+      'ZohoCRM.org.READ',
+      'ZohoCRM.users.READ',
+    ]);
     assert.ok(connection.label, JSON.stringify(connection));
     assert.equal(connection.label, 'Zylker Local (US · production)');
     assert.equal(api.activeConnection()?.id, connection.id);
@@ -195,7 +295,9 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     if (DRIVER) {
       // The Accounts menu, as a person opens it, lists the connection under our provider.
       await driver('/click?selector=' + encodeURIComponent('.activitybar .codicon-accounts-view-bar-icon'));
-      const { texts } = await driver<{ texts: string[] }>('/text?selector=' + encodeURIComponent('.monaco-menu-container'));
+      const { texts } = await driver<{ texts: string[] }>(
+        '/text?selector=' + encodeURIComponent('.monaco-menu-container'),
+      );
       await driver('/key?key=Escape');
       assert.match(texts.join('\n'), /Zylker Local \(US · production\) \(Zoho CRM\)/);
       // The org stays in the status bar when the log has focus.
@@ -213,20 +315,34 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await standIn('/__standin/requests', { method: 'DELETE' });
     const uri = fileUri('warehouses.crm-module.json');
     // A production org: it asks first (a VS Code under test refuses the modal and names it); refused, nothing is sent.
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('zohoCrm.createModule', uri)), /refused to show dialog in tests\. Contents: Create "Warehouses" in Zylker Local \(US · production\)\?/);
-    assert.deepEqual((await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST'), []);
-    const outcome = await vscode.commands.executeCommand<{ kind: string; id?: string; message: string }>('zohoCrm.createModule', uri, { confirm: false });
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('zohoCrm.createModule', uri)),
+      /refused to show dialog in tests\. Contents: Create "Warehouses" in Zylker Local \(US · production\)\?/,
+    );
+    assert.deepEqual(
+      (await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST'),
+      [],
+    );
+    const outcome = await vscode.commands.executeCommand<{ kind: string; id?: string; message: string }>(
+      'zohoCrm.createModule',
+      uri,
+      { confirm: false },
+    );
     messages.push(outcome.message);
     assert.equal(outcome.kind, 'created', outcome.message);
     assert.match(outcome.message, new RegExp(`id ${outcome.id}`));
-    const posts = (await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST' && request.path === '/crm/v7/settings/modules');
+    const posts = (await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests')).filter(
+      (request) => request.method === 'POST' && request.path === '/crm/v7/settings/modules',
+    );
     assert.equal(posts.length, 1);
     assert.equal(posts[0].body, readFileSync(uri.fsPath, 'utf8'));
     const modules = await standIn<{ id: string; api_name: string }[]>('/__standin/modules');
     assert.ok(modules.some((module) => module.id === outcome.id && module.api_name === 'Warehouses'));
     if (DRIVER) {
       // "Open in Zoho CRM", as a person clicks it: the org's module list, the new module marked.
-      await driver(`/click?selector=${encodeURIComponent('.notification-toast .monaco-button:has-text("Open in Zoho CRM")')}`);
+      await driver(
+        `/click?selector=${encodeURIComponent('.notification-toast .monaco-button:has-text("Open in Zoho CRM")')}`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const { urls, texts } = await driver<{ urls: string[]; texts: string[] }>('/pages');
       const tab = texts.findIndex((text) => text.includes('Modules'));
@@ -236,15 +352,29 @@ describe('Zoho CRM Modules in a real VS Code', function () {
   });
 
   it('after sign-in the org data arrives: profile ids complete by name and hover with it', async () => {
-    for (let tries = 0; !api.orgSnapshot() && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 100));
-    assert.deepEqual(api.orgSnapshot()?.profiles.map((profile) => profile.name), ['Administrator', 'Standard', 'Sales Lite', 'Customer Portal']);
+    for (let tries = 0; !api.orgSnapshot() && tries < 100; tries++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(
+      api.orgSnapshot()?.profiles.map((profile) => profile.name),
+      ['Administrator', 'Standard', 'Sales Lite', 'Customer Portal'],
+    );
     assert.match(api.statusBarText(), /Zylker Local/);
     const { document } = await open('parcels.crm-module.json');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, positionOf(document, '"2423488000000015972"', 1));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      positionOf(document, '"2423488000000015972"', 1),
+    );
     const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     assert.deepEqual(labels.slice(0, 4), ['Administrator', 'Customer Portal', 'Sales Lite', 'Standard']);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"2423488000000015972"', 3));
-    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      positionOf(document, '"2423488000000015972"', 3),
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+      .join('\n');
     assert.match(text, /\*\*Administrator\*\*: normal profile of Zylker Local \(US · production\)/);
     if (DRIVER) {
       // As a person sees it: the suggest widget with the org's profiles.
@@ -253,7 +383,9 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       editor.selection = new vscode.Selection(at, at);
       await vscode.commands.executeCommand('editor.action.triggerSuggest');
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      const { texts } = await driver<{ texts: string[] }>(`/text?selector=${encodeURIComponent('.suggest-widget .monaco-list-row')}`);
+      const { texts } = await driver<{ texts: string[] }>(
+        `/text?selector=${encodeURIComponent('.suggest-widget .monaco-list-row')}`,
+      );
       assert.match(texts.join('\n'), /Administrator/);
       await driver('/screenshot?name=profile-completion');
       await vscode.commands.executeCommand('hideSuggestWidget');
@@ -262,26 +394,49 @@ describe('Zoho CRM Modules in a real VS Code', function () {
 
   it('a label the org already uses shows DUPLICATE_DATA while editing, and Create sends nothing', async () => {
     const { document } = await open('leads-again.crm-module.json');
-    const diagnostics = ours(await diagnosticsWhere(document.uri, (list) => ours(list).some((d) => codeOf(d) === 'DUPLICATE_DATA'), 'the org\'s Leads'));
+    const diagnostics = ours(
+      await diagnosticsWhere(
+        document.uri,
+        (list) => ours(list).some((d) => codeOf(d) === 'DUPLICATE_DATA'),
+        "the org's Leads",
+      ),
+    );
     const duplicate = diagnostics.find((d) => codeOf(d) === 'DUPLICATE_DATA')!;
     assert.equal(duplicate.range.start.line + 1, 4);
-    assert.match(duplicate.message, /^Standard module "Leads" of Zylker Local \(US · production\) already has this label \(org data: (just now|\d+ min ago)\)\.$/);
+    assert.match(
+      duplicate.message,
+      /^Standard module "Leads" of Zylker Local \(US · production\) already has this label \(org data: (just now|\d+ min ago)\)\.$/,
+    );
     await standIn('/__standin/requests', { method: 'DELETE' });
-    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', document.uri, { interactive: false });
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+      'zohoCrm.createModule',
+      document.uri,
+      { interactive: false },
+    );
     assert.equal(outcome.kind, 'blocked', outcome.message);
     assert.deepEqual(await standIn('/__standin/requests'), []);
   });
 
   it('a Zoho error answer becomes a diagnostic on the matching key; editing the file clears it', async () => {
     // Someone creates "Parcels" in Zoho's web UI after the org data was fetched: only Zoho can tell.
-    await standIn('/__standin/modules', { method: 'POST', body: JSON.stringify({ api_name: 'Parcel_Items', plural_label: 'Parcels', singular_label: 'Parcel Item' }) });
+    await standIn('/__standin/modules', {
+      method: 'POST',
+      body: JSON.stringify({ api_name: 'Parcel_Items', plural_label: 'Parcels', singular_label: 'Parcel Item' }),
+    });
     const editor = await open('parcels.crm-module.json');
     const uri = editor.document.uri;
-    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri, { confirm: false });
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+      'zohoCrm.createModule',
+      uri,
+      { confirm: false },
+    );
     messages.push(outcome.message);
     assert.equal(outcome.kind, 'rejected');
-    const diagnostics = remote(await diagnosticsWhere(uri, (list) => remote(list).length > 0, 'Zoho\'s answer'));
-    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`), ['4 DUPLICATE_DATA']);
+    const diagnostics = remote(await diagnosticsWhere(uri, (list) => remote(list).length > 0, "Zoho's answer"));
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.range.start.line + 1} ${codeOf(d)}`),
+      ['4 DUPLICATE_DATA'],
+    );
     assert.equal(editor.document.getText(diagnostics[0].range), '"Parcels"');
     await editor.edit((edit) => edit.replace(diagnostics[0].range, '"Parcel Boxes"'));
     await diagnosticsWhere(uri, (list) => remote(list).length === 0, 'cleared by the edit');
@@ -292,7 +447,8 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const editor = await open('parcels.crm-module.json');
     await standIn('/__standin/requests', { method: 'DELETE' });
     const at = positionOf(editor.document, '"Parcels"', 8);
-    for (const [index, letter] of [...'Boxes'].entries()) await editor.edit((edit) => edit.insert(at.translate(0, index), letter));
+    for (const [index, letter] of [...'Boxes'].entries())
+      await editor.edit((edit) => edit.insert(at.translate(0, index), letter));
     assert.match(editor.document.getText(), /"ParcelsBoxes"/);
     // Long enough for the server to re-check (150 ms after the last edit) and for any request to arrive.
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -300,24 +456,48 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
-  it('Pull Module writes the org\'s module as a file that lints clean, and Create then offers Update instead', async () => {
-    const outcome = await vscode.commands.executeCommand<{ kind: string; uri: vscode.Uri }>('zohoCrm.pullModule', vscode.Uri.file(WORKSPACE), { apiName: 'Shipments', overwrite: true });
+  it("Pull Module writes the org's module as a file that lints clean, and Create then offers Update instead", async () => {
+    const outcome = await vscode.commands.executeCommand<{ kind: string; uri: vscode.Uri }>(
+      'zohoCrm.pullModule',
+      vscode.Uri.file(WORKSPACE),
+      { apiName: 'Shipments', overwrite: true },
+    );
     assert.equal(outcome.kind, 'pulled');
     const uri = fileUri('Shipments.crm-module.json');
     assert.equal(outcome.uri.fsPath, uri.fsPath);
     assert.deepEqual(JSON.parse(readFileSync(uri.fsPath, 'utf8')), {
-      modules: [{ plural_label: 'Shipments', singular_label: 'Shipment', profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }], api_name: 'Shipments' }],
+      modules: [
+        {
+          plural_label: 'Shipments',
+          singular_label: 'Shipment',
+          profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015975' }],
+          api_name: 'Shipments',
+        },
+      ],
     });
-    const diagnostics = ours(await diagnosticsWhere(uri, (list) => ours(list).some((d) => codeOf(d) === 'MODULE_EXISTS'), 'the module is the org\'s'));
-    assert.deepEqual(diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error), []);
+    const diagnostics = ours(
+      await diagnosticsWhere(
+        uri,
+        (list) => ours(list).some((d) => codeOf(d) === 'MODULE_EXISTS'),
+        "the module is the org's",
+      ),
+    );
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error),
+      [],
+    );
     await standIn('/__standin/requests', { method: 'DELETE' });
-    const create = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', uri, { interactive: false });
+    const create = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+      'zohoCrm.createModule',
+      uri,
+      { interactive: false },
+    );
     assert.equal(create.kind, 'exists', create.message);
     assert.match(create.message, /already has the module Shipments.*Update Module/);
     assert.deepEqual(await standIn('/__standin/requests'), []);
   });
 
-  it('Compare with Org opens a diff editor: the org\'s version beside the file', async () => {
+  it("Compare with Org opens a diff editor: the org's version beside the file", async () => {
     const uri = fileUri('Shipments.crm-module.json');
     const outcome = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.compareWithOrg', uri);
     assert.equal(outcome.kind, 'compared');
@@ -333,8 +513,16 @@ describe('Zoho CRM Modules in a real VS Code', function () {
 
   it('Update Module sends exactly one PUT with the labels and the profiles as a change', async () => {
     const editor = await open('Shipments.crm-module.json');
-    const text = editor.document.getText().replace('"plural_label": "Shipments"', '"plural_label": "Consignments"').replace(/,\s*\{\s*"id": "2423488000000015975"\s*\}/, ', { "id": "2423488000000015978" }');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), text));
+    const text = editor.document
+      .getText()
+      .replace('"plural_label": "Shipments"', '"plural_label": "Consignments"')
+      .replace(/,\s*\{\s*"id": "2423488000000015975"\s*\}/, ', { "id": "2423488000000015978" }');
+    await editor.edit((edit) =>
+      edit.replace(
+        new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)),
+        text,
+      ),
+    );
     await editor.document.save();
     // It asks first. A VS Code under test refuses modal dialogs and says what it was asked: the question, with
     // the differences; refused, nothing is sent.
@@ -343,23 +531,47 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       Promise.resolve(vscode.commands.executeCommand('zohoCrm.updateModule', editor.document.uri)),
       /refused to show dialog in tests\. Contents: Update Shipments in Zylker Local \(US · production\)\?/,
     );
-    assert.deepEqual((await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'PUT'), []);
+    assert.deepEqual(
+      (await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'PUT'),
+      [],
+    );
     await standIn('/__standin/requests', { method: 'DELETE' });
-    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false });
+    const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+      'zohoCrm.updateModule',
+      editor.document.uri,
+      { confirm: false },
+    );
     messages.push(outcome.message);
     assert.equal(outcome.kind, 'updated', outcome.message);
     const requests = await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests');
     const puts = requests.filter((request) => request.method === 'PUT');
     assert.equal(puts.length, 1);
     assert.equal(puts[0].path, '/crm/v7/settings/modules/Shipments');
-    assert.deepEqual(JSON.parse(puts[0].body), { modules: [{
-      id: '2423488000000834001', plural_label: 'Consignments', singular_label: 'Shipment',
-      profiles: [{ id: '2423488000000015972' }, { id: '2423488000000015978' }, { id: '2423488000000015975', _delete: null }],
-    }] });
-    const shipments = (await standIn<{ api_name: string; plural_label: string; profiles: { id: string }[] }[]>('/__standin/modules')).find((module) => module.api_name === 'Shipments')!;
+    assert.deepEqual(JSON.parse(puts[0].body), {
+      modules: [
+        {
+          id: '2423488000000834001',
+          plural_label: 'Consignments',
+          singular_label: 'Shipment',
+          profiles: [
+            { id: '2423488000000015972' },
+            { id: '2423488000000015978' },
+            { id: '2423488000000015975', _delete: null },
+          ],
+        },
+      ],
+    });
+    const shipments = (
+      await standIn<{ api_name: string; plural_label: string; profiles: { id: string }[] }[]>('/__standin/modules')
+    ).find((module) => module.api_name === 'Shipments')!;
     assert.equal(shipments.plural_label, 'Consignments');
-    assert.deepEqual(shipments.profiles.map((profile) => profile.id).sort(), ['2423488000000015972', '2423488000000015978']);
-    const again = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false });
+    assert.deepEqual(shipments.profiles.map((profile) => profile.id).sort(), [
+      '2423488000000015972',
+      '2423488000000015978',
+    ]);
+    const again = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.updateModule', editor.document.uri, {
+      confirm: false,
+    });
     assert.equal(again.kind, 'unchanged');
   });
 
@@ -371,13 +583,24 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const failed = await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
     assert.equal(failed, undefined);
     assert.equal(api.orgSnapshot()?.fetchedAt, before.fetchedAt, 'the last snapshot stays');
-    assert.ok(api.logLines().some((line) => /Org data of Zylker Local .* was not refreshed \(the last one stays in use\): .*HTTP 500/.test(line)));
+    assert.ok(
+      api
+        .logLines()
+        .some((line) =>
+          /Org data of Zylker Local .* was not refreshed \(the last one stays in use\): .*HTTP 500/.test(line),
+        ),
+    );
     await standIn('/__standin/faults', { method: 'POST', body: JSON.stringify({}) });
     await standIn('/__standin/requests', { method: 'DELETE' });
-    const fresh = await vscode.commands.executeCommand<{ fetchedAt: number; modules: { api_name: string }[] }>('zohoCrm.refreshOrgData');
+    const fresh = await vscode.commands.executeCommand<{ fetchedAt: number; modules: { api_name: string }[] }>(
+      'zohoCrm.refreshOrgData',
+    );
     assert.ok(fresh && fresh.fetchedAt > before.fetchedAt);
     const requests = await standIn<{ method: string; path: string }[]>('/__standin/requests');
-    assert.deepEqual(requests.map((request) => `${request.method} ${request.path}`).sort(), ['GET /crm/v7/settings/modules', 'GET /crm/v7/settings/profiles']);
+    assert.deepEqual(requests.map((request) => `${request.method} ${request.path}`).sort(), [
+      'GET /crm/v7/settings/modules',
+      'GET /crm/v7/settings/profiles',
+    ]);
     assert.match(api.statusBarTooltip(), /Org data from just now: 4 profiles, \d+ modules/);
   });
 
@@ -385,18 +608,39 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await standIn('/__standin/modules?api_name=Parcel_Items', { method: 'DELETE' });
     const editor = await open('parcels.crm-module.json');
     const text = editor.document.getText().replace('"api_name": "Parcels"', '"api_name": "Parcel_Items"');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), text));
+    await editor.edit((edit) =>
+      edit.replace(
+        new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)),
+        text,
+      ),
+    );
     await standIn('/__standin/requests', { method: 'DELETE' });
-    const missing = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false, interactive: false });
+    const missing = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+      'zohoCrm.updateModule',
+      editor.document.uri,
+      { confirm: false, interactive: false },
+    );
     assert.equal(missing.kind, 'missing', missing.message);
     assert.match(missing.message, /has no module Parcel_Items .*nothing was sent/);
     const leads = editor.document.getText().replace('"api_name": "Parcel_Items"', '"api_name": "Leads"');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)), leads));
-    const standard = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.updateModule', editor.document.uri, { confirm: false, interactive: false });
+    await editor.edit((edit) =>
+      edit.replace(
+        new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)),
+        leads,
+      ),
+    );
+    const standard = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+      'zohoCrm.updateModule',
+      editor.document.uri,
+      { confirm: false, interactive: false },
+    );
     assert.equal(standard.kind, 'failed');
     assert.match(standard.message, /Leads is one of Zoho's standard modules/);
     const requests = await standIn<{ method: string }[]>('/__standin/requests');
-    assert.deepEqual(requests.filter((request) => request.method !== 'GET'), []);
+    assert.deepEqual(
+      requests.filter((request) => request.method !== 'GET'),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
@@ -410,15 +654,28 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     try {
       await diagnosticsWhere(document.uri, (list) => ours(list).length === 0, 'clean under v8');
       await standIn('/__standin/requests', { method: 'DELETE' });
-      const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.createModule', document.uri, { confirm: false });
+      const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+        'zohoCrm.createModule',
+        document.uri,
+        { confirm: false },
+      );
       assert.equal(outcome.kind, 'created', outcome.message);
-      const posts = (await standIn<{ method: string; path: string }[]>('/__standin/requests')).filter((request) => request.method === 'POST');
-      assert.deepEqual(posts.map((request) => request.path), ['/crm/v8/settings/modules']);
+      const posts = (await standIn<{ method: string; path: string }[]>('/__standin/requests')).filter(
+        (request) => request.method === 'POST',
+      );
+      assert.deepEqual(
+        posts.map((request) => request.path),
+        ['/crm/v8/settings/modules'],
+      );
     } finally {
       await config.update('apiVersion', undefined, vscode.ConfigurationTarget.Workspace);
     }
     // Back under v7 (the org now has the module too, an information).
-    await diagnosticsWhere(document.uri, (list) => ours(list).some((d) => codeOf(d) === 'NEEDS_LATER_API_VERSION'), 'v7 again');
+    await diagnosticsWhere(
+      document.uri,
+      (list) => ours(list).some((d) => codeOf(d) === 'NEEDS_LATER_API_VERSION'),
+      'v7 again',
+    );
   });
 
   it('the Problems panel lists the diagnostics of a bad file, as a person sees them', async function () {
@@ -426,9 +683,12 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await open('mistakes.crm-module.json');
     await diagnosticsWhere(fileUri('mistakes.crm-module.json'), (list) => ours(list).length === 4, 'four mistakes');
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const { texts } = await driver<{ texts: string[] }>(`/text?selector=${encodeURIComponent('.markers-panel .monaco-tl-contents')}`);
+    const { texts } = await driver<{ texts: string[] }>(
+      `/text?selector=${encodeURIComponent('.markers-panel .monaco-tl-contents')}`,
+    );
     const shown = texts.join('\n');
-    for (const code of ['RESERVED_KEYWORD_NOT_ALLOWED', 'MINIMUM_DATA_NOT_FOUND', 'DEPENDENT_FIELD_MISSING']) assert.ok(shown.includes(code), `${code} in the Problems panel:\n${shown}`);
+    for (const code of ['RESERVED_KEYWORD_NOT_ALLOWED', 'MINIMUM_DATA_NOT_FOUND', 'DEPENDENT_FIELD_MISSING'])
+      assert.ok(shown.includes(code), `${code} in the Problems panel:\n${shown}`);
     assert.match(shown, /mistakes\.crm-module\.json/);
     // The README's picture: squiggles, a hover on the reserved name, the Problems panel; no stale toasts.
     await vscode.commands.executeCommand('notifications.clearAll');
@@ -445,86 +705,148 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const connection = api.activeConnection()!;
     const before = await standIn<{ token: string; revoked: boolean }[]>('/__standin/refresh-tokens');
     assert.equal(before.filter((token) => !token.revoked).length, 1);
-    await assert.rejects(Promise.resolve(vscode.commands.executeCommand('zohoCrm.signOut', { connectionId: connection.id })), /Contents: Sign out of Zylker Local \(US · production\)\?/);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('zohoCrm.signOut', { connectionId: connection.id })),
+      /Contents: Sign out of Zylker Local \(US · production\)\?/,
+    );
     assert.equal(api.connections().length, 1, 'asked first: still signed in');
-    const result = await vscode.commands.executeCommand<{ revoked: boolean; message: string }>('zohoCrm.signOut', { connectionId: connection.id, confirm: false });
+    const result = await vscode.commands.executeCommand<{ revoked: boolean; message: string }>('zohoCrm.signOut', {
+      connectionId: connection.id,
+      confirm: false,
+    });
     messages.push(result.message);
     assert.equal(result.revoked, true);
     const after = await standIn<{ token: string; revoked: boolean }[]>('/__standin/refresh-tokens');
     assert.equal(after.filter((token) => !token.revoked).length, 0);
     assert.deepEqual(api.connections(), []);
-    const outcome = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.createModule', fileUri('warehouses.crm-module.json'), { interactive: false });
+    const outcome = await vscode.commands.executeCommand<{ kind: string }>(
+      'zohoCrm.createModule',
+      fileUri('warehouses.crm-module.json'),
+      { interactive: false },
+    );
     assert.notEqual(outcome?.kind, 'created');
   });
 
   it('browser sign-in from a VS Code in the browser: the link is offered to copy (not rewritten), and the sign-in completes', async function () {
     if (!DRIVER) this.skip();
     this.timeout(60_000);
-    const proxied = async () => (await driver<{ urls: string[] }>('/pages')).urls.filter((url) => url.includes('/proxy/')).length;
+    const proxied = async () =>
+      (await driver<{ urls: string[] }>('/pages')).urls.filter((url) => url.includes('/proxy/')).length;
     const proxiedBefore = await proxied();
     await vscode.commands.executeCommand('notifications.clearAll');
     const signingIn = vscode.commands.executeCommand<{ id: string; label: string } | undefined>('zohoCrm.signIn', {
-      method: 'browser', dataCenter: 'us', environment: 'production', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret,
+      method: 'browser',
+      dataCenter: 'us',
+      environment: 'production',
+      clientId: DEMO.clientId,
+      clientSecret: DEMO.clientSecret,
     });
     // The notifications as a person sees them, once both are up.
     let texts: string[] = [];
-    for (let tries = 0; tries < 40 && !/Not open\?[\s\S]*Copy the sign-in link|Copy the sign-in link[\s\S]*Not open\?/.test(texts.join('\n')); tries++) {
+    for (
+      let tries = 0;
+      tries < 40 &&
+      !/Not open\?[\s\S]*Copy the sign-in link|Copy the sign-in link[\s\S]*Not open\?/.test(texts.join('\n'));
+      tries++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      const toasts = await driver<{ texts?: string[]; error?: string }>(`/text?selector=${encodeURIComponent('.notifications-toasts .notification-list-item-message')}`);
+      const toasts = await driver<{ texts?: string[]; error?: string }>(
+        `/text?selector=${encodeURIComponent('.notifications-toasts .notification-list-item-message')}`,
+      );
       texts = toasts.texts ?? [String(toasts.error)];
     }
     await driver('/screenshot?name=browser-sign-in');
-    assert.match(texts.join('\n'), /Signing in to Zoho CRM in your browser: Not open\? Copy the link and open it in your browser\./);
+    assert.match(
+      texts.join('\n'),
+      /Signing in to Zoho CRM in your browser: Not open\? Copy the link and open it in your browser\./,
+    );
     assert.match(texts.join('\n'), /Copy the sign-in link and open it in a new browser tab\./);
     // No tab went to code-server's port proxy (which drops the link's path).
     assert.equal(await proxied(), proxiedBefore);
     const link = await vscode.commands.executeCommand<string | undefined>('zohoCrm.copySignInLink');
     assert.match(link ?? '', /^http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/auth\?client_id=/);
     assert.equal(await vscode.env.clipboard.readText(), link);
- const opened = await driver<{ url: string; text: string; error?: string }>(`/open?url=${encodeURIComponent(link!)}`);
+    const opened = await driver<{ url: string; text: string; error?: string }>(
+      `/open?url=${encodeURIComponent(link!)}`,
+    );
     assert.match(opened.url ?? opened.error, /^http:\/\/127\.0\.0\.1:47120\/callback\?/);
     const connection = await signingIn;
     assert.equal(connection?.label, 'Zylker Local (US · production)');
-    const result = await vscode.commands.executeCommand<{ revoked: boolean }>('zohoCrm.signOut', { connectionId: connection!.id, confirm: false });
+    const result = await vscode.commands.executeCommand<{ revoked: boolean }>('zohoCrm.signOut', {
+      connectionId: connection!.id,
+      confirm: false,
+    });
     assert.equal(result.revoked, true);
   });
 
   it('a setting changed in the Settings UI leaves the accounts server where the user set it; sign-in goes there', async function () {
     if (!DRIVER) this.skip();
     assert.equal(api.settings().accountsUrl, STAND_IN);
-    const before = vscode.workspace.getConfiguration('zohoCrm').inspect<boolean>('askBeforeProductionCreate')?.globalValue;
+    const before = vscode.workspace
+      .getConfiguration('zohoCrm')
+      .inspect<boolean>('askBeforeProductionCreate')?.globalValue;
     const changed = new Promise<void>((resolve) => {
       const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('zohoCrm.askBeforeProductionCreate')) { subscription.dispose(); resolve(); }
+        if (event.affectsConfiguration('zohoCrm.askBeforeProductionCreate')) {
+          subscription.dispose();
+          resolve();
+        }
       });
     });
     // As a person does it: the Settings editor, the checkbox of another zohoCrm setting.
     await vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCrm.askBeforeProductionCreate');
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    await driver('/click?selector=' + encodeURIComponent('.settings-editor .setting-item-bool .setting-value-checkbox'));
+    await driver(
+      '/click?selector=' + encodeURIComponent('.settings-editor .setting-item-bool .setting-value-checkbox'),
+    );
     await changed;
     await driver('/screenshot?name=settings-ui-changed');
-    assert.notEqual(vscode.workspace.getConfiguration('zohoCrm').inspect<boolean>('askBeforeProductionCreate')?.globalValue, before);
+    assert.notEqual(
+      vscode.workspace.getConfiguration('zohoCrm').inspect<boolean>('askBeforeProductionCreate')?.globalValue,
+      before,
+    );
     assert.equal(api.settings().accountsUrl, STAND_IN, 'the accounts server is still the one the user set');
-    const tokenRequests = () => standIn<{ path: string }[]>('/__standin/requests').then((requests) => requests.filter((request) => request.path.endsWith('/oauth/v2/token')).length);
+    const tokenRequests = () =>
+      standIn<{ path: string }[]>('/__standin/requests').then(
+        (requests) => requests.filter((request) => request.path.endsWith('/oauth/v2/token')).length,
+      );
     const requestsBefore = await tokenRequests();
-    const { code } = await standIn<{ code: string }>('/__standin/self-client-code', { method: 'POST', body: JSON.stringify({ client_id: DEMO.clientId }) });
-    const connection = await vscode.commands.executeCommand<{ id: string; accountsServer: string } | undefined>('zohoCrm.signIn', {
-      method: 'selfClient', dataCenter: 'us', environment: 'sandbox', clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, code,
+    const { code } = await standIn<{ code: string }>('/__standin/self-client-code', {
+      method: 'POST',
+      body: JSON.stringify({ client_id: DEMO.clientId }),
     });
+    const connection = await vscode.commands.executeCommand<{ id: string; accountsServer: string } | undefined>(
+      'zohoCrm.signIn',
+      {
+        method: 'selfClient',
+        dataCenter: 'us',
+        environment: 'sandbox',
+        clientId: DEMO.clientId,
+        clientSecret: DEMO.clientSecret,
+        code,
+      },
+    );
     assert.ok(connection, 'signed in at the stand-in');
     assert.equal(connection.accountsServer, STAND_IN);
     assert.equal(await tokenRequests(), requestsBefore + 1);
-    await vscode.workspace.getConfiguration('zohoCrm').update('askBeforeProductionCreate', before, vscode.ConfigurationTarget.Global);
+    await vscode.workspace
+      .getConfiguration('zohoCrm')
+      .update('askBeforeProductionCreate', before, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('no secret appears in the log, settings, global state or messages of the whole run', async () => {
-    const issued = await standIn<{ refreshTokens: string[]; accessTokens: string[]; grantCodes: string[] }>('/__standin/issued-secrets');
+    const issued = await standIn<{ refreshTokens: string[]; accessTokens: string[]; grantCodes: string[] }>(
+      '/__standin/issued-secrets',
+    );
     const secrets = [DEMO.clientSecret, ...issued.refreshTokens, ...issued.accessTokens, ...issued.grantCodes];
     assert.ok(issued.refreshTokens.length >= 1 && issued.accessTokens.length >= 1 && issued.grantCodes.length >= 1);
-    const settingsFiles = [path.join(process.env.ZOHO_TEST_USER_DATA ?? '', 'User/settings.json'), path.join(WORKSPACE, '.vscode/settings.json')]
-      .filter((file) => existsSync(file)).map((file) => readFileSync(file, 'utf8'));
+    const settingsFiles = [
+      path.join(process.env.ZOHO_TEST_USER_DATA ?? '', 'User/settings.json'),
+      path.join(WORKSPACE, '.vscode/settings.json'),
+    ]
+      .filter((file) => existsSync(file))
+      .map((file) => readFileSync(file, 'utf8'));
     const places: Record<string, string> = {
       log: api.logLines().join('\n'),
       globalState: JSON.stringify(api.globalState()),
@@ -533,19 +855,32 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     };
     assert.match(places.log, /→ POST .*\/crm\/v7\/settings\/modules/, 'the log recorded the request');
     // Token requests too (the README promises every request and answer), without what they carry.
-    assert.match(places.log, /→ POST .*\/oauth\/v2\/token \(grant_type=authorization_code, client_id=1000\.LOCALSTANDIN/);
-    assert.match(places.log, /← 200 an access token, a refresh token, api_domain http:\/\/127\.0\.0\.1:\d+, scope [^,]+, expires in 3600 s/);
-    assert.match(places.log, /→ POST http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/revoke \(token=…\)\ninfo ← 200 success/);
+    assert.match(
+      places.log,
+      /→ POST .*\/oauth\/v2\/token \(grant_type=authorization_code, client_id=1000\.LOCALSTANDIN/,
+    );
+    assert.match(
+      places.log,
+      /← 200 an access token, a refresh token, api_domain http:\/\/127\.0\.0\.1:\d+, scope [^,]+, expires in 3600 s/,
+    );
+    assert.match(
+      places.log,
+      /→ POST http:\/\/127\.0\.0\.1:\d+\/oauth\/v2\/token\/revoke \(token=…\)\ninfo ← 200 success/,
+    );
     assert.match(places.settings, /accountsUrl/);
     for (const [place, text] of Object.entries(places)) {
-      for (const secret of secrets) assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 8)}…) is in the ${place}`);
+      for (const secret of secrets)
+        assert.ok(!text.includes(secret), `a secret (${secret.slice(0, 8)}…) is in the ${place}`);
     }
   });
 
-  it('the server a workspace\'s settings named received nothing from the whole sign-in, create and sign-out run', async () => {
-    const received = await (await fetch(`${OTHER_SERVER}/__standin/requests`)).json() as unknown[];
+  it("the server a workspace's settings named received nothing from the whole sign-in, create and sign-out run", async () => {
+    const received = (await (await fetch(`${OTHER_SERVER}/__standin/requests`)).json()) as unknown[];
     assert.deepEqual(received, []);
     const zoho = await standIn<{ path: string }[]>('/__standin/requests');
-    assert.ok(zoho.some((request) => request.path.startsWith('/oauth/v2/token')), 'the user\'s own server was used');
+    assert.ok(
+      zoho.some((request) => request.path.startsWith('/oauth/v2/token')),
+      "the user's own server was used",
+    );
   });
 });
