@@ -134,10 +134,11 @@ export function completeAt(
       }),
     );
   }
-  if (path[path.length - 1] === 'api_name') {
+  const derivedFrom = schema['x-zoho']?.derivedFrom;
+  if (derivedFrom) {
     const moduleNode = findNodeAtLocation(root, path.slice(0, -1));
-    const plural = moduleNode ? findNodeAtLocation(moduleNode, ['plural_label'])?.value : undefined;
-    const derived = typeof plural === 'string' ? toApiName(plural) : '';
+    const source = moduleNode ? findNodeAtLocation(moduleNode, [derivedFrom])?.value : undefined;
+    const derived = typeof source === 'string' ? toApiName(source) : '';
     if (derived) {
       results.push({
         label: JSON.stringify(derived),
@@ -145,10 +146,9 @@ export function completeAt(
         insertText: JSON.stringify(derived),
         replace,
         filterText: JSON.stringify(derived),
-        detail: 'derived from plural_label',
+        detail: `derived from ${derivedFrom}`,
         preselect: true,
-        documentation:
-          'The API name Zoho would derive from plural_label: English letters, digits and single underscores.',
+        documentation: `The API name Zoho would derive from ${derivedFrom}: English letters, digits and single underscores.`,
       });
     }
   }

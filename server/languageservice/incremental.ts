@@ -5,7 +5,7 @@
  * with a full check is what the tests assert, over random edits.
  */
 import { documentOf, ParsedDocument } from './parse';
-import { KEYS_READ_BY_OTHER_RULES } from './schema';
+import { DERIVATION_SOURCES, KEYS_READ_BY_OTHER_RULES } from './schema';
 import { Finding, TextEdit } from './types';
 import { MAX_FINDINGS, SchemaValidator } from './rules/validator';
 
@@ -31,8 +31,11 @@ export function reanalyzeEdit(
   if (change.offset < valueOffset + 1 || change.offset + change.removed > valueEnd - 1) return undefined;
   const { schema, key } = strings.table[strings.kinds[index]];
   if (KEYS_READ_BY_OTHER_RULES.has(key)) return undefined;
-  // plural_label feeds the rename offered for a reserved api_name.
-  if (key === 'plural_label' && old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED'))
+  // A key another is derived from (plural_label) feeds the rename offered for a reserved derived value (api_name).
+  if (
+    DERIVATION_SOURCES.has(key) &&
+    old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED')
+  )
     return undefined;
 
   const delta = change.inserted - change.removed;

@@ -25,6 +25,8 @@ export interface ZohoFixSpec {
 }
 
 export interface ZohoAnnotations {
+  /** The key Zoho derives this value from when it is left out (api_name from plural_label); rules and completion read it. */
+  derivedFrom?: string;
   requiredCode?: string;
   minItemsCode?: string;
   minItemsMessage?: string;
@@ -125,16 +127,39 @@ export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
 
 /**
  * Keys whose string values other rules read, so that an edit inside one cannot be re-checked alone (see
- * incremental.ts): the keys an `if` tests, the keys entries are compared by, and api_name (a reserved
- * api_name's fix is derived from plural_label and checked against the reserved words).
+ * incremental.ts): the keys an `if` tests, the keys entries are compared by, and a key derived from another
+ * (`x-zoho.derivedFrom`: a reserved api_name's fix is derived from plural_label and checked against the
+ * reserved words).
  */
 export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
-  const keys = new Set<string>(['api_name']);
+  const keys = new Set<string>();
   const visit = (schema: JSONSchema | undefined) => {
     if (!schema) return;
+    for (const [key, property] of Object.entries(schema.properties ?? {}))
+      if (property['x-zoho']?.derivedFrom) keys.add(key);
     for (const key of schema.if?.required ?? []) keys.add(key);
     if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
     for (const condition of Object.values(schema['x-zoho']?.requiredUnless ?? {})) keys.add(condition.key);
+    for (const child of [
+      ...Object.values(schema.properties ?? {}),
+      ...Object.values(schema.definitions ?? {}),
+      schema.items,
+    ])
+      visit(child);
+  };
+  visit(rootSchema);
+  return keys;
+})();
+
+/** The keys other keys are derived from (`x-zoho.derivedFrom`): plural_label, which api_name's fix reads. */
+export const DERIVATION_SOURCES: ReadonlySet<string> = (() => {
+  const keys = new Set<string>();
+  const visit = (schema: JSONSchema | undefined) => {
+    if (!schema) return;
+    for (const property of Object.values(schema.properties ?? {})) {
+      const source = property['x-zoho']?.derivedFrom;
+      if (source) keys.add(source);
+    }
     for (const child of [
       ...Object.values(schema.properties ?? {}),
       ...Object.values(schema.definitions ?? {}),

@@ -6,7 +6,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { visit } from 'jsonc-parser';
-import { JSONSchema } from '../../server/languageservice/schema';
+import {
+  DERIVATION_SOURCES,
+  JSONSchema,
+  KEYS_READ_BY_OTHER_RULES,
+  rootSchema,
+} from '../../server/languageservice/schema';
 import { MAX_FINDINGS, SchemaValidator } from '../../server/languageservice/rules/validator';
 
 const SCHEMA = {
@@ -218,5 +223,38 @@ describe('the rules in their default words, for a schema that names no code or m
       findings.map((finding) => [finding.rule, finding.message, finding.offset, finding.length]),
       [['pattern', 'name has characters Zoho does not allow: "aB1".', 9, 5]],
     );
+  });
+});
+
+describe('a value derived from another key (x-zoho.derivedFrom)', () => {
+  const derived = {
+    type: 'object',
+    properties: {
+      title: { type: 'string' },
+      slug: {
+        type: 'string',
+        'x-zoho': {
+          derivedFrom: 'title',
+          reserved: { words: ['Admin'], code: 'RESERVED', why: 'a word kept for the system' },
+        },
+      },
+    },
+  } as unknown as JSONSchema;
+  const fixOf = (text: string) => {
+    const validator = new SchemaValidator(text, 'v7', derived);
+    visit(text, validator.visitor());
+    return validator.findings.map((finding) => [finding.code, finding.fixes?.map((fix) => fix.edits[0].newText)]);
+  };
+
+  it('a reserved value is renamed after the key the schema names, wherever that key stands, for any key', () => {
+    assert.deepEqual(fixOf('{"slug": "admin", "title": "Home Page"}'), [['RESERVED', ['"Home_Page"']]]);
+    assert.deepEqual(fixOf('{"title": "Home Page", "slug": "admin"}'), [['RESERVED', ['"Home_Page"']]]);
+    assert.deepEqual(fixOf('{"slug": "admin"}'), [['RESERVED', ['"admin_Custom"']]]);
+  });
+
+  it('the shipped schema says api_name derives from plural_label, and the incremental re-check reads it from there', () => {
+    assert.equal(rootSchema.definitions!.module.properties!.api_name['x-zoho']?.derivedFrom, 'plural_label');
+    assert.ok(KEYS_READ_BY_OTHER_RULES.has('api_name'));
+    assert.deepEqual([...DERIVATION_SOURCES], ['plural_label']);
   });
 });

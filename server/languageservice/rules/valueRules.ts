@@ -154,7 +154,7 @@ export function checkString(
       span,
     );
   }
-  reservedWord(context, place, zoho, value, span, isApiName ? enclosing : undefined);
+  reservedWord(context, place, zoho, value, span, zoho.derivedFrom ? enclosing : undefined);
 }
 
 function reservedWord(
@@ -179,9 +179,9 @@ function reservedWord(
     span,
   );
   if (finding && module?.kind === 'object') {
-    // The suggestion uses plural_label, which may come later in the module: decide when it is read.
+    // The suggestion uses the key it derives from (plural_label), which may come later in the module: decide when it is read.
     (module.deferred ??= []).push(() => {
-      const suggestion = suggestApiName(value, find(module, 'plural_label')?.value, reserved.words);
+      const suggestion = suggestApiName(value, find(module, zoho.derivedFrom!)?.value, reserved.words);
       if (suggestion)
         finding.fixes!.push({
           title: `Rename to "${suggestion}"`,
