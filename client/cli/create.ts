@@ -1,5 +1,6 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
-import { createModule, CrmClient, moduleIdentity, ZohoError } from '@crm/zoho';
+import { ZOHO_CODES } from '@crm/languageservice';
+import { createModule, CrmClient, errorSentence, moduleIdentity, ZohoError } from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, rulesVersion } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
 import { printer, printRejection } from './output';
@@ -60,7 +61,7 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
         return outcome.existing ? 0 : 1;
     }
   } catch (error) {
-    io.err(`${error instanceof ZohoError ? error.message : String(error)}\n`);
+    io.err(`${errorSentence(error, 'crm-module create')}\n`);
     return 1;
   }
 }
@@ -73,7 +74,7 @@ async function existingCustomModule(client: CrmClient, apiName: string, io: Io):
       (module) => module.generated_type === 'custom' && module.api_name.toLowerCase() === apiName.toLowerCase(),
     )?.api_name;
   } catch (error) {
-    if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH') throw error;
+    if (!(error instanceof ZohoError) || error.code !== ZOHO_CODES.oauthScopeMismatch) throw error;
     io.err('Could not check whether the module exists (the sign-in cannot list modules); sending it.\n');
     return undefined;
   }

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyze, checkAgainstOrg, LineIndex, OrgSnapshot } from '@crm/languageservice';
 import {
   errorInFile,
+  errorSentence,
   fetchOrgSnapshot,
   findOrgModule,
   moduleFileText,
@@ -10,7 +11,6 @@ import {
   readModuleFile,
   updateModule,
   UpdatePlan,
-  ZohoError,
 } from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { Format, printer, printRejection } from './output';
@@ -25,7 +25,7 @@ async function withOrg(io: Io, trouble: number, work: (connected: Connected) => 
     if (typeof connected === 'number') return connected;
     return await work(connected);
   } catch (error) {
-    io.err(`${error instanceof ZohoError ? error.message : String(error)}\n`);
+    io.err(`${errorSentence(error, 'crm-module')}\n`);
     return trouble;
   }
 }

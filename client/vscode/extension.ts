@@ -16,7 +16,7 @@ import { OrgData } from './org/orgData';
 import { PullModuleCommand } from './commands/pullModule';
 import { UpdateModuleCommand } from './commands/updateModule';
 import { Services } from './connections/services';
-import { Logger, messageOf, ZohoError } from '@crm/zoho';
+import { errorSentence, Logger, messageOf } from '@crm/zoho';
 import type { OrgSnapshot } from '@crm/languageservice';
 import { notify, redactNotificationsWith } from './messages/notify';
 
@@ -201,9 +201,7 @@ async function runSignIn(services: Services, args?: SignInArgs): Promise<Connect
       explainRestricted(error);
       return undefined;
     }
-    const message = log.redactor.redact(
-      error instanceof ZohoError ? error.message : `Sign-in failed: ${messageOf(error)}`,
-    );
+    const message = log.redactor.redact(errorSentence(error, 'Sign-in'));
     log.error(message);
     void notify('error', message);
     return undefined;

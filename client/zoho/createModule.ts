@@ -3,7 +3,7 @@
  * body went out, or does not say whether the module was made, it looks the module up instead of sending again.
  */
 import { AmbiguousRequestError, CrmClient, ModuleSummary } from './crmClient';
-import { ZohoError } from './errors';
+import { errorSentence } from './errors';
 import { describeHttpFailure, ZohoErrorEntry } from './explain';
 import { readModuleFile } from './moduleFile';
 import { clause, readWriteAnswer } from './writeAnswer';
@@ -65,7 +65,7 @@ async function lookUpAfterLostAnswer(client: CrmClient, bodyText: string, lost: 
       message: `${reason}. Zoho has no module "${wanted.pluralLabel ?? wanted.apiName}": it was not created, and it was not sent again. You can send it again.`,
     };
   } catch (error) {
-    const lookupError = error instanceof ZohoError ? error.message : String(error);
+    const lookupError = errorSentence(error, 'Looking up the module');
     return {
       kind: 'ambiguous',
       lookupError,

@@ -3,7 +3,7 @@
  * A request that may have reached Zoho is never sent again on its own.
  */
 import { AxiosInstance, AxiosResponse, Method } from 'axios';
-import { apiPath, ApiVersion, DEFAULT_API_VERSION } from '@crm/languageservice';
+import { apiPath, ApiVersion, DEFAULT_API_VERSION, OWN_CODES, ZOHO_CODES } from '@crm/languageservice';
 import { AnswerReader, describeValue, isPlainApiName } from './answerShape';
 import { ZohoError } from './errors';
 import { ZohoErrorEntry } from './explain';
@@ -63,7 +63,7 @@ export class AmbiguousRequestError extends Error {
   }
 }
 
-const TOKEN_CODES = new Set(['INVALID_TOKEN', 'INVALID_OAUTHTOKEN']);
+const TOKEN_CODES = new Set<string>([ZOHO_CODES.invalidToken, ZOHO_CODES.invalidOauthToken]);
 const LOGGED_BODY_LIMIT = 4000;
 
 export class CrmClient {
@@ -183,7 +183,7 @@ export class CrmClient {
   /** One module with its profiles; undefined when the org has no module of that API name (case-sensitive). */
   async getModule(apiName: string): Promise<ModuleDetails | undefined> {
     const answer = await this.request('GET', this.modulePath(apiName));
-    if (answer.status === 204 || errorsOf(answer.body)[0]?.code === 'INVALID_MODULE') return undefined;
+    if (answer.status === 204 || errorsOf(answer.body)[0]?.code === ZOHO_CODES.invalidModule) return undefined;
     const module = (answer.body as { modules?: unknown[] } | undefined)?.modules?.[0];
     const what = `Reading the module ${apiName}`;
     if (answer.status !== 200 || !module) throw unexpected(answer, what, READ_SCOPES.modules);
@@ -255,7 +255,7 @@ export function errorsOf(body: unknown): ZohoErrorEntry[] {
         !!entry && typeof entry === 'object' && (entry as Record<string, unknown>).status === 'error',
     )
     .map((entry) => ({
-      code: String(entry.code ?? 'UNKNOWN'),
+      code: String(entry.code ?? OWN_CODES.unknown),
       message: String(entry.message ?? ''),
       status: 'error',
       details: asRecord(entry.details),
@@ -268,7 +268,7 @@ function asRecord(value: unknown): Record<string, unknown> | undefined {
 
 export function unexpected(answer: Answer, what: string, scope?: string): ZohoError {
   const errors = errorsOf(answer.body);
-  if (scope && errors[0]?.code === 'OAUTH_SCOPE_MISMATCH') {
+  if (scope && errors[0]?.code === ZOHO_CODES.oauthScopeMismatch) {
     return new ZohoError(
       `${what} failed: the sign-in does not grant ${scope}. Add it to the setting zohoCrm.oauth.scopes and sign in again.`,
       'request',

@@ -66,3 +66,11 @@ export function describeAccountsError(error: string, description?: string): { me
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * The user's sentence for any failure, the one way the client side turns an error into words: a ZohoError
+ * already is one (Zoho's words, or ours about Zoho); anything else is "<what> failed: <its message>".
+ */
+export function errorSentence(error: unknown, what: string): string {
+  return error instanceof ZohoError ? error.message : `${what} failed: ${messageOf(error)}`;
+}

@@ -1,4 +1,5 @@
 /** Zoho's answers to Create Custom Module, in words a person can act on (from the endpoint's page). */
+import { ZOHO_CODES } from '@crm/languageservice';
 
 /** One error in a Zoho answer (top level, or an entry of `modules[]`): what ZohoError is made from. */
 export interface ZohoErrorEntry {
@@ -70,17 +71,17 @@ export function describeHttpFailure(
   const codes = errors.map((error) => error.code);
   if (status === 429) {
     const wait = retryAfter ? ` Zoho asks to wait ${retryAfter} seconds.` : ' Wait a minute before trying again.';
-    return `Zoho is limiting requests (HTTP 429 ${codes[0] ?? 'TOO_MANY_REQUESTS'}): ${RESOLUTIONS.TOO_MANY_REQUESTS}${wait} Nothing was ${verb === 'create' ? 'created' : 'changed'}, and nothing is retried on its own.`;
+    return `Zoho is limiting requests (HTTP 429 ${codes[0] ?? ZOHO_CODES.tooManyRequests}): ${RESOLUTIONS.TOO_MANY_REQUESTS}${wait} Nothing was ${verb === 'create' ? 'created' : 'changed'}, and nothing is retried on its own.`;
   }
-  if (status === 403 && codes.includes('NO_PERMISSION'))
+  if (status === 403 && codes.includes(ZOHO_CODES.noPermission))
     return `No permission (HTTP 403): ${RESOLUTIONS.NO_PERMISSION}`;
-  if (codes.includes('NOT_SUPPORTED')) return `Not supported (HTTP ${status}): ${RESOLUTIONS.NOT_SUPPORTED}`;
+  if (codes.includes(ZOHO_CODES.notSupported)) return `Not supported (HTTP ${status}): ${RESOLUTIONS.NOT_SUPPORTED}`;
   if (status === 404)
     return `Not found (HTTP 404${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INVALID_URL_PATTERN}`;
   if (status >= 500)
     return `Zoho failed (HTTP ${status}${codes[0] ? ` ${codes[0]}` : ''}): ${RESOLUTIONS.INTERNAL_ERROR}`;
   if (status === 401) {
-    const resolution = codes[0] === 'OAUTH_SCOPE_MISMATCH' ? scopeMismatch(verb) : resolutionFor(codes[0] ?? '');
+    const resolution = codes[0] === ZOHO_CODES.oauthScopeMismatch ? scopeMismatch(verb) : resolutionFor(codes[0] ?? '');
     return `Not signed in (HTTP 401${codes[0] ? ` ${codes[0]}` : ''}): ${resolution ?? RESOLUTIONS.AUTHENTICATION_FAILURE}`;
   }
   if (errors.length === 1) return `Zoho did not ${verb} the module: ${describeApiError(errors[0])}`;

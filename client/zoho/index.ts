@@ -7,7 +7,7 @@ export type { CreateOutcome } from './createModule';
 export { CrmClient } from './crmClient';
 export { DATA_CENTERS, apiDomainFor, authorizeAccountsUrl, dataCenter, dataCenterOfUrl } from './dataCenters';
 export type { Environment } from './dataCenters';
-export { ZohoError, messageOf } from './errors';
+export { errorSentence, ZohoError, messageOf } from './errors';
 export { describeApiError } from './explain';
 export type { ZohoErrorEntry } from './explain';
 export { findOrgModule } from './findModule';

@@ -4,7 +4,7 @@
  * instead of sending again.
  */
 import { AmbiguousRequestError, CrmClient } from './crmClient';
-import { ZohoError } from './errors';
+import { errorSentence } from './errors';
 import { describeHttpFailure, ZohoErrorEntry } from './explain';
 import { UpdatePlan } from './moduleFile';
 import { clause, readWriteAnswer } from './writeAnswer';
@@ -67,7 +67,7 @@ async function lookUpAfterLostAnswer(client: CrmClient, plan: UpdatePlan, lost: 
         : `${reason}. Zoho's module ${plan.apiName} does not have the changes: the update did not go through, and it was not sent again. You can send it again.`,
     };
   } catch (error) {
-    const lookupError = error instanceof ZohoError ? error.message : String(error);
+    const lookupError = errorSentence(error, 'Reading the module back');
     return {
       kind: 'ambiguous',
       lookupError,

@@ -5,6 +5,7 @@
  */
 import { Answer, errorsOf } from './crmClient';
 import { ZohoErrorEntry } from './explain';
+import { ZOHO_CODES } from '@crm/languageservice';
 
 export type WriteAnswer =
   | { kind: 'done'; id?: string; message?: string }
@@ -36,7 +37,7 @@ export function readWriteAnswer(answer: Answer): WriteAnswer {
     return { kind: 'unclear', why: `Zoho answered HTTP ${answer.status} without saying whether it worked` };
   // A gateway's bare 5xx: say it as Zoho's own outage would be said.
   if (errors.length === 0 && answer.status >= 500)
-    errors.push({ code: 'INTERNAL_ERROR', message: 'Internal Server Error' });
+    errors.push({ code: ZOHO_CODES.internalError, message: 'Internal Server Error' });
   return { kind: 'refused', errors };
 }
 

@@ -2,7 +2,8 @@
 import { reanalyzeEdit } from './incremental';
 import { parseDocument, ParsedDocument } from './parse';
 import { ApiVersion, DEFAULT_API_VERSION } from './apiVersion';
-import { Finding, OWN_CODES } from './types';
+import { OWN_CODES } from './codes';
+import { Finding } from './types';
 
 export interface Analysis {
   parsed: ParsedDocument;

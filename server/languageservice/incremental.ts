@@ -8,6 +8,7 @@ import { documentOf, ParsedDocument } from './parse';
 import { DERIVATION_SOURCES, KEYS_READ_BY_OTHER_RULES } from './schema';
 import { Finding, TextEdit } from './types';
 import { MAX_FINDINGS, SchemaValidator } from './rules/validator';
+import { ZOHO_CODES } from './codes';
 
 export function reanalyzeEdit(
   previous: { parsed: ParsedDocument; findings: Finding[] },
@@ -32,10 +33,7 @@ export function reanalyzeEdit(
   const { schema, key } = strings.table[strings.kinds[index]];
   if (KEYS_READ_BY_OTHER_RULES.has(key)) return undefined;
   // A key another is derived from (plural_label) feeds the rename offered for a reserved derived value (api_name).
-  if (
-    DERIVATION_SOURCES.has(key) &&
-    old.ruleFindings.some((finding) => finding.code === 'RESERVED_KEYWORD_NOT_ALLOWED')
-  )
+  if (DERIVATION_SOURCES.has(key) && old.ruleFindings.some((finding) => finding.code === ZOHO_CODES.reservedKeyword))
     return undefined;
 
   const delta = change.inserted - change.removed;

@@ -3,6 +3,7 @@
  * and the extension use of the pure core. Text in, findings out; no LSP, no VS Code, no HTTP.
  */
 export * from './types';
+export * from './codes';
 export { analyze, reanalyze, Analysis } from './analyze';
 export { LineIndex } from './lineIndex';
 export { complete, completeAt, keyDocumentation } from './completion';
@@ -16,7 +17,7 @@ export {
   DocumentSymbol,
 } from './structure';
 export { fixesAt, fixAll } from './fixes';
-export { ApiVersion, apiPath, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
+export { ApiVersion, apiPath, createModulePage, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
 export { OrgSnapshot, readSnapshot, snapshotAge } from './org/snapshot';
 export { checkAgainstOrg, withOrgFixes } from './org/orgRules';
 export { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from './safeText';

@@ -4,7 +4,8 @@
  */
 import { createScanner, Node, parseTree, ParseErrorCode, SyntaxKind, visit } from 'jsonc-parser';
 import { fastWalk, WalkVisitor } from './walk/fastWalk';
-import { Finding, Fix, OWN_CODES } from './types';
+import { OWN_CODES, ZOHO_CODES } from './codes';
+import { Finding, Fix } from './types';
 import { StringValues } from './rules/stringValues';
 import { SchemaValidator } from './rules/validator';
 import { ApiVersion, DEFAULT_API_VERSION } from './apiVersion';
@@ -28,7 +29,7 @@ export const MAX_DEPTH = 256;
 /** Garbage yields an error per character; past this many the rest are summarised in one finding. */
 export const MAX_SYNTAX_FINDINGS = 50;
 
-const SYNTAX_CODE = 'INVALID_DATA';
+const SYNTAX_CODE = ZOHO_CODES.invalidData;
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */

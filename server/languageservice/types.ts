@@ -33,16 +33,6 @@ export interface Finding {
   fixes?: Fix[];
 }
 
-/** Our own codes, for problems Zoho has no code of its own for. */
-export const OWN_CODES = {
-  unknownKey: 'UNKNOWN_KEY',
-  duplicateKey: 'DUPLICATE_KEY',
-  tooDeep: 'NESTING_TOO_DEEP',
-  tooManyProblems: 'TOO_MANY_PROBLEMS',
-  laterApiVersion: 'NEEDS_LATER_API_VERSION',
-  replacementCharacter: 'INVALID_ENCODING',
-} as const;
-
 /** A completion item, in offsets: the server turns it into LSP's. */
 export type CompletionKind = 'property' | 'value' | 'snippet';
 

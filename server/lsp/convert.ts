@@ -1,25 +1,27 @@
 /** Offsets (the language service) to and from LSP positions and types. */
 import { Diagnostic, DiagnosticSeverity, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, TextEdit } from '@crm/languageservice';
+import {
+  ApiVersion,
+  CREATE_BODY_CODES,
+  createModulePage,
+  DEFAULT_API_VERSION,
+  Finding,
+  TextEdit,
+} from '@crm/languageservice';
 
 export const DIAGNOSTIC_SOURCE = 'zoho-crm';
-const DOCS_URL = 'https://www.zoho.com/crm/developer/docs/api/v7/create-custom-module-api.html';
-const ZOHO_CODES = new Set([
-  'INVALID_DATA',
-  'DUPLICATE_DATA',
-  'MANDATORY_NOT_FOUND',
-  'MINIMUM_DATA_NOT_FOUND',
-  'RESERVED_KEYWORD_NOT_ALLOWED',
-  'EXPECTED_FIELD_MISSING',
-  'DEPENDENT_FIELD_MISSING',
-]);
 
 export function rangeOf(document: TextDocument, offset: number, length: number): Range {
   return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
 }
 
-export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+/** `apiVersion`: a Zoho code links to that version's page. */
+export function toDiagnostic(
+  document: TextDocument,
+  finding: Finding,
+  apiVersion: ApiVersion = DEFAULT_API_VERSION,
+): Diagnostic {
   return {
     range: rangeOf(document, finding.offset, finding.length),
     severity:
@@ -29,7 +31,7 @@ export function toDiagnostic(document: TextDocument, finding: Finding): Diagnost
           ? DiagnosticSeverity.Warning
           : DiagnosticSeverity.Information,
     code: finding.code,
-    codeDescription: ZOHO_CODES.has(finding.code) ? { href: DOCS_URL } : undefined,
+    codeDescription: CREATE_BODY_CODES.has(finding.code) ? { href: createModulePage(apiVersion) } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

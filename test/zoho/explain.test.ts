@@ -1,6 +1,7 @@
 /** Zoho's error answers in words a person can act on: one sentence per answer, naming the code and what to do. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { errorSentence, ZohoError } from '../../client/zoho/errors';
 import { describeApiError, describeHttpFailure, resolutionFor, ZohoErrorEntry } from '../../client/zoho/explain';
 
 const error = (code: string, details?: Record<string, unknown>): ZohoErrorEntry => ({
@@ -131,5 +132,16 @@ describe("Zoho's errors in words", () => {
       ],
     ];
     for (const [actual, expected] of cases) assert.equal(actual, expected);
+  });
+});
+
+describe("any error in the user's words", () => {
+  it('a ZohoError is already a sentence; anything else says what failed and why', () => {
+    assert.equal(errorSentence(new ZohoError('Zoho refused: no.', 'request'), 'Create Module'), 'Zoho refused: no.');
+    assert.equal(
+      errorSentence(new TypeError('x is not a function'), 'Create Module'),
+      'Create Module failed: x is not a function',
+    );
+    assert.equal(errorSentence('plain', 'Pull Module'), 'Pull Module failed: plain');
   });
 });

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { notificationText } from '../messages/notify';
 import { connectionFor, failed, isStopped, moduleFileOf, Stopped } from './kit';
 import { Services } from '../connections/services';
-import { findOrgModule, messageOf, moduleFileText, readModuleFile, ZohoError } from '@crm/zoho';
+import { errorSentence, findOrgModule, messageOf, moduleFileText, readModuleFile } from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 
 export const ORG_SCHEME = 'zoho-crm-org';
@@ -70,11 +70,7 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
       );
       return { kind: 'compared', left, right: uri };
     } catch (error) {
-      return this.fail(
-        this.services.log.redactor.redact(
-          error instanceof ZohoError ? error.message : `Compare with Org failed: ${messageOf(error)}`,
-        ),
-      );
+      return this.fail(this.services.log.redactor.redact(errorSentence(error, 'Compare with Org')));
     }
   }
 

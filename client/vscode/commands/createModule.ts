@@ -4,11 +4,19 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, checkAgainstOrg, Finding } from '@crm/languageservice';
+import { analyze, checkAgainstOrg, Finding, OWN_CODES } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { OrgData } from '../org/orgData';
 import { Services } from '../connections/services';
-import { createModule, CreateOutcome, dataCenter, messageOf, moduleIdentity, ZohoError } from '@crm/zoho';
+import {
+  createModule,
+  CreateOutcome,
+  dataCenter,
+  errorSentence,
+  messageOf,
+  moduleIdentity,
+  ZohoError,
+} from '@crm/zoho';
 import {
   connectionFor,
   failed,
@@ -78,7 +86,7 @@ export class CreateModuleCommand {
     // What the org is known to have: the module itself (then Update is the way), or clashes Zoho would refuse.
     const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
     const orgFindings = checkAgainstOrg(analysis.parsed, snapshot, Date.now());
-    const exists = orgFindings.find((finding) => finding.code === 'MODULE_EXISTS');
+    const exists = orgFindings.find((finding) => finding.code === OWN_CODES.moduleExists);
     if (exists) return this.offerUpdate(uri, connection, moduleIdentity(text).apiName ?? '', interactive);
     const orgErrors = orgFindings.filter((finding) => finding.severity === 'error');
     if (orgErrors.length) return this.blocked(name, orgErrors, true);
@@ -107,7 +115,7 @@ export class CreateModuleCommand {
         async () => createModule(await this.store.crmClient(connection!), text),
       );
     } catch (error) {
-      const message = error instanceof ZohoError ? error.message : `Create Module failed: ${messageOf(error)}`;
+      const message = errorSentence(error, 'Create Module');
       this.log.error(message);
       const actions = error instanceof ZohoError && error.kind === 'auth' ? ['Sign In Again'] : [];
       void notify('error', this.log.redactor.redact(message), ...actions).then((choice) => {

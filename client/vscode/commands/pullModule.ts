@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { notificationText } from '../messages/notify';
 import { connectionFor, failed, isStopped, refuseWhenRestricted, Stopped } from './kit';
 import { Services } from '../connections/services';
-import { messageOf, moduleFileText, ZohoError } from '@crm/zoho';
+import { errorSentence, moduleFileText } from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 
 export type PullResult =
@@ -73,11 +73,7 @@ export class PullModuleCommand {
       await vscode.window.showTextDocument(uri);
       return { kind: 'pulled', uri, apiName: module.api_name };
     } catch (error) {
-      return this.fail(
-        this.log.redactor.redact(
-          error instanceof ZohoError ? error.message : `Pull Module failed: ${messageOf(error)}`,
-        ),
-      );
+      return this.fail(this.log.redactor.redact(errorSentence(error, 'Pull Module')));
     }
   }
 

@@ -3,6 +3,7 @@
  * Module, cleared for a file when it is edited or created successfully, other files untouched.
  */
 import * as vscode from 'vscode';
+import { OWN_CODES } from '@crm/languageservice';
 import { describeApiError, locateError, ZohoErrorEntry } from '@crm/zoho';
 
 export const REMOTE_SOURCE = 'zoho-crm (server)';
@@ -19,7 +20,7 @@ export class RemoteDiagnostics implements vscode.Disposable {
 
   show(document: vscode.TextDocument, errors: ZohoErrorEntry[], summary: string): vscode.Diagnostic[] {
     const text = document.getText();
-    const list = errors.length ? errors : [{ code: 'ERROR', message: summary }];
+    const list = errors.length ? errors : [{ code: OWN_CODES.error, message: summary }];
     const diagnostics = list.map((error) => {
       const place = locateError(text, error);
       const range = new vscode.Range(

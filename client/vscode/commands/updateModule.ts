@@ -20,6 +20,7 @@ import { RemoteDiagnostics } from './remoteDiagnostics';
 import { Services } from '../connections/services';
 import {
   errorInFile,
+  errorSentence,
   findOrgModule,
   messageOf,
   planUpdate,
@@ -27,7 +28,6 @@ import {
   updateModule,
   UpdateOutcome,
   UpdatePlan,
-  ZohoError,
 } from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 import { notify, notificationText } from '../messages/notify';
@@ -192,9 +192,7 @@ export class UpdateModuleCommand {
   }
 
   private failWithError(error: unknown, what: string): UpdateResult {
-    const message = this.log.redactor.redact(
-      error instanceof ZohoError ? error.message : `${what} failed: ${messageOf(error)}`,
-    );
+    const message = this.log.redactor.redact(errorSentence(error, what));
     return this.fail(message);
   }
 

@@ -5,7 +5,7 @@
  * server. A failed fetch keeps the last snapshot; only a missing scope is said out loud, once.
  */
 import * as vscode from 'vscode';
-import type { OrgSnapshot } from '@crm/languageservice';
+import { OrgSnapshot, ZOHO_CODES } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { Services } from '../connections/services';
 import { fetchOrgSnapshot, messageOf, ZohoError } from '@crm/zoho';
@@ -81,7 +81,11 @@ export class OrgData implements vscode.Disposable {
 
   /** A connection without the profiles scope would fail every refresh: say it once, with what to do. */
   warnOnceAboutScope(connection: ConnectionInfo, error: unknown): void {
-    if (!(error instanceof ZohoError) || error.code !== 'OAUTH_SCOPE_MISMATCH' || this.scopeWarned.has(connection.id))
+    if (
+      !(error instanceof ZohoError) ||
+      error.code !== ZOHO_CODES.oauthScopeMismatch ||
+      this.scopeWarned.has(connection.id)
+    )
       return;
     this.scopeWarned.add(connection.id);
     void notify('warning', error.message, 'Open Settings').then((choice) => {

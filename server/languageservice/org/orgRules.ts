@@ -6,6 +6,7 @@ import { findNodeAtLocation, Node } from 'jsonc-parser';
 import { ParsedDocument } from '../parse';
 import { Finding, Fix } from '../types';
 import { indexOf, isCustomModule, OrgIndex, OrgModule, OrgSnapshot, snapshotAge } from './snapshot';
+import { OWN_CODES, ZOHO_CODES } from '../codes';
 
 /** Quick fixes offered per unknown profile id: a 500-profile org would otherwise list 500 actions. */
 export const MAX_PROFILE_FIXES = 12;
@@ -25,7 +26,7 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
     if (self) {
       const apiName = valueNode(module, 'api_name')!;
       findings.push({
-        code: 'MODULE_EXISTS',
+        code: OWN_CODES.moduleExists,
         severity: 'information',
         rule: 'org-module-exists',
         offset: apiName.offset,
@@ -90,7 +91,7 @@ function unknownProfiles(module: Node, index: OrgIndex, org: string, age: string
       .map((profile) => profile.name)
       .join(', ');
     findings.push({
-      code: 'INVALID_DATA',
+      code: ZOHO_CODES.invalidData,
       severity: 'error',
       rule: 'org-profile-unknown',
       offset: idNode.offset,
@@ -118,7 +119,7 @@ export function withOrgFixes(
   parsed: ParsedDocument,
   snapshot: OrgSnapshot | undefined,
 ): Finding[] {
-  if (!snapshot || !parsed.root || !findings.some((finding) => finding.code === 'MINIMUM_DATA_NOT_FOUND'))
+  if (!snapshot || !parsed.root || !findings.some((finding) => finding.code === ZOHO_CODES.minimumDataNotFound))
     return findings;
   const index = indexOf(snapshot);
   if (!index.profilesInOrder.length) return findings;
@@ -128,7 +129,7 @@ export function withOrgFixes(
     .filter((node): node is Node => !!node);
   return findings.map((finding) => {
     const list = lists.find((node) => node.offset === finding.offset && node.length === finding.length);
-    if (!list || finding.code !== 'MINIMUM_DATA_NOT_FOUND') return finding;
+    if (!list || finding.code !== ZOHO_CODES.minimumDataNotFound) return finding;
     const first = index.administrator ?? index.profilesInOrder[0];
     const one: Fix = {
       title: `Give the profile "${first.name}" access`,
@@ -176,7 +177,7 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, org
     const other = index.moduleWithLabel(String(node.value));
     if (!other || other === self) continue;
     findings.push({
-      code: 'DUPLICATE_DATA',
+      code: ZOHO_CODES.duplicateData,
       severity: 'error',
       rule: 'org-duplicate-label',
       offset: node.offset,
@@ -189,7 +190,7 @@ function clashes(module: Node, index: OrgIndex, self: OrgModule | undefined, org
     const other = index.moduleWithApiName(String(apiName.value));
     if (other) {
       findings.push({
-        code: 'DUPLICATE_DATA',
+        code: ZOHO_CODES.duplicateData,
         severity: 'error',
         rule: 'org-duplicate-api-name',
         offset: apiName.offset,

@@ -3,6 +3,7 @@ import { ApiVersion } from '../apiVersion';
 import { JSONSchema, ZohoAnnotations } from '../schema';
 import { Finding } from '../types';
 import { Span } from './place';
+import { ZOHO_CODES } from '../codes';
 
 export interface RuleContext {
   readonly text: string;
@@ -12,7 +13,7 @@ export interface RuleContext {
   report(finding: Omit<Finding, 'offset' | 'length'>, span: Span): Finding | undefined;
 }
 
-export const INVALID_DATA = 'INVALID_DATA';
+export const INVALID_DATA = ZOHO_CODES.invalidData;
 
 const NO_ANNOTATIONS: ZohoAnnotations = {};
 

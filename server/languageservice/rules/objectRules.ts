@@ -7,7 +7,8 @@ import { Node } from 'jsonc-parser';
 import { defaultValueText } from '../defaults';
 import { didYouMean, insertPropertyEdit, removePropertyEdit } from '../edits';
 import { inVersion, JSONSchema, resolve, ZohoAnnotations } from '../schema';
-import { Fix, OWN_CODES, TextEdit } from '../types';
+import { OWN_CODES, ZOHO_CODES } from '../codes';
+import { Fix, TextEdit } from '../types';
 import { annotationsOf, RuleContext } from './context';
 import { find, ObjectFrame, Place, Property, Span } from './place';
 
@@ -97,7 +98,7 @@ function mandatoryKeys(context: RuleContext, { frame, schema, zoho, has, insert,
     if (has(key)) continue;
     context.report(
       {
-        code: zoho.requiredCode ?? 'MANDATORY_NOT_FOUND',
+        code: zoho.requiredCode ?? ZOHO_CODES.mandatoryNotFound,
         severity: 'error',
         rule: 'required',
         // One line in the Problems panel: what is missing. What the key is, the hover and the completion say.
@@ -115,7 +116,7 @@ function oneOfKeys(context: RuleContext, { frame: { place }, schema, zoho, has, 
   const options = schema.anyOf.flatMap((alternative) => alternative.required ?? []);
   context.report(
     {
-      code: zoho.anyOfCode ?? 'EXPECTED_FIELD_MISSING',
+      code: zoho.anyOfCode ?? ZOHO_CODES.expectedFieldMissing,
       severity: 'error',
       rule: 'any-of',
       message: zoho.anyOfMessage ?? `${place.name} needs one of ${options.join(', ')}.`,
@@ -145,7 +146,7 @@ function dependentKeys(context: RuleContext, { frame, schema, zoho, has, insert 
     if (has(key)) continue;
     context.report(
       {
-        code: zoho.thenCode ?? 'DEPENDENT_FIELD_MISSING',
+        code: zoho.thenCode ?? ZOHO_CODES.dependentFieldMissing,
         severity: 'error',
         rule: 'dependent',
         message: zoho.thenMessage ?? `${frame.place.name} needs "${key}".`,

@@ -29,7 +29,7 @@ export class CodeActionProvider {
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
       for (const { finding, fix } of fixesAt(findings, start, end)) {
-        const diagnostic = toDiagnostic(document, finding);
+        const diagnostic = toDiagnostic(document, finding, analysis.parsed.apiVersion);
         // Link the action to the diagnostic the client already shows, so "Quick Fix…" lists it there.
         const shown = params.context.diagnostics.find(
           (candidate: Diagnostic) =>

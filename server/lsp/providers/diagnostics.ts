@@ -72,7 +72,7 @@ export class DiagnosticsProvider {
       void this.connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
-        diagnostics: findings.map((finding) => toDiagnostic(document, finding)),
+        diagnostics: findings.map((finding) => toDiagnostic(document, finding, analysis.parsed.apiVersion)),
       });
     } catch (error) {
       this.connection.console.error(`Checking ${document.uri} failed: ${failureText(error)}`);
