@@ -7,6 +7,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   Logger,
   OAuthClient,
+  OrgSummary,
   Redactor,
   TokenManager,
   ZohoError,
@@ -92,19 +93,18 @@ export async function orgName(connected: Connected): Promise<string> {
 }
 
 /**
- * A create in a production org goes out only with --yes, or after a "y" at a terminal: a pipeline must say it
- * means production. Sandbox and developer orgs (Zoho's GET /org says which) need neither.
+ * A create in a production org (see orgKind) goes out only with --yes, or after a "y" at a terminal: a pipeline
+ * must say it means production. Sandbox and developer orgs (Zoho's GET /org says which) need neither.
  */
 export async function allowedInProduction(
   connected: Connected,
   yes: boolean,
+  org: OrgSummary | undefined,
   action: string,
   subject: string,
   io: Io,
 ): Promise<boolean> {
   if (yes) return true;
-  const org = await connected.client.org().catch(() => undefined);
-  if (org?.type && org.type !== 'production') return true;
   const name = org?.company_name ? `${oneLine(org.company_name, 60)} (${connected.label})` : connected.label;
   const question = org
     ? `${name} is a production org`
@@ -115,6 +115,12 @@ export async function allowedInProduction(
     );
   io.err(`${question}: nothing was sent. Add --yes to ${action} ${subject} there.\n`);
   return false;
+}
+
+/** The org (GET /org) and whether it is, or may be, production: unread, it may be. */
+export async function orgKind(connected: Connected): Promise<{ org: OrgSummary | undefined; production: boolean }> {
+  const org = await connected.client.org().catch(() => undefined);
+  return { org, production: !org?.type || org.type === 'production' };
 }
 
 /** The API version the CLI was asked for (main parsed it). */

@@ -1,9 +1,8 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
-import { ZOHO_CODES } from '@crm/languageservice';
-import { createModule, CrmClient, errorSentence, moduleIdentity, ZohoError } from '@crm/zoho';
-import { allowedInProduction, connectFromEnvironment, rulesVersion } from './connect';
+import { checkOrg, checkRules, createModule, errorSentence, orgForChecks } from '@crm/zoho';
+import { allowedInProduction, connectFromEnvironment, orgKind, rulesVersion } from './connect';
 import { formatReports, lintFile, reportsFailed } from './lint';
-import { printer, printRejection } from './output';
+import { printer, printOrgProblems, printRejection } from './output';
 
 import type { Io } from './io';
 
@@ -18,29 +17,26 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     io.out(formatReports([report], format));
     return 1;
   }
+  const rules = checkRules(text, rulesVersion(io));
+  if (rules.kind === 'invalid') return 1; // reported above, from the same rules
   try {
     const connected = await connectFromEnvironment(io);
     if (typeof connected === 'number') return connected;
     const { client } = connected;
     const print = printer(io, format);
-    // A module the org already has would only fail: say so, and name the command that changes it.
-    const apiName = moduleIdentity(text).apiName;
-    const existing = apiName ? await existingCustomModule(connected.client, apiName, io) : undefined;
-    if (existing) {
-      const message = `${connected.label} already has the module ${existing}; nothing was sent. Use crm-module update ${file} to change it.`;
-      print({ status: 'exists', apiName: existing, message, file }, message);
+    // The same check before sending as the editor's: the module itself (then update is the way), or clashes.
+    const snapshot = await orgForChecks(client, connected.label);
+    if (!snapshot) io.err('Could not check whether the module exists (the sign-in cannot list modules); sending it.\n');
+    const { org, production } = await orgKind(connected);
+    const verdict = checkOrg('create', rules, snapshot, production);
+    if (verdict.kind === 'exists') {
+      const message = `${connected.label} already has the module ${verdict.apiName}; nothing was sent. Use crm-module update ${file} to change it.`;
+      print({ status: 'exists', apiName: verdict.apiName, message, file }, message);
       return 1;
     }
-    if (
-      !(await allowedInProduction(
-        connected,
-        yes,
-        'create',
-        JSON.stringify(moduleIdentity(text).pluralLabel ?? file),
-        io,
-      ))
-    )
-      return 2;
+    if (verdict.kind === 'clash') return printOrgProblems(io, format, file, text, verdict.findings);
+    const subject = JSON.stringify(rules.pluralLabel ?? file);
+    if (verdict.askFirst && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
     const outcome = await createModule(client, text);
     switch (outcome.kind) {
       case 'created':
@@ -63,19 +59,5 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
   } catch (error) {
     io.err(`${errorSentence(error, 'crm-module create')}\n`);
     return 1;
-  }
-}
-
-/** The org's custom module of this API name (any letter case), from one listing; a listing the sign-in may not read is skipped. */
-async function existingCustomModule(client: CrmClient, apiName: string, io: Io): Promise<string | undefined> {
-  try {
-    const modules = await client.listModules();
-    return modules.find(
-      (module) => module.generated_type === 'custom' && module.api_name.toLowerCase() === apiName.toLowerCase(),
-    )?.api_name;
-  } catch (error) {
-    if (!(error instanceof ZohoError) || error.code !== ZOHO_CODES.oauthScopeMismatch) throw error;
-    io.err('Could not check whether the module exists (the sign-in cannot list modules); sending it.\n');
-    return undefined;
   }
 }

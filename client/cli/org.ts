@@ -2,18 +2,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyze, checkAgainstOrg, LineIndex, OrgSnapshot } from '@crm/languageservice';
 import {
+  checkOrg,
+  checkRules,
   errorInFile,
   errorSentence,
   fetchOrgSnapshot,
   findOrgModule,
   moduleFileText,
+  orgForChecks,
   planUpdate,
   readModuleFile,
   updateModule,
   UpdatePlan,
 } from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
-import { Format, printer, printRejection } from './output';
+import { Format, printer, printOrgProblems, printRejection } from './output';
 import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
 
 import type { Io } from './io';
@@ -125,7 +128,13 @@ export function pullCommand(apiName: string, output: string | undefined, force: 
 }
 
 /** The module `text` (read once, by the caller) names in the org, and the plan that makes the org match it. */
-async function planFor(file: string, text: string, connected: Connected, io: Io): Promise<UpdatePlan | number> {
+async function planFor(
+  file: string,
+  text: string,
+  connected: Connected,
+  io: Io,
+  known?: { modules: { api_name: string }[] },
+): Promise<UpdatePlan | number> {
   const definition = readModuleFile(text);
   if (!definition) {
     io.err(`${file} is not a module body ({"modules": [{…}]}).\n`);
@@ -135,7 +144,8 @@ async function planFor(file: string, text: string, connected: Connected, io: Io)
     io.err(`${file} has no api_name: it names no module of the org.\n`);
     return 2;
   }
-  const known = await connected.client.listModules().then(
+  // The org's spelling of the name, from the modules already read, else from one listing.
+  known ??= await connected.client.listModules().then(
     (modules) => ({ modules }),
     () => undefined,
   );
@@ -186,8 +196,14 @@ export function updateCommand(file: string, format: Format, io: Io): Promise<num
       io.out(formatReports([report], format));
       return 1;
     }
-    const plan = await planFor(file, text, connected, io);
+    const rules = checkRules(text, rulesVersion(io));
+    if (rules.kind === 'invalid') return 1; // reported above, from the same rules
+    const snapshot = await orgForChecks(connected.client, connected.label);
+    const plan = await planFor(file, text, connected, io, snapshot);
     if (typeof plan === 'number') return plan === 2 ? 1 : plan;
+    // Once the module is known to be there and custom: the same check before sending as the editor's.
+    const verdict = checkOrg('update', rules, snapshot, false);
+    if (verdict.kind === 'clash') return printOrgProblems(io, format, file, text, verdict.findings);
     const print = printer(io, format);
     if (!plan.changes.length) {
       print(

@@ -2,9 +2,10 @@
  * The Zoho library's façade: what the CLI and the VS Code extension use of it, imported as `@crm/zoho`. Sign-in
  * (OAuth, PKCE, loopback), tokens, the CRM client with its bounds and checks, Create and Update, error words.
  */
-export { createModule, moduleIdentity } from './createModule';
+export { createModule } from './createModule';
 export type { CreateOutcome } from './createModule';
 export { CrmClient } from './crmClient';
+export type { OrgSummary } from './crmClient';
 export { DATA_CENTERS, apiDomainFor, authorizeAccountsUrl, dataCenter, dataCenterOfUrl } from './dataCenters';
 export type { Environment } from './dataCenters';
 export { errorSentence, ZohoError, messageOf } from './errors';
@@ -17,7 +18,8 @@ export { Logger } from './log';
 export { errorInFile, moduleFileText, planUpdate, readModuleFile } from './moduleFile';
 export type { UpdatePlan } from './moduleFile';
 export { DEFAULT_SCOPES, OAuthClient, randomUrlSafe } from './oauth';
-export { fetchOrgSnapshot } from './orgSnapshot';
+export { fetchOrgSnapshot, orgForChecks } from './orgSnapshot';
+export { checkOrg, checkRules } from './preflight';
 export { Redactor, redactPatterns } from './redact';
 export { checkedServerUrl } from './serverUrl';
 export { browserSignIn, selfClientSignIn } from './signIn';

@@ -34,11 +34,14 @@ export function runCli(
 }
 
 /** The environment of a CLI signed in to the stand-in's demo client (a Self Client code exchanged once). */
-export async function standInEnvironment(standIn: ZohoStandIn): Promise<Record<string, string>> {
+export async function standInEnvironment(
+  standIn: ZohoStandIn,
+  scopes = ['ZohoCRM.settings.modules.ALL'],
+): Promise<Record<string, string>> {
   const signIn = await selfClientSignIn({
     clientId: DEMO_CLIENT.clientId,
     clientSecret: DEMO_CLIENT.clientSecret,
-    code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.modules.ALL']),
+    code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, scopes),
     accountsServer: standIn.url,
   });
   return {

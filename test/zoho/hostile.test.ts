@@ -83,6 +83,7 @@ describe('against a hostile Zoho', () => {
         (received.method === 'GET' ? json(200, { modules: [] }) : echoError(400, 'crm'))(response, received, server),
       );
       zoho.on(/\/org$/, json(200, { org: [{ id: '1', company_name: 'Hostile', type: 'sandbox' }] }));
+      zoho.on(/settings\/profiles/, json(200, PROFILES));
       const file = path.join(dir, 'echo.crm-module.json');
       writeFileSync(file, SAMPLE_TEXT);
       for (const format of ['text', 'json']) {

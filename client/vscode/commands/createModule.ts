@@ -4,17 +4,18 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, checkAgainstOrg, Finding, OWN_CODES } from '@crm/languageservice';
+import { Finding } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { OrgData } from '../org/orgData';
 import { Services } from '../connections/services';
 import {
+  checkOrg,
+  checkRules,
   createModule,
   CreateOutcome,
   dataCenter,
   errorSentence,
   messageOf,
-  moduleIdentity,
   ZohoError,
 } from '@crm/zoho';
 import {
@@ -76,23 +77,20 @@ export class CreateModuleCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const analysis = analyze(text, this.services.settings.read().apiVersion);
-    const errors = analysis.findings.filter((finding) => finding.severity === 'error');
-    if (errors.length) return this.blocked(name, errors, false);
+    const rules = checkRules(text, this.services.settings.read().apiVersion);
+    if (rules.kind === 'invalid') return this.blocked(name, rules.findings, false);
 
     const connection = await connectionFor(this.services, interactive, 'create the module');
     if (isStopped(connection)) return connection;
 
     // What the org is known to have: the module itself (then Update is the way), or clashes Zoho would refuse.
     const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
-    const orgFindings = checkAgainstOrg(analysis.parsed, snapshot, Date.now());
-    const exists = orgFindings.find((finding) => finding.code === OWN_CODES.moduleExists);
-    if (exists) return this.offerUpdate(uri, connection, moduleIdentity(text).apiName ?? '', interactive);
-    const orgErrors = orgFindings.filter((finding) => finding.severity === 'error');
-    if (orgErrors.length) return this.blocked(name, orgErrors, true);
+    const verdict = checkOrg('create', rules, snapshot, connection.environment === 'production');
+    if (verdict.kind === 'exists') return this.offerUpdate(uri, connection, verdict.apiName, interactive);
+    if (verdict.kind === 'clash') return this.blocked(name, verdict.findings, true);
 
-    const label = moduleIdentity(text).pluralLabel ?? name;
-    if (confirm && connection.environment === 'production' && this.services.settings.read().askBeforeProductionCreate) {
+    const label = rules.pluralLabel ?? name;
+    if (confirm && verdict.askFirst && this.services.settings.read().askBeforeProductionCreate) {
       const choice = await vscode.window.showWarningMessage(
         `Create "${label}" in ${connection.label}?`,
         {

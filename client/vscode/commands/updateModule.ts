@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze } from '@crm/languageservice';
+
 import { ConnectionInfo } from '../connections/connectionStore';
 import {
   connectionFor,
@@ -19,6 +19,8 @@ import {
 import { RemoteDiagnostics } from './remoteDiagnostics';
 import { Services } from '../connections/services';
 import {
+  checkOrg,
+  checkRules,
   errorInFile,
   errorSentence,
   findOrgModule,
@@ -71,16 +73,8 @@ export class UpdateModuleCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const errors = analyze(text, this.services.settings.read().apiVersion).findings.filter(
-      (finding) => finding.severity === 'error',
-    );
-    if (errors.length) {
-      const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
-      void notify('error', message, 'Show Problems').then(
-        (choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'),
-      );
-      return { kind: 'blocked', message };
-    }
+    const rules = checkRules(text, this.services.settings.read().apiVersion);
+    if (rules.kind === 'invalid') return this.blocked(name, rules.findings.length, false);
     const file = readModuleFile(text)!;
     if (!file.api_name)
       return this.fail(
@@ -112,6 +106,12 @@ export class UpdateModuleCommand {
     } catch (error) {
       return this.failWithError(error, 'Reading the module');
     }
+
+    // Once the module is known to be there and custom: the same check before sending as Create's (labels
+    // another module uses, profiles the org lacks).
+    const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
+    const verdict = checkOrg('update', rules, snapshot, connection.environment === 'production');
+    if (verdict.kind === 'clash') return this.blocked(name, verdict.findings.length, true);
 
     if (!plan.changes.length) {
       const message = `Nothing to update: ${plan.apiName} in ${connection.label} already matches ${name}.${plan.differences.length ? ` (${plan.differences[0].text})` : ''}`;
@@ -194,6 +194,19 @@ export class UpdateModuleCommand {
   private failWithError(error: unknown, what: string): UpdateResult {
     const message = this.log.redactor.redact(errorSentence(error, what));
     return this.fail(message);
+  }
+
+  /** Nothing was sent: Zoho would refuse the file (the rules), or refuse it in this org (its data). */
+  private blocked(name: string, count: number, fromOrg: boolean): UpdateResult {
+    const problems = `${count} problem${count === 1 ? '' : 's'}`;
+    const message = fromOrg
+      ? `${name} has ${problems} with the org's data that Zoho would refuse; nothing was sent. Fix ${count === 1 ? 'it' : 'them'}, or refresh the org data if it changed.`
+      : `${name} has ${problems} Zoho would refuse; nothing was sent.`;
+    this.log.info(message);
+    void notify('error', message, 'Show Problems').then(
+      (choice) => choice && vscode.commands.executeCommand('workbench.actions.view.problems'),
+    );
+    return { kind: 'blocked', message };
   }
 
   private fail(message: string): Stopped {
