@@ -1,22 +1,14 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
 import { checkOrg, checkRules, createModule, errorSentence, orgForChecks } from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, orgKind, rulesVersion } from './connect';
-import { formatReports, lintFile, reportsFailed } from './lint';
+import { readToSend } from './lint';
 import { printer, printOrgProblems, printRejection } from './output';
 
 import type { Io } from './io';
 
 export async function createCommand(file: string, format: 'text' | 'json', io: Io, yes = false): Promise<number> {
-  const { text, ...report } = lintFile(file, rulesVersion(io));
-  if (report.error || text === undefined) {
-    io.err(`${report.error}\n`);
-    return 1;
-  }
-  if (reportsFailed([report])) {
-    io.err(`${file} has errors; nothing was sent.\n`);
-    io.out(formatReports([report], format));
-    return 1;
-  }
+  const text = readToSend(file, format, io);
+  if (text === 1) return 1;
   const rules = checkRules(text, rulesVersion(io));
   if (rules.kind === 'invalid') return 1; // reported above, from the same rules
   try {

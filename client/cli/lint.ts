@@ -1,6 +1,8 @@
 /** `crm-module lint`: the editor's rules for pipelines, `file:line:col CODE message` or JSON. */
 import { readFileSync } from 'node:fs';
 import { decodeFile } from './readText';
+
+import type { Io } from './io';
 import { analyze, ApiVersion, DEFAULT_API_VERSION, Finding, LineIndex } from '@crm/languageservice';
 
 export interface FileReport {
@@ -78,4 +80,22 @@ export function reportsFailed(reports: FileReport[]): boolean {
   return reports.some(
     (report) => report.error !== undefined || report.problems.some((problem) => problem.severity === 'error'),
   );
+}
+
+/**
+ * The file a verb will send, read once and checked by the rules: its text, or the exit code 1 after saying
+ * why nothing was sent (unreadable, or errors, printed as lint prints them).
+ */
+export function readToSend(file: string, format: 'text' | 'json', io: Io): string | 1 {
+  const { text, ...report } = lintFile(file, io.apiVersion);
+  if (report.error || text === undefined) {
+    io.err(`${report.error}\n`);
+    return 1;
+  }
+  if (reportsFailed([report])) {
+    io.err(`${file} has errors; nothing was sent.\n`);
+    io.out(formatReports([report], format));
+    return 1;
+  }
+  return text;
 }

@@ -17,7 +17,7 @@ import {
 } from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { Format, printer, printOrgProblems, printRejection } from './output';
-import { FileReport, formatReports, lintFile, reportsFailed, toProblem } from './lint';
+import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
 
 import type { Io } from './io';
 
@@ -186,16 +186,8 @@ export function diffCommand(file: string, format: Format, io: Io): Promise<numbe
 export function updateCommand(file: string, format: Format, io: Io): Promise<number> {
   return withOrg(io, 1, async (connected) => {
     // One read: the text checked here is the text the plan is made from and sent.
-    const { text, ...report } = lintFile(file, rulesVersion(io));
-    if (report.error || text === undefined) {
-      io.err(`${report.error}\n`);
-      return 1;
-    }
-    if (reportsFailed([report])) {
-      io.err(`${file} has errors; nothing was sent.\n`);
-      io.out(formatReports([report], format));
-      return 1;
-    }
+    const text = readToSend(file, format, io);
+    if (text === 1) return 1;
     const rules = checkRules(text, rulesVersion(io));
     if (rules.kind === 'invalid') return 1; // reported above, from the same rules
     const snapshot = await orgForChecks(connected.client, connected.label);

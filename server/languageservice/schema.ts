@@ -125,6 +125,18 @@ export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
   return current;
 }
 
+/** Every schema in the tree under `schema` (its properties, definitions and items), each once per place. */
+function eachSchema(schema: JSONSchema | undefined, visit: (schema: JSONSchema) => void): void {
+  if (!schema) return;
+  visit(schema);
+  for (const child of [
+    ...Object.values(schema.properties ?? {}),
+    ...Object.values(schema.definitions ?? {}),
+    schema.items,
+  ])
+    eachSchema(child, visit);
+}
+
 /**
  * Keys whose string values other rules read, so that an edit inside one cannot be re-checked alone (see
  * incremental.ts): the keys an `if` tests, the keys entries are compared by, and a key derived from another
@@ -133,41 +145,25 @@ export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
  */
 export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
   const keys = new Set<string>();
-  const visit = (schema: JSONSchema | undefined) => {
-    if (!schema) return;
+  eachSchema(rootSchema, (schema) => {
     for (const [key, property] of Object.entries(schema.properties ?? {}))
       if (property['x-zoho']?.derivedFrom) keys.add(key);
     for (const key of schema.if?.required ?? []) keys.add(key);
     if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
     for (const condition of Object.values(schema['x-zoho']?.requiredUnless ?? {})) keys.add(condition.key);
-    for (const child of [
-      ...Object.values(schema.properties ?? {}),
-      ...Object.values(schema.definitions ?? {}),
-      schema.items,
-    ])
-      visit(child);
-  };
-  visit(rootSchema);
+  });
   return keys;
 })();
 
 /** The keys other keys are derived from (`x-zoho.derivedFrom`): plural_label, which api_name's fix reads. */
 export const DERIVATION_SOURCES: ReadonlySet<string> = (() => {
   const keys = new Set<string>();
-  const visit = (schema: JSONSchema | undefined) => {
-    if (!schema) return;
+  eachSchema(rootSchema, (schema) => {
     for (const property of Object.values(schema.properties ?? {})) {
       const source = property['x-zoho']?.derivedFrom;
       if (source) keys.add(source);
     }
-    for (const child of [
-      ...Object.values(schema.properties ?? {}),
-      ...Object.values(schema.definitions ?? {}),
-      schema.items,
-    ])
-      visit(child);
-  };
-  visit(rootSchema);
+  });
   return keys;
 })();
 
