@@ -19,6 +19,19 @@ import { ACCESS_TOKEN, HostileZoho, json } from '../hostileZoho/hostileZoho';
 const SECRET = 'edge-client-secret-000';
 const REFRESH = 'edge-refresh-token-000';
 
+/** A client of `zoho` at `apiDomain`, with a log of its own; the server's script and record emptied. */
+function freshClient(zoho: HostileZoho, apiDomain: string): { log: CapturingLog; client: CrmClient } {
+  zoho.routes = [];
+  zoho.received.length = 0;
+  const log = new CapturingLog();
+  const tokens = new TokenManager(
+    { clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH, accountsServer: zoho.url },
+    new OAuthClient(createHttp(), log.logger),
+    log.logger,
+  );
+  return { log, client: new CrmClient(apiDomain, tokens, log.logger, createHttp({ timeoutMs: 5000 })) };
+}
+
 describe('the CRM client at its edges', () => {
   let zoho: HostileZoho;
   let log: CapturingLog;
@@ -27,17 +40,7 @@ describe('the CRM client at its edges', () => {
     zoho = await new HostileZoho().start();
   });
   after(() => zoho.stop());
-  beforeEach(() => {
-    zoho.routes = [];
-    zoho.received.length = 0;
-    log = new CapturingLog();
-    const tokens = new TokenManager(
-      { clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH, accountsServer: zoho.url },
-      new OAuthClient(createHttp(), log.logger),
-      log.logger,
-    );
-    client = new CrmClient(`${zoho.url}/`, tokens, log.logger, createHttp({ timeoutMs: 5000 }));
-  });
+  beforeEach(() => ({ log, client } = freshClient(zoho, `${zoho.url}/`)));
   const crm = () => zoho.crmRequests();
 
   it('keeps the API domain without its trailing slash and refuses plain http elsewhere', () => {
@@ -728,17 +731,7 @@ describe('the CRM client, each field and path named', () => {
     zoho = await new HostileZoho().start();
   });
   after(() => zoho.stop());
-  beforeEach(() => {
-    zoho.routes = [];
-    zoho.received.length = 0;
-    log = new CapturingLog();
-    const tokens = new TokenManager(
-      { clientId: 'c', clientSecret: SECRET, refreshToken: REFRESH, accountsServer: zoho.url },
-      new OAuthClient(createHttp(), log.logger),
-      log.logger,
-    );
-    client = new CrmClient(zoho.url, tokens, log.logger, createHttp({ timeoutMs: 5000 }));
-  });
+  beforeEach(() => ({ log, client } = freshClient(zoho, zoho.url)));
   const answer = (route: RegExp, status: number, body: unknown) => {
     zoho.routes = [];
     zoho.on(
