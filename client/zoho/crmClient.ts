@@ -7,7 +7,7 @@ import { apiPath, ApiVersion, DEFAULT_API_VERSION, OWN_CODES, ZOHO_CODES } from 
 import { AnswerReader, describeValue, isPlainApiName } from './answerShape';
 import { ZohoError } from './errors';
 import { ZohoErrorEntry } from './explain';
-import { createHttp, failedBeforeSending, networkErrorMessage, parseJson } from './http';
+import { createHttp, failedBeforeSending, networkErrorMessage, networkReason, parseJson } from './http';
 import { Logger } from './log';
 import { checkedServerUrl, joinUrl } from './serverUrl';
 import { TokenManager } from './tokenManager';
@@ -131,9 +131,10 @@ export class CrmClient {
         },
       });
     } catch (error) {
-      this.log.warn(`✗ ${method.toUpperCase()} ${url}: ${networkErrorMessage(error, 'no answer')}`);
+      this.log.warn(`✗ ${method.toUpperCase()} ${url}: ${networkReason(error)}`);
       if (method.toUpperCase() === 'GET' || failedBeforeSending(error)) {
-        throw new ZohoError(networkErrorMessage(error, `Could not reach Zoho at ${this.apiDomain}`), 'network');
+        const what = failedBeforeSending(error) ? 'Could not reach Zoho at' : 'No complete answer from Zoho at';
+        throw new ZohoError(networkErrorMessage(error, `${what} ${this.apiDomain}`), 'network');
       }
       throw new AmbiguousRequestError(networkErrorMessage(error, 'The request was sent but no answer came back'));
     }

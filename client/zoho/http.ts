@@ -63,30 +63,36 @@ export function failedBeforeSending(error: unknown): boolean {
   );
 }
 
-export function networkErrorMessage(error: unknown, what: string): string {
+/** Why a request got no (complete) answer, as the end of a sentence: "the connection was refused. Is …?" */
+export function networkReason(error: unknown): string {
   const { code, message, config } = error as { code?: string; message?: string; config?: { timeout?: number } };
   const seconds = config?.timeout
     ? ` (${(config.timeout / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} s)`
     : '';
   switch (code) {
     case 'ECONNREFUSED':
-      return `${what}: the connection was refused. Is the URL right, and is the server up?`;
+      return 'the connection was refused. Is the URL right, and is the server up?';
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `${what}: the host name could not be resolved. Are you online?`;
+      return 'the host name could not be resolved. Are you online?';
     case 'ECONNABORTED':
     case 'ETIMEDOUT':
-      return `${what}: no answer in time${seconds}.`;
+      return `no answer in time${seconds}.`;
     // The deadline: no answer, or one that trickled, did not arrive whole in time.
     case 'ERR_CANCELED':
-      return `${what}: no answer in time: the whole answer must arrive within the deadline${seconds}.`;
+      return `no answer in time: the whole answer must arrive within the deadline${seconds}.`;
     case 'ECONNRESET':
-      return `${what}: the connection was dropped.`;
+      return 'the connection was dropped.';
     case 'ERR_BAD_RESPONSE':
       if (/maxContentLength/.test(message ?? ''))
-        return `${what}: the answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, more than any Zoho metadata answer, so it was not read further.`;
-      return `${what}: the answer could not be read (${message ?? code}).`;
+        return `the answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, more than any Zoho metadata answer, so it was not read further.`;
+      return `the answer could not be read (${message ?? code}).`;
     default:
-      return `${what}: ${code ?? messageOf(error)}.`;
+      return `${code ?? messageOf(error)}.`;
   }
+}
+
+/** `what`, then why the request got no (complete) answer. */
+export function networkErrorMessage(error: unknown, what: string): string {
+  return `${what}: ${networkReason(error)}`;
 }

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AxiosInstance } from 'axios';
 import { describeAccountsError, ZohoError } from './errors';
-import { createHttp, networkErrorMessage, parseJson } from './http';
+import { createHttp, networkErrorMessage, networkReason, parseJson } from './http';
 import { Logger } from './log';
 import { checkedServerUrl, joinUrl } from './serverUrl';
 
@@ -103,7 +103,7 @@ export class OAuthClient {
     try {
       response = await this.http.post(url.toString());
     } catch (error) {
-      this.log?.warn(`✗ POST ${url.origin}${url.pathname}: ${networkErrorMessage(error, 'no answer')}`);
+      this.log?.warn(`✗ POST ${url.origin}${url.pathname}: ${networkReason(error)}`);
       throw new ZohoError(networkErrorMessage(error, 'Revoking the token at Zoho failed'), 'network');
     }
     const body = parseJson(response.data) as { status?: string; error?: string } | undefined;
@@ -129,7 +129,7 @@ export class OAuthClient {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       });
     } catch (error) {
-      this.log?.warn(`✗ POST ${url}: ${networkErrorMessage(error, 'no answer')}`);
+      this.log?.warn(`✗ POST ${url}: ${networkReason(error)}`);
       throw new ZohoError(networkErrorMessage(error, `${what} failed`), 'network');
     }
     const body = parseJson(response.data) as Record<string, unknown> | undefined;

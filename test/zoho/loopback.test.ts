@@ -137,7 +137,7 @@ describe('the loopback listener', () => {
 
   it('a port it cannot listen on for another reason than "in use" says why, in the system\'s words', () => {
     // A process out of file descriptors (EMFILE) is the one such failure a test can cause without privileges.
-    const loopback = path.join(__dirname, '../../client/src/zoho/loopback.js');
+    const loopback = path.join(__dirname, '../../client/zoho/loopback.js');
     const script = `const fs = require('fs'); const { startLoopback } = require(${JSON.stringify(loopback)}); const held = [];
       try { for (;;) held.push(fs.openSync('/dev/null', 'r')); } catch {}
       startLoopback({ port: 0, expectedState: 's' }).then(
