@@ -91,11 +91,17 @@ export function completeAt(
   if (!root) return { items: [], incomplete: false };
   const location = getLocation(text, offset);
   const previous = location.previousNode;
+  // A key typed without quotes (`api|`): the word is what the completion replaces, as VS Code's JSON does.
+  const word = bareWordAt(text, offset);
   if (location.isAtPropertyKey)
-    return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
-  if (afterCompleteValue(text, location.path, previous, offset)) {
+    return { items: keyCompletions(parsed, location.path, previous ?? word, offset), incomplete: false };
+  if (afterCompleteValue(text, location.path, previous, offset, word)) {
     // `"data_type": "text" |`: the next key of the same object (a comma goes after the value), not a new value.
-    return { items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], undefined, offset), incomplete: false };
+    return { items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], word, offset), incomplete: false };
+  }
+  if (typingKeyAfterValue(text, location.path, previous, offset)) {
+    // `"plural_label": "A"⏎ "p|`: a key after the last property, its comma not typed yet.
+    return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
   }
 
   const path = location.path;
@@ -158,7 +164,7 @@ export function completeAt(
 function keyCompletions(
   parsed: ParsedDocument,
   path: (string | number)[],
-  previous: Node | undefined,
+  previous: KeySpan | undefined,
   offset: number,
 ): Completion[] {
   const objectPath = path.slice(0, -1);
@@ -195,7 +201,8 @@ function keyCompletions(
         insertText: hasColon ? JSON.stringify(key) : `${JSON.stringify(key)}: ${defaultValueSnippet(resolved)}${after}`,
         additionalEdits: before,
         replace,
-        filterText: JSON.stringify(key),
+        // A bare word is filtered against the bare key; a quoted one against the quoted key.
+        filterText: typing && parsed.text.charAt(typing.offset) !== '"' ? key : JSON.stringify(key),
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
         documentationOf: { objectPath, key, apiVersion: parsed.apiVersion },
         sortText: `${required.has(key) ? 0 : 1}${index}`,
@@ -222,10 +229,40 @@ function afterCompleteValue(
   path: (string | number)[],
   previous: Node | undefined,
   offset: number,
+  word: KeySpan | undefined,
 ): boolean {
   if (!previous || previous.type === 'property' || typeof path[path.length - 1] !== 'string') return false;
   const end = previous.offset + previous.length;
-  return offset > end && /^\s+$/.test(text.slice(end, offset));
+  const between = text.slice(end, word ? word.offset : offset);
+  return offset > end && /^\s+$/.test(between);
+}
+
+/** A quoted key being typed where the parser read a property without its colon: after a value, on a new line. */
+function typingKeyAfterValue(
+  text: string,
+  path: (string | number)[],
+  previous: Node | undefined,
+  offset: number,
+): boolean {
+  if (previous?.type !== 'property' || path[path.length - 1] !== previous.value) return false;
+  if (offset < previous.offset || offset > previous.offset + previous.length) return false;
+  // The key stands after a value (no comma typed yet) or a comma, never after a colon.
+  const before = /\S(?=\s*$)/.exec(text.slice(Math.max(0, previous.offset - 200), previous.offset))?.[0];
+  return before !== undefined && before !== ':' && !/^\s*:/.test(text.slice(previous.offset + previous.length));
+}
+
+/** Where a completion replaces text: the typed key, quoted or not. */
+type KeySpan = Pick<Node, 'offset' | 'length' | 'type'>;
+
+/** The bare word (`api`) around the cursor, where a key is typed without quotes. */
+function bareWordAt(text: string, offset: number): KeySpan | undefined {
+  const before = /[A-Za-z_$][\w$]*$/.exec(text.slice(Math.max(0, offset - 100), offset))?.[0] ?? '';
+  const after = /^[\w$]*/.exec(text.slice(offset, offset + 100))?.[0] ?? '';
+  if (!before) return undefined;
+  // Inside a string or a literal (true, 12) it is not a key.
+  const start = offset - before.length;
+  if (/["\w$.]/.test(text.charAt(start - 1))) return undefined;
+  return { offset: start, length: before.length + after.length, type: 'property' };
 }
 
 /**

@@ -137,6 +137,30 @@ describe('language server over stdio (JSON-RPC)', () => {
     );
   });
 
+  it('a key typed after the last property, quoted or bare, is replaced whole and gets its comma (as VS Code JSON does)', async () => {
+    const lines = (last: string) => `{\n  "modules": [\n    {\n      "plural_label": "Stocks"${last}\n    }\n  ]\n}`;
+    const expected = lines(',\n      "api_name": ""');
+    for (const [index, typed] of ['\n      "a', '\n      a', ',\n      a', ',\n      "a"'].entries()) {
+      const uri = `file:///w/typing-${index}.crm-module.json`;
+      const text = lines(typed);
+      await client.open(uri, text);
+      const cursor = text.indexOf('a', text.indexOf('"Stocks"') + 8) + 1;
+      const before = text.slice(0, cursor).split('\n');
+      const items = await client.request<CompletionItem[]>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: before.length - 1, character: before[before.length - 1].length },
+      });
+      const item = items.find((candidate) => candidate.label === 'api_name');
+      assert.ok(item, `api_name is offered after ${JSON.stringify(typed)}: ${items.map((i) => i.label).join(', ')}`);
+      const after = applyLspEdits(text, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]).replace(
+        /\$\{?\d+:?\}?/g,
+        '',
+      );
+      assert.equal(after, expected, JSON.stringify(typed));
+      assert.ok(item.filterText?.replace(/"/g, '').startsWith('a'), 'what was typed matches the filter text');
+    }
+  });
+
   it("completion items carry a key's description only when resolved; snippets and markdown for this client", async () => {
     const uri = 'file:///w/resolve.crm-module.json';
     const text = '{"modules": [{"plural_label": "Stocks", }]}';
