@@ -2,7 +2,7 @@
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { ParsedDocument } from './parse';
 import { describeKey } from './describe';
-import { isReservedWord, JSONSchema, schemaAtPath } from './schema';
+import { JSONSchema, schemaAtPath } from './schema';
 import { describeProfileId, isProfileIdPath } from './org/orgCompletion';
 import { OrgSnapshot } from './org/snapshot';
 
@@ -44,18 +44,18 @@ export function hover(
     if (note) markdown = `${note}\n\n---\n\n${markdown}`;
   }
   if (!isKey && snapshot && isProfileIdPath(path) && (node.type === 'string' || node.type === 'number')) {
-    markdown = `${describeProfileId(snapshot, String(node.value), now)}\n\n---\n\n${markdown}`;
+    const profile = describeProfileId(snapshot, String(node.value), now);
+    if (profile) markdown = `${profile}\n\n---\n\n${markdown}`;
   }
   return { markdown, offset: node.offset, length: node.length };
 }
 
+/**
+ * What a value means, when the schema says (an enum value's description). A problem with the value is not
+ * repeated here: VS Code shows the diagnostic above the hover already.
+ */
 function describeValue(schema: JSONSchema, value: string): string | undefined {
   const zoho = schema['x-zoho'];
-  const reserved = zoho?.reserved;
-  const word = reserved ? isReservedWord(reserved.words, value) : undefined;
-  if (reserved && word) {
-    return `⚠ **${JSON.stringify(value)} is ${reserved.why}** (\`${reserved.code}\`)${word === value ? '' : `: it is "${word}" in another letter case`}.`;
-  }
   const index = schema.enum?.indexOf(value) ?? -1;
   if (index >= 0 && zoho?.enumDescriptions?.[index]) return `**${value}**: ${zoho.enumDescriptions[index]}`;
   return undefined;

@@ -263,7 +263,7 @@ describe('org completion and hover', () => {
     assert.match(without.insertText, /"id": "\$\{3:2423488000000015972\}"/);
   });
 
-  it('hovers a profile id with its name and type, or says the org has no such profile', () => {
+  it("hovers a profile id with its name and type; one the org lacks is the diagnostic's to say, not the hover's", () => {
     const text = body({
       plural_label: 'Stocks',
       singular_label: 'Stock',
@@ -275,7 +275,8 @@ describe('org completion and hover', () => {
       /^\*\*Customer Portal\*\*: portal profile of Zylker \(US · production\) \(org data from 3 min ago\)/,
     );
     const unknown = hover(analyze(text).parsed, text.indexOf('"1"') + 1, ORG, NOW)!;
-    assert.match(unknown.markdown, /^⚠ No profile of Zylker/);
+    assert.match(unknown.markdown, /^\*\*id\*\* · `string` · mandatory/);
+    assert.doesNotMatch(unknown.markdown, /No profile of|⚠/);
     assert.doesNotMatch(hover(analyze(text).parsed, text.indexOf('5550000000000000013'))!.markdown, /Customer Portal/);
   });
 });

@@ -53,11 +53,10 @@ export function profileCompletions(
   return { items, incomplete: matching.length > chosen.length };
 }
 
-/** The hover's first lines for a profile id. */
-export function describeProfileId(snapshot: OrgSnapshot, id: string, now: number): string {
+/** The hover's first line for a profile id the org has; for one it lacks the diagnostic speaks (once). */
+export function describeProfileId(snapshot: OrgSnapshot, id: string, now: number): string | undefined {
   const profile = indexOf(snapshot).profilesById.get(id);
+  if (!profile) return undefined;
   const age = `org data from ${snapshotAge(snapshot, now)}`;
-  return profile
-    ? `**${escapeMarkdown(profile.name)}**: ${escapeMarkdown(profileKind(profile))} of ${escapeMarkdown(snapshot.org)} (${age}).`
-    : `⚠ No profile of ${escapeMarkdown(snapshot.org)} has this id (${age}).`;
+  return `**${escapeMarkdown(profile.name)}**: ${escapeMarkdown(profileKind(profile))} of ${escapeMarkdown(snapshot.org)} (${age}).`;
 }
