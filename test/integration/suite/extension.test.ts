@@ -191,6 +191,14 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('a new module file indents with two spaces, as the examples do', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'zoho-crm-module', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    assert.equal(editor.options.tabSize, 2);
+    assert.equal(editor.options.insertSpaces, true);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('hover shows the limits of a key', async () => {
     const { document } = await open('warehouses.crm-module.json');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
