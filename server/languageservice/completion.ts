@@ -28,11 +28,13 @@ export function keyDocumentation(reference: KeyReference): string | undefined {
 export const SAMPLE_PROFILE_ID = '2423488000000015972';
 const PROFILE_PLACEHOLDER = '${3:PROFILE_ID}';
 
-/** API v8: a module whose records are shared by team; it takes no profiles. */
+/**
+ * API v8: a module whose records are shared by team; it takes no profiles. The snippets leave api_name out:
+ * Zoho derives it from plural_label, and a fixed one would go stale as soon as the labels are typed.
+ */
 const TEAM_BASED_SNIPPET = `{
 \t"plural_label": "\${1:Projects}",
 \t"singular_label": "\${2:Project}",
-\t"api_name": "\${3:Projects}",
 \t"access_type": "team_based"
 }`;
 
@@ -50,7 +52,6 @@ export const MODULE_SNIPPETS = {
 \t"plural_label": "\${1:Stocks}",
 \t"singular_label": "\${2:Stock}",
 \t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
-\t"api_name": "\${5:Stocks}",
 \t"display_field": {
 \t\t"field_label": "\${4:Stock Number}",
 \t\t"data_type": "autonumber",
