@@ -43,12 +43,19 @@ export class OrgSnapshotSource {
     this.stopWatching();
     this.watched = file;
     // Polling, not fs.watch: it survives the file being replaced by a rename, as editors and the CLI do.
-    watchFile(file, { interval: 2000, persistent: false }, () => void this.readFile(file));
-    const read = this.readFile(file);
-    // Checks wait two seconds at most: a file on a stuck disk must not hold diagnostics back for good.
+    watchFile(file, { interval: 2000, persistent: false }, () => void this.readFile(file, true));
+    // Checks wait for the first read (so it needs no re-check of its own), two seconds at most: a file on a
+    // stuck disk must not hold diagnostics back for good; a read that ends later re-checks what was published.
+    let waited = false;
+    const read = this.readFile(file, () => waited);
     const first: Promise<void> = Promise.race([
       read,
-      new Promise<void>((resolve) => setTimeout(resolve, 2000).unref()),
+      new Promise<void>((resolve) =>
+        setTimeout(() => {
+          waited = true;
+          resolve();
+        }, 2000).unref(),
+      ),
     ]).finally(() => {
       if (this.pending === first) this.pending = undefined;
     });
@@ -56,7 +63,8 @@ export class OrgSnapshotSource {
     return read;
   }
 
-  private async readFile(file: string): Promise<void> {
+  /** `notify`: whether open files are re-checked with what was read (not for a first read checks waited for). */
+  private async readFile(file: string, notify: boolean | (() => boolean)): Promise<void> {
     const read = ++this.reads;
     let snapshot: OrgSnapshot | undefined;
     try {
@@ -69,7 +77,7 @@ export class OrgSnapshotSource {
     }
     if (read !== this.reads) return;
     this.current = snapshot;
-    this.onChange();
+    if (typeof notify === 'function' ? notify() : notify) this.onChange();
   }
 
   stopWatching(): void {
