@@ -2,19 +2,30 @@
 import { ApiVersion, createModulePage, DEFAULT_API_VERSION } from './apiVersion';
 import { JSONSchema, resolve, typesOf } from './schema';
 
-/** `apiVersion`: the version the file is checked for; links go to its page. */
+/**
+ * `apiVersion`: the version the file is checked for; links go to its page. The full text is the completion's
+ * documentation (a pane that scrolls); `brief` is the hover's: VS Code caps a hover at 250 px with the
+ * problem and its "Quick Fix…" row above ours, so it keeps what a key is and its main limits on one line.
+ */
 export function describeKey(
   key: string,
   schemaRef: JSONSchema,
   mandatory: boolean,
   apiVersion: ApiVersion = DEFAULT_API_VERSION,
+  brief = false,
 ): string {
   const schema = resolve(schemaRef);
   const zoho = schema['x-zoho'] ?? {};
   const types = typesOf(schema).join(' or ') || 'any';
-  const lines: string[] = [`**${key}** · \`${types}\` · ${mandatory ? 'mandatory' : 'optional'}`];
+  const title = `**${key}** · \`${types}\` · ${mandatory ? 'mandatory' : 'optional'}`;
+  const lines: string[] = [brief && zoho.since ? `${title} · API v${zoho.since} and later` : title];
   if (schema.description) lines.push('', schema.description);
-  if (zoho.since) lines.push('', `Zoho CRM API v${zoho.since} and later (setting \`zohoCrm.apiVersion\`).`);
+  if (zoho.since && !brief) lines.push('', `Zoho CRM API v${zoho.since} and later (setting \`zohoCrm.apiVersion\`).`);
+  if (brief) {
+    const main = briefLimits(schema, apiVersion);
+    if (main.length) lines.push('', `${main.join(' · ')}.`);
+    return lines.join('\n');
+  }
   const limits: string[] = [];
   if (schema.maxLength !== undefined)
     limits.push(
@@ -44,6 +55,18 @@ export function describeKey(
   if (limits.length) lines.push('', ...limits.map((limit) => `- ${limit}`));
   if (zoho.specDiffers) lines.push('', `_${zoho.specDiffers}_`);
   return lines.join('\n');
+}
+
+/** The limits a hover keeps: length, characters, values, reserved words (as a link to Zoho's list). */
+function briefLimits(schema: JSONSchema, apiVersion: ApiVersion): string[] {
+  const zoho = schema['x-zoho'] ?? {};
+  const limits: string[] = [];
+  if (schema.maxLength !== undefined) limits.push(`At most ${schema.maxLength} characters`);
+  if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digits`);
+  if (zoho.characters) limits.push(zoho.characters.replace(/ \(.*\)$/, ''));
+  if (schema.enum) limits.push(`One of ${schema.enum.map((value) => `\`${value}\``).join(', ')}`);
+  if (zoho.reserved) limits.push(`[Reserved words](${createModulePage(apiVersion)}) refused`);
+  return limits.map((limit, index) => (index === 0 ? capitalise(limit) : limit));
 }
 
 /** The first few of a long list, and how many more (the full list is on Zoho's page, linked). */

@@ -38,7 +38,7 @@ export function hover(
   }
   const parentSchema = schemaAtPath(path.slice(0, -1));
   const mandatory = parentSchema?.required?.includes(key) ?? false;
-  let markdown = describeKey(key, schema, mandatory, parsed.apiVersion);
+  let markdown = describeKey(key, schema, mandatory, parsed.apiVersion, true);
   if (!isKey && node.type === 'string') {
     const note = describeValue(schema, String(node.value));
     if (note) markdown = `${note}\n\n---\n\n${markdown}`;

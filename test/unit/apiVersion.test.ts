@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, ApiVersion, complete, hover, reanalyze } from '../../server/languageservice';
+import { analyze, ApiVersion, complete, hover, keyDocumentation, reanalyze } from '../../server/languageservice';
 import { V8_SPEC_EXAMPLES } from '../fixtures/v8SpecExamples';
 import { applyEdits, SAMPLE_AUTONUMBER, SAMPLE_TEXT } from '../helpers/modules';
 
@@ -72,19 +72,22 @@ describe('API v8 beside v7', () => {
     };
     assert.ok(at('{"modules": [{"plural_label": "A", |}]}', 'v8').includes('access_type'));
     assert.ok(!at('{"modules": [{"plural_label": "A", |}]}', 'v7').includes('access_type'));
-    assert.ok(at('{"modules": [|]}', 'v8').includes('module (team-based)'));
-    assert.ok(!at('{"modules": [|]}', 'v7').includes('module (team-based)'));
+    assert.ok(at('{"modules": [|]}', 'v8').includes('Team-based module'));
+    assert.ok(!at('{"modules": [|]}', 'v7').includes('Team-based module'));
     assert.deepEqual(at('{"modules": [{"access_type": "|"}]}', 'v8'), ['"org_based"', '"team_based"']);
     const markdown = hover(analyze(TEAM, 'v8').parsed, TEAM.indexOf('"access_type"') + 2)!.markdown;
-    assert.match(markdown, /Zoho CRM API v8 and later \(setting `zohoCrm\.apiVersion`\)/);
+    assert.match(markdown, /^\*\*access_type\*\* · `string` · optional · API v8 and later\n/);
+    const documentation = keyDocumentation({ objectPath: ['modules', 0], key: 'access_type', apiVersion: 'v8' })!;
+    assert.match(documentation, /Zoho CRM API v8 and later \(setting `zohoCrm\.apiVersion`\)/);
   });
 
-  it("where Zoho's spec and its pages disagree, the pages win and the hover says the spec differs", () => {
+  it("where Zoho's spec and its pages disagree, the pages win and the key's documentation says the spec differs", () => {
     const text = V8_SPEC_EXAMPLES.MinimalModule;
-    const label = hover(analyze(text, 'v8').parsed, text.indexOf('"plural_label"') + 2)!.markdown;
-    assert.match(label, /At most 25 characters/);
+    const hovered = hover(analyze(text, 'v8').parsed, text.indexOf('"plural_label"') + 2)!.markdown;
+    assert.match(hovered, /At most 25 characters/);
+    const label = keyDocumentation({ objectPath: ['modules', 0], key: 'plural_label', apiVersion: 'v8' })!;
     assert.match(label, /OpenAPI spec \(v8\) allows 50 characters.*This extension follows the pages\./);
-    const apiName = hover(analyze(text, 'v8').parsed, text.indexOf('"api_name"') + 2)!.markdown;
+    const apiName = keyDocumentation({ objectPath: ['modules', 0], key: 'api_name', apiVersion: 'v8' })!;
     assert.match(apiName, /spec \(v8\) allows only letters and digits/);
   });
 
