@@ -7,7 +7,7 @@ import { ApiVersion, isAtLeast, parseApiVersion } from './apiVersion';
 import { inVersion, resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
-import { Completion, KeyReference, TextEdit } from './types';
+import { Completion, EditorActionKind, KeyReference, TextEdit } from './types';
 import { isProfileIdPath, profileCompletions } from './org/orgCompletion';
 import { indexOf, OrgSnapshot } from './org/snapshot';
 
@@ -75,15 +75,26 @@ function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS 
   return { text: withId(MODULE_SNIPPETS.text), autonumber: withId(MODULE_SNIPPETS.autonumber) };
 }
 
-export function complete(parsed: ParsedDocument, offset: number, snapshot?: OrgSnapshot): Completion[] {
-  return completeAt(parsed, offset, snapshot).items;
+export function complete(
+  parsed: ParsedDocument,
+  offset: number,
+  snapshot?: OrgSnapshot,
+  actions?: ReadonlySet<EditorActionKind>,
+): Completion[] {
+  return completeAt(parsed, offset, snapshot, actions).items;
 }
 
-/** The completions at `offset`; `incomplete` when the list was cut short (ask again as the user types). */
+const NO_ACTIONS: ReadonlySet<EditorActionKind> = new Set();
+
+/**
+ * The completions at `offset`; `incomplete` when the list was cut short (ask again as the user types).
+ * `actions`: what the editor runs after an item (none: plain items only).
+ */
 export function completeAt(
   parsed: ParsedDocument,
   offset: number,
   snapshot?: OrgSnapshot,
+  actions: ReadonlySet<EditorActionKind> = NO_ACTIONS,
 ): { items: Completion[]; incomplete: boolean } {
   const { text, root } = parsed;
   const snippets = snippetsFor(snapshot);
@@ -95,14 +106,20 @@ export function completeAt(
   // A key typed without quotes (`api|`): the word is what the completion replaces, as VS Code's JSON does.
   const word = bareWordAt(text, offset);
   if (location.isAtPropertyKey)
-    return { items: keyCompletions(parsed, location.path, previous ?? word, offset), incomplete: false };
+    return {
+      items: keyCompletions(parsed, location.path, previous ?? word, offset, actions, snapshot),
+      incomplete: false,
+    };
   if (afterCompleteValue(text, location.path, previous, offset, word)) {
     // `"data_type": "text" |`: the next key of the same object (a comma goes after the value), not a new value.
-    return { items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], word, offset), incomplete: false };
+    return {
+      items: keyCompletions(parsed, [...location.path.slice(0, -1), ''], word, offset, actions, snapshot),
+      incomplete: false,
+    };
   }
   if (typingKeyAfterValue(text, location.path, previous, offset)) {
     // `"plural_label": "A"⏎ "p|`: a key after the last property, its comma not typed yet.
-    return { items: keyCompletions(parsed, location.path, previous, offset), incomplete: false };
+    return { items: keyCompletions(parsed, location.path, previous, offset, actions, snapshot), incomplete: false };
   }
 
   const path = location.path;
@@ -125,6 +142,18 @@ export function completeAt(
     const profiles = profileCompletions(snapshot, replace, current, typed);
     results.push(...profiles.items);
     incomplete = profiles.incomplete;
+  } else if (!snapshot && isProfileIdPath(path) && actions.has('signIn')) {
+    // Signed out, "No suggestions" would say nothing: one item says where the names come from, and gets them.
+    results.push({
+      label: 'Sign in to Zoho CRM to pick a profile by name',
+      kind: 'value',
+      insertText: '',
+      replace: { offset, length: 0 },
+      filterText: '',
+      detail: 'Zoho CRM: Sign In',
+      documentation: "Signed in, this list shows the org's profiles by name; choosing one writes its id.",
+      then: { kind: 'signIn' },
+    });
   }
   if (schema.enum) {
     const descriptions = schema['x-zoho']?.enumDescriptions ?? [];
@@ -152,7 +181,10 @@ export function completeAt(
         kind: 'value',
         insertText: JSON.stringify(derived),
         replace,
-        filterText: JSON.stringify(derived),
+        // Filtered against what the value holds now, so a filled api_name ("Projects") still offers the derived one.
+        filterText: replace.length
+          ? text.slice(replace.offset, replace.offset + replace.length)
+          : JSON.stringify(derived),
         detail: `derived from ${derivedFrom}`,
         preselect: true,
         documentation: `The API name Zoho would derive from ${derivedFrom}: English letters, digits and single underscores.`,
@@ -167,6 +199,8 @@ function keyCompletions(
   path: (string | number)[],
   previous: KeySpan | undefined,
   offset: number,
+  actions: ReadonlySet<EditorActionKind>,
+  snapshot: OrgSnapshot | undefined,
 ): Completion[] {
   const objectPath = path.slice(0, -1);
   const schema = schemaAtPath(objectPath);
@@ -192,6 +226,7 @@ function keyCompletions(
     ? { before: undefined, after: '' }
     : commasAround(parsed.text, replace.offset, end);
   const required = new Set(schema.required ?? []);
+  const hasOrg = snapshot !== undefined || actions.has('signIn');
   return Object.entries(schema.properties)
     .filter(([key, propertySchema]) => !present.has(key) && inVersion(propertySchema, parsed.apiVersion))
     .map(([key, propertySchema], index) => {
@@ -207,8 +242,33 @@ function keyCompletions(
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
         documentationOf: { objectPath, key, apiVersion: parsed.apiVersion },
         sortText: `${required.has(key) ? 0 : 1}${index}`,
+        then:
+          !hasColon && actions.has('suggest') && valueHasList(objectPath, key, objectNode, hasOrg)
+            ? SUGGEST
+            : undefined,
       };
     });
+}
+
+const SUGGEST = { kind: 'suggest' } as const;
+
+/**
+ * True when the new value's first place to type has a list of its own (the api_name derived from a label
+ * already typed, the org's profiles or the item that signs in to get them): the list opens there, as VS
+ * Code's JSON opens the values of a new key. Enums have their choice list already.
+ */
+function valueHasList(
+  objectPath: (string | number)[],
+  key: string,
+  objectNode: Node | undefined,
+  hasOrg: boolean,
+): boolean {
+  const source = schemaAtPath([...objectPath, key])?.['x-zoho']?.derivedFrom;
+  if (source) {
+    const value = objectNode?.type === 'object' ? findNodeAtLocation(objectNode, [source])?.value : undefined;
+    return typeof value === 'string' && toApiName(value) !== '';
+  }
+  return hasOrg && isProfileIdPath([...objectPath, key, 0, 'id']);
 }
 
 /** The value Enter should pick: the current one, else the first that starts with what is typed, else the default. */
@@ -289,7 +349,7 @@ function moduleSnippets(
   const teamBased: Completion[] = isAtLeast(apiVersion, 8)
     ? [
         {
-          label: 'module (team-based)',
+          label: 'Team-based module',
           kind: 'snippet',
           insertText: TEAM_BASED_SNIPPET,
           replace,
@@ -301,7 +361,7 @@ function moduleSnippets(
     : [];
   return [
     {
-      label: 'module (text display field)',
+      label: 'Text display field module',
       kind: 'snippet',
       insertText: snippets.text,
       replace,
@@ -310,7 +370,7 @@ function moduleSnippets(
       filterText: '{ module text',
     },
     {
-      label: 'module (autonumber display field)',
+      label: 'Autonumber display field module',
       kind: 'snippet',
       insertText: snippets.autonumber,
       replace,
@@ -327,9 +387,10 @@ function bodySnippets(
   replace: { offset: number; length: number },
   apiVersion: ApiVersion,
 ): Completion[] {
+  // Named as the module snippets (by what differs, first): the detail says it is the whole body.
   return moduleSnippets(snippets, replace, apiVersion).map((item) => ({
     ...item,
-    label: item.label.replace('module', 'Create Custom Module body'),
+    detail: `${item.detail} · whole Create Custom Module body`,
     insertText: wrapInBody(item.insertText),
     filterText: `{ body ${item.filterText}`,
   }));

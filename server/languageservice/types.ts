@@ -14,9 +14,27 @@ export interface TextEdit {
   snippet?: string;
 }
 
+/**
+ * Something the editor does beyond an edit: open the suggestions, sign in, switch the API version, send or
+ * compare the file, insert a snippet. The server turns each into a command the client said it runs; an editor
+ * that runs none gets the edit alone (or the lens's text without a command).
+ */
+export type EditorAction =
+  | { kind: 'suggest' }
+  | { kind: 'signIn' }
+  | { kind: 'useApiVersion'; apiVersion: 'v7' | 'v8' }
+  | { kind: 'createModule' }
+  | { kind: 'updateModule' }
+  | { kind: 'compareWithOrg' }
+  | { kind: 'insertSnippet'; snippet: string };
+
+export type EditorActionKind = EditorAction['kind'];
+
 export interface Fix {
   title: string;
   edits: TextEdit[];
+  /** Run after the edits (or alone, for a fix that changes a setting rather than the file). */
+  then?: EditorAction;
   /** The one obvious fix for its finding (VS Code's "preferred" quick fix, applied by auto-fix). */
   preferred?: boolean;
 }
@@ -53,6 +71,15 @@ export interface Completion {
   filterText?: string;
   sortText?: string;
   preselect?: boolean;
+  /** Run once the item is inserted: open the next list, or an item that is only an action (Sign In). */
+  then?: EditorAction;
+}
+
+/** A line of text above the file (a CodeLens): the file's state in the org, or what to write in an empty file. */
+export interface Lens {
+  offset: number;
+  title: string;
+  action?: EditorAction;
 }
 
 /** A key of the object at `objectPath`: enough to describe it later, and small enough to send. */

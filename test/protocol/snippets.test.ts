@@ -1,7 +1,7 @@
 /** The module snippets over the protocol, as an editor inserts them: they say nothing the rules contradict. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
+import { CompletionItem, CompletionItemKind, TextEdit } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/languageservice';
 import { LspTestClient, VSCODE_LIKE_CAPABILITIES } from '../helpers/lspClient';
 
@@ -24,11 +24,11 @@ describe('module snippets (API v8, so all three are offered)', () => {
       textDocument: { uri },
       position: { line: 0, character: text.indexOf('[') + 1 },
     });
-    const snippets = items.filter((item) => item.label.startsWith('module ('));
+    const snippets = items.filter((item) => item.kind === CompletionItemKind.Snippet);
     assert.deepEqual(snippets.map((item) => item.label).sort(), [
-      'module (autonumber display field)',
-      'module (team-based)',
-      'module (text display field)',
+      'Autonumber display field module',
+      'Team-based module',
+      'Text display field module',
     ]);
     for (const item of snippets) {
       const inserted = expand((item.textEdit as TextEdit).newText);
@@ -39,6 +39,26 @@ describe('module snippets (API v8, so all three are offered)', () => {
         [],
         item.label,
       );
+    }
+  });
+
+  it('are named by what differs, first: the suggest widget cuts a long label at its end, never their first word', async () => {
+    for (const [where, position] of [
+      ['in the modules list', { line: 0, character: text.indexOf('[') + 1 }],
+      ['as the whole body, in an empty file', { line: 0, character: 0 }],
+    ] as const) {
+      const target = where.startsWith('as') ? 'file:///s/empty.crm-module.json' : uri;
+      if (target !== uri) await client.open(target, '');
+      const items = await client.request<CompletionItem[]>('textDocument/completion', {
+        textDocument: { uri: target },
+        position,
+      });
+      const snippets = items.filter((item) => item.kind === CompletionItemKind.Snippet);
+      assert.equal(snippets.length, 3, where);
+      const firstWords = snippets.map((item) => item.label.split(/\W/)[0]);
+      assert.equal(new Set(firstWords).size, 3, `${where}: ${firstWords.join(', ')}`);
+      // VS Code's widget shows about 30 characters of a label beside its detail.
+      for (const item of snippets) assert.ok(item.label.length <= 32, `${where}: ${item.label}`);
     }
   });
 });

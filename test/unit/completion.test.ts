@@ -101,10 +101,24 @@ describe('completion', () => {
     const { items } = at('{"modules": [{"plural_label": "Stock Items 2024", "api_name": |}]}');
     assert.equal(items[0].label, '"Stock_Items_2024"');
   });
+  it('offers the derived api_name over a filled one too, and the editor keeps it (it filters on what is there)', () => {
+    for (const cursor of ['"Projects|"', '"Proj|ects"', '"|Projects"']) {
+      const { text, items } = at(`{"modules": [{"plural_label": "Teams", "api_name": ${cursor}}]}`);
+      const derived = items.find((item) => item.label === '"Teams"')!;
+      assert.ok(derived, cursor);
+      // VS Code keeps an item whose filterText starts with the text from its range's start to the cursor.
+      const typed = text.slice(derived.replace.offset, text.indexOf('Projects') + cursor.indexOf('|') - 1);
+      assert.ok(derived.filterText!.startsWith(typed), `${cursor}: ${derived.filterText} vs ${typed}`);
+      assert.equal(
+        applyEdits(text, [{ ...derived.replace, newText: derived.insertText }]).includes('"api_name": "Teams"'),
+        true,
+      );
+    }
+  });
   it('offers whole-module snippets in modules[] that make a valid file', () => {
     for (const kind of ['text', 'autonumber']) {
       const { text, items } = at('{"modules": [|]}');
-      const item = items.find((candidate) => candidate.label.includes(kind))!;
+      const item = items.find((candidate) => candidate.label.toLowerCase().startsWith(kind))!;
       assert.ok(item, kind);
       const after = applyEdits(text, [{ ...item.replace, newText: expand(item.insertText) }]);
       assert.deepEqual(findings(after), [], after);

@@ -206,7 +206,8 @@ describe('org completion and hover', () => {
       ['Administrator', 'Customer Portal', 'Standard'],
     );
     assert.equal(items[0].preselect, true);
-    assert.match(items[2].detail!, /normal profile · 5550000000000000012/);
+    assert.equal(items[2].detail, '5550000000000000012');
+    assert.match(items[2].documentation!, /^Normal profile of /);
     const after = applyEdits(text, [{ ...items[2].replace, newText: items[2].insertText }]);
     assert.equal(after, '{"modules": [{"profiles": [{"id": "5550000000000000012"}]}]}');
   });
@@ -257,9 +258,9 @@ describe('org completion and hover', () => {
   });
 
   it('module snippets use the org Administrator profile, or the documentation sample without an org', () => {
-    const withOrg = at('{"modules": [|]}', ORG).items.find((item) => item.label.startsWith('module (text'))!;
+    const withOrg = at('{"modules": [|]}', ORG).items.find((item) => item.label.startsWith('Text display'))!;
     assert.match(withOrg.insertText, /"id": "\$\{3:5550000000000000011\}"/);
-    const without = at('{"modules": [|]}').items.find((item) => item.label.startsWith('module (text'))!;
+    const without = at('{"modules": [|]}').items.find((item) => item.label.startsWith('Text display'))!;
     assert.match(without.insertText, /"id": "\$\{3:2423488000000015972\}"/);
   });
 

@@ -43,7 +43,9 @@ export function profileCompletions(
     kind: 'value',
     insertText: escapeSnippet(JSON.stringify(profile.id)),
     replace,
-    detail: `${profileKind(profile)} · ${profile.id}`,
+    // The id alone: 19 digits fit the detail pane on one line, where "kind · id" wrapped; the kind is below.
+    detail: profile.id,
+    documentation: `${capitalised(escapeMarkdown(profileKind(profile)))} of ${escapeMarkdown(snapshot.org)}.`,
     // Typing a name or digits both find it: the editor filters on this text.
     filterText: `"${profile.name} ${profile.id}"`,
     // Only Administrator needs a place of its own; the rest sort by name (the label).
@@ -59,4 +61,8 @@ export function describeProfileId(snapshot: OrgSnapshot, id: string, now: number
   if (!profile) return undefined;
   const age = `org data from ${snapshotAge(snapshot, now)}`;
   return `**${escapeMarkdown(profile.name)}**: ${escapeMarkdown(profileKind(profile))} of ${escapeMarkdown(snapshot.org)} (${age}).`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
