@@ -6,7 +6,7 @@ import { ConnectionInfo, ConnectionStore } from './connections/connectionStore';
 import { COPY_LINK_COMMAND, copySignInLink, SignInArgs, signIn } from './commands/signIn';
 import { signOut } from './commands/signOut';
 import { ConnectionStatusBar } from './statusBar';
-import { Settings, SettingsReader } from './config/settings';
+import { Settings, SettingsReader, useApiVersion } from './config/settings';
 import { explainRestricted, RestrictedModeError } from './config/trust';
 import { CreateModuleCommand } from './commands/createModule';
 import { RemoteDiagnostics } from './commands/remoteDiagnostics';
@@ -95,12 +95,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     }),
     vscode.commands.registerCommand(
       'zohoCrm.createModule',
-      (uri?: vscode.Uri, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) =>
+      (uri?: vscode.Uri | string, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) =>
         create.run(uri, options),
     ),
     vscode.commands.registerCommand(
       'zohoCrm.updateModule',
-      (uri?: vscode.Uri, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) =>
+      (uri?: vscode.Uri | string, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) =>
         update.run(uri, options),
     ),
     vscode.commands.registerCommand(
@@ -108,7 +108,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) =>
         pull.run(folder, options),
     ),
-    vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri) => compare.run(uri)),
+    vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri | string) => compare.run(uri)),
     vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
     vscode.commands.registerCommand(COPY_LINK_COMMAND, () => copySignInLink()),
@@ -117,6 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ),
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
+    vscode.commands.registerCommand('zohoCrm.useApiVersion', (apiVersion?: unknown) => useApiVersion(apiVersion)),
     store.onDidRejectRefreshToken((connection) => {
       void notify(
         'warning',

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import {
   ApiVersionNotification,
+  EDITOR_COMMANDS,
   InitializationOptions,
   OrgSnapshotNotification,
   SERVER_NODE_FLAGS,
@@ -50,6 +51,8 @@ export async function startLanguageClient(
       diagnosticsDelayMs: vscode.workspace.getConfiguration('zohoCrm').get<number>('diagnostics.delayMs', 150),
       orgSnapshot: snapshots.initial,
       apiVersion: settings.read().apiVersion,
+      // Every command the server may attach is registered by this extension or is VS Code's own.
+      editorActions: Object.keys(EDITOR_COMMANDS),
     } satisfies InitializationOptions,
   };
   const client = new LanguageClient('zohoCrmModules', 'Zoho CRM Modules Language Server', serverOptions, clientOptions);

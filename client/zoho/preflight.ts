@@ -5,7 +5,15 @@
  * org (an unknown profile, a label or API name another module uses); and whether the send needs a yes first.
  * Two steps, since the rules need no sign-in and the org's data does.
  */
-import { analyze, Analysis, ApiVersion, checkAgainstOrg, Finding, OrgSnapshot, OWN_CODES } from '@crm/languageservice';
+import {
+  analyze,
+  Analysis,
+  ApiVersion,
+  checkAgainstOrg,
+  Finding,
+  moduleInOrg,
+  OrgSnapshot,
+} from '@crm/languageservice';
 import { readModuleFile } from './moduleFile';
 
 export type SendVerb = 'create' | 'update';
@@ -45,12 +53,9 @@ export function checkOrg(
   snapshot: OrgSnapshot | undefined,
   production: boolean,
 ): OrgVerdict {
+  const existing = verb === 'create' ? moduleInOrg(valid.analysis.parsed, snapshot) : undefined;
+  if (existing) return { kind: 'exists', apiName: existing.api_name };
   const findings = checkAgainstOrg(valid.analysis.parsed, snapshot, Date.now());
-  if (verb === 'create' && findings.some((finding) => finding.code === OWN_CODES.moduleExists)) {
-    const wanted = valid.apiName?.toLowerCase();
-    const existing = snapshot?.modules.find((module) => module.api_name.toLowerCase() === wanted);
-    return { kind: 'exists', apiName: existing?.api_name ?? valid.apiName ?? '' };
-  }
   // Update's api_name names the module to change, not a new one: the org's read of it says whether it may be.
   const clashes = findings.filter(
     (finding) => finding.severity === 'error' && !(verb === 'update' && finding.rule === 'org-duplicate-api-name'),

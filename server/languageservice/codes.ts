@@ -42,8 +42,6 @@ export const OWN_CODES = {
   tooManyProblems: 'TOO_MANY_PROBLEMS',
   laterApiVersion: 'NEEDS_LATER_API_VERSION',
   replacementCharacter: 'INVALID_ENCODING',
-  /** Information: the file is a module the org already has. */
-  moduleExists: 'MODULE_EXISTS',
   /** Zoho answered an error entry without a code. */
   unknown: 'UNKNOWN',
   /** Zoho refused without any error entry: the summary stands in for one. */

@@ -75,6 +75,11 @@ function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS 
   return { text: withId(MODULE_SNIPPETS.text), autonumber: withId(MODULE_SNIPPETS.autonumber) };
 }
 
+/** The whole-body snippets a new, empty file starts from (its completions and its lenses). */
+export function newFileSnippets(snapshot: OrgSnapshot | undefined, apiVersion: ApiVersion): Completion[] {
+  return bodySnippets(snippetsFor(snapshot), { offset: 0, length: 0 }, apiVersion);
+}
+
 export function complete(
   parsed: ParsedDocument,
   offset: number,

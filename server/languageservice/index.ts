@@ -8,6 +8,7 @@ export { analyze, reanalyze, Analysis } from './analyze';
 export { LineIndex } from './lineIndex';
 export { complete, completeAt, keyDocumentation } from './completion';
 export { hover } from './hover';
+export { lenses, isBlank } from './lenses';
 export {
   documentSymbols,
   foldingRegions,
@@ -19,5 +20,5 @@ export {
 export { fixesAt, fixAll } from './fixes';
 export { ApiVersion, apiPath, createModulePage, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
 export { OrgSnapshot, readSnapshot, snapshotAge } from './org/snapshot';
-export { checkAgainstOrg, withOrgFixes } from './org/orgRules';
+export { checkAgainstOrg, moduleInOrg, withOrgFixes } from './org/orgRules';
 export { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from './safeText';

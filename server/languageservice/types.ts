@@ -2,6 +2,7 @@
  * The plain data the language service speaks: offsets into the text, never LSP or VS Code types,
  * so the server, the CLI and the tests share one implementation.
  */
+import type { ApiVersion } from './apiVersion';
 
 export type Severity = 'error' | 'warning' | 'information';
 
@@ -22,7 +23,7 @@ export interface TextEdit {
 export type EditorAction =
   | { kind: 'suggest' }
   | { kind: 'signIn' }
-  | { kind: 'useApiVersion'; apiVersion: 'v7' | 'v8' }
+  | { kind: 'useApiVersion'; apiVersion: ApiVersion }
   | { kind: 'createModule' }
   | { kind: 'updateModule' }
   | { kind: 'compareWithOrg' }

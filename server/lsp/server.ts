@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   Connection,
   InitializeResult,
   TextDocuments,
@@ -20,14 +21,16 @@ import { CompletionProvider } from './providers/completion';
 import { DiagnosticsProvider } from './providers/diagnostics';
 import { HoverProvider } from './providers/hover';
 import { StructureProvider } from './providers/structure';
+import { LensProvider } from './providers/lenses';
 import { OrgSnapshotSource } from './orgSnapshotSource';
+import { readEditorActions } from './editorCommands';
 import {
   ApiVersionNotification,
   InitializationOptions,
   OrgSnapshotNotification,
   OrgSnapshotParams,
 } from '@crm/protocol';
-import { ApiVersion, DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
+import { ApiVersion, DEFAULT_API_VERSION, EditorActionKind, parseApiVersion } from '@crm/languageservice';
 
 const DEFAULT_DELAY_MS = 150;
 
@@ -38,17 +41,31 @@ export function startServer(connection: Connection): void {
   let delayMs = DEFAULT_DELAY_MS;
   let features: ClientFeatures = FULL_FEATURES;
   const currentFeatures = () => features;
+  let editorActions: ReadonlySet<EditorActionKind> = new Set();
+  const currentEditorActions = () => editorActions;
+  let lensRefresh = false;
 
-  // A new snapshot re-checks every open file: its profiles and modules decide the org findings.
+  // A new snapshot re-checks every open file (its profiles and modules decide the org findings) and the lenses.
   const org = new OrgSnapshotSource(
-    () => diagnostics.publishAll(),
+    () => {
+      diagnostics.publishAll();
+      refreshLenses();
+    },
     (message) => connection.console.warn(message),
   );
   const currentOrg = () => org.snapshot;
+  /** The lenses say the file's state in the org: asked for again when the org or the version changes. */
+  const refreshLenses = () => {
+    if (!lensRefresh) return;
+    connection
+      .sendRequest(CodeLensRefreshRequest.type)
+      .catch((error: unknown) => connection.console.warn(`Lens refresh refused: ${failureText(error)}`));
+  };
 
-  const completion = new CompletionProvider(cache, currentFeatures, currentOrg);
+  const completion = new CompletionProvider(cache, currentFeatures, currentOrg, currentEditorActions);
   const hover = new HoverProvider(cache, currentFeatures, currentOrg);
-  const codeActions = new CodeActionProvider(cache, currentOrg);
+  const codeActions = new CodeActionProvider(cache, currentOrg, currentEditorActions);
+  const lenses = new LensProvider(cache, currentOrg, currentEditorActions);
   const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
   const diagnostics = new DiagnosticsProvider(
     connection,
@@ -66,6 +83,8 @@ export function startServer(connection: Connection): void {
     if (typeof options.diagnosticsDelayMs === 'number' && options.diagnosticsDelayMs >= 0)
       delayMs = options.diagnosticsDelayMs;
     apiVersion = parseApiVersion(options.apiVersion) ?? DEFAULT_API_VERSION;
+    editorActions = readEditorActions(options.editorActions);
+    lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     // Read after the answer, never inside it: the handshake cannot wait on a file.
     if (typeof options.orgSnapshotFile === 'string' && options.orgSnapshotFile)
       void org.watchFile(options.orgSnapshotFile);
@@ -75,6 +94,7 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':'], resolveProvider: true },
         hoverProvider: true,
+        codeLensProvider: {},
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         documentSymbolProvider: { label: 'Zoho CRM module' },
         foldingRangeProvider: true,
@@ -115,6 +135,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onHover(guarded('hover', null, (document, params) => hover.provide(document, params)));
   connection.onCodeAction(guarded('codeAction', [], (document, params) => codeActions.provide(document, params)));
+  connection.onCodeLens(guarded('codeLens', [], (document, params) => lenses.provide(document, params)));
   connection.onDocumentSymbol(guarded('documentSymbol', [], (document) => structure.symbols(document)));
   connection.onFoldingRanges(guarded('foldingRange', [], (document) => structure.folding(document)));
   connection.onSelectionRanges(
@@ -141,6 +162,7 @@ export function startServer(connection: Connection): void {
     if (chosen === apiVersion) return;
     apiVersion = chosen;
     diagnostics.publishAll();
+    refreshLenses();
   });
   connection.onShutdown(() => org.stopWatching());
 

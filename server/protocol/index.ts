@@ -4,7 +4,7 @@
  * untrusted: these types say what a well-behaved client sends.
  */
 import { NotificationType } from 'vscode-languageserver-protocol';
-import type { ApiVersion, OrgSnapshot } from '@crm/languageservice';
+import type { ApiVersion, EditorActionKind, OrgSnapshot } from '@crm/languageservice';
 
 export { SERVER_NODE_FLAGS } from './nodeFlags';
 
@@ -18,7 +18,26 @@ export interface InitializationOptions {
   orgSnapshotFile?: string;
   /** The Zoho CRM API version to check for: "v7" (the default) or "v8". */
   apiVersion?: string;
+  /**
+   * The editor actions this client runs (keys of EDITOR_COMMANDS): fixes, completions and lenses then come with
+   * their commands. Any other client gets the edits and the lenses' text alone.
+   */
+  editorActions?: string[];
 }
+
+/**
+ * The command behind each editor action: VS Code's own for suggest and snippets, the extension's for the rest.
+ * A lens or fix about a file passes its URI (a string) as the first argument.
+ */
+export const EDITOR_COMMANDS: Record<EditorActionKind, string> = {
+  suggest: 'editor.action.triggerSuggest',
+  insertSnippet: 'editor.action.insertSnippet',
+  signIn: 'zohoCrm.signIn',
+  useApiVersion: 'zohoCrm.useApiVersion',
+  createModule: 'zohoCrm.createModule',
+  updateModule: 'zohoCrm.updateModule',
+  compareWithOrg: 'zohoCrm.compareWithOrg',
+};
 
 /** The org's profiles and modules, or none (signed out): open files are re-checked. */
 export interface OrgSnapshotParams {

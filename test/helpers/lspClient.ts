@@ -42,6 +42,7 @@ export class LspTestClient {
   /** How many times diagnostics were published, per document. */
   readonly publishCounts = new Map<string, number>();
   versions = new Map<string, number>();
+  private readonly lensRefreshWaiters: (() => void)[] = [];
 
   constructor(args: string[] = ['--stdio'], script = SERVER) {
     // Started as the shipped launchers start it: with the server's node flags.
@@ -62,6 +63,10 @@ export class LspTestClient {
           waiter.resolve(params);
         }
       }
+    });
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      for (const resolve of this.lensRefreshWaiters.splice(0)) resolve();
+      return null;
     });
     this.connection.onNotification('window/logMessage', (params: { message: string }) =>
       this.logs.push(params.message),
@@ -116,6 +121,11 @@ export class LspTestClient {
   /** The next diagnostics published for `uri`, whatever the version (a re-check without an edit). */
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+  }
+
+  /** Resolves when the server next asks for the lenses again (workspace/codeLens/refresh). */
+  nextLensRefresh(): Promise<void> {
+    return new Promise((resolve) => this.lensRefreshWaiters.push(resolve));
   }
 
   notify(method: string, params: unknown): Promise<void> {

@@ -370,7 +370,7 @@ const cases: [string, string, Seen[], ApiVersion?][] = [
         'warning',
         '"access_type"',
         '"access_type" needs Zoho CRM API v8; v7 ignores it. Set zohoCrm.apiVersion to "v8" to use it.',
-        ['Remove "access_type"'],
+        ['Remove "access_type"', 'Switch to API v8'],
       ],
     ],
     'v7',

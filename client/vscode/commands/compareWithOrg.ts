@@ -29,7 +29,7 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  async run(target?: vscode.Uri): Promise<CompareResult> {
+  async run(target?: vscode.Uri | string): Promise<CompareResult> {
     const uri = moduleFileOf(target);
     if (!uri) return this.fail('Open a *.crm-module.json file to compare it with its module in Zoho CRM.');
     const name = path.basename(uri.path);

@@ -59,7 +59,7 @@ export class CreateModuleCommand {
   /** `options` is for automation (a second argument that is not the Explorer's selection). */
   /** `options.confirm: false` is for automation: no question before a production send. */
   async run(
-    target?: vscode.Uri,
+    target?: vscode.Uri | string,
     options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[],
   ): Promise<CommandResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Create Module');

@@ -12,10 +12,26 @@ export const MODULE_FILE = /\.crm-module\.json$/i;
 
 export type Stopped = { kind: 'failed'; message: string } | { kind: 'cancelled'; message: string };
 
-/** The module file a command is about: the one it was given (Explorer, automation) or the active editor's. */
+/**
+ * The module file a command is about: the one it was given (Explorer, automation, a lens's URI string) or the
+ * active editor's.
+ */
 export function moduleFileOf(target: unknown): vscode.Uri | undefined {
-  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : typeof target === 'string'
+        ? parsedUri(target)
+        : vscode.window.activeTextEditor?.document.uri;
   return uri && MODULE_FILE.test(uri.path) ? uri : undefined;
+}
+
+function parsedUri(text: string): vscode.Uri | undefined {
+  try {
+    return vscode.Uri.parse(text, true);
+  } catch {
+    return undefined;
+  }
 }
 
 /** One send per file at a time: a second click while the first is on its way must not send twice. */

@@ -54,7 +54,7 @@ export class UpdateModuleCommand {
 
   /** `options.confirm: false` is for automation: no question before sending. */
   async run(
-    target?: vscode.Uri,
+    target?: vscode.Uri | string,
     options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[],
   ): Promise<UpdateResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Update Module');

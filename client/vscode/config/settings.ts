@@ -130,3 +130,23 @@ function workspaceFileSettings(text: string): string {
   const settings = root && findNodeAtLocation(root, ['settings']);
   return settings ? text.slice(settings.offset, settings.offset + settings.length) : '';
 }
+
+/**
+ * Switches the API version files are checked for and sent to (the "Switch to API v8" fix): where the
+ * setting is already set (folder, workspace), else for the user. Only ever run by the user's choice.
+ */
+export async function useApiVersion(apiVersion: unknown): Promise<ApiVersion | undefined> {
+  const chosen = parseApiVersion(apiVersion);
+  if (!chosen) return undefined;
+  const config = vscode.workspace.getConfiguration('zohoCrm');
+  const inspected = config.inspect<string>('apiVersion');
+  const target =
+    inspected?.workspaceFolderValue !== undefined
+      ? vscode.ConfigurationTarget.WorkspaceFolder
+      : inspected?.workspaceValue !== undefined
+        ? vscode.ConfigurationTarget.Workspace
+        : vscode.ConfigurationTarget.Global;
+  await config.update('apiVersion', chosen, target);
+  void vscode.window.setStatusBarMessage(`$(check) Zoho CRM: API ${chosen} (setting zohoCrm.apiVersion)`, 5000);
+  return chosen;
+}

@@ -6,7 +6,7 @@ import { findNodeAtLocation, Node } from 'jsonc-parser';
 import { ParsedDocument } from '../parse';
 import { Finding, Fix } from '../types';
 import { indexOf, isCustomModule, OrgIndex, OrgModule, OrgSnapshot, snapshotAge } from './snapshot';
-import { OWN_CODES, ZOHO_CODES } from '../codes';
+import { ZOHO_CODES } from '../codes';
 
 /** Quick fixes offered per unknown profile id: a 500-profile org would otherwise list 500 actions. */
 export const MAX_PROFILE_FIXES = 12;
@@ -22,18 +22,8 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
   const findings: Finding[] = [];
   for (const module of modules.children ?? []) {
     if (module.type !== 'object') continue;
+    // The file's own module (an Update's target) is no clash; its state is a lens, not a finding.
     const self = fileModuleInOrg(module, index);
-    if (self) {
-      const apiName = valueNode(module, 'api_name')!;
-      findings.push({
-        code: OWN_CODES.moduleExists,
-        severity: 'information',
-        rule: 'org-module-exists',
-        offset: apiName.offset,
-        length: apiName.length,
-        message: `Module ${self.api_name} exists in ${org}: send changes with Update Module ${age}.`,
-      });
-    }
     findings.push(...unknownProfiles(module, index, org, age), ...clashes(module, index, self, org, age));
   }
   return findings.sort((a, b) => a.offset - b.offset);
@@ -66,6 +56,12 @@ function cannotClash(parsed: ParsedDocument, index: OrgIndex): boolean {
     }
   }
   return true;
+}
+
+/** The org's custom module the file's (first) module is, by its api_name: Create would make it twice. */
+export function moduleInOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined): OrgModule | undefined {
+  const module = parsed.root && findNodeAtLocation(parsed.root, ['modules', 0]);
+  return snapshot && module?.type === 'object' ? fileModuleInOrg(module, indexOf(snapshot)) : undefined;
 }
 
 /** The org's custom module this file describes, when its api_name names one: then it is not a clash. */

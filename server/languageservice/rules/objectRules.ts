@@ -8,6 +8,7 @@ import { defaultValueText } from '../defaults';
 import { didYouMean, insertPropertyEdit, removePropertyEdit } from '../edits';
 import { inVersion, JSONSchema, resolve, ZohoAnnotations } from '../schema';
 import { OWN_CODES, ZOHO_CODES } from '../codes';
+import { parseApiVersion } from '../apiVersion';
 import { Fix, TextEdit } from '../types';
 import { annotationsOf, RuleContext } from './context';
 import { find, ObjectFrame, Place, Property, Span } from './place';
@@ -182,10 +183,21 @@ function laterVersionKey(
       severity: 'warning',
       rule: 'later-version',
       message: `"${property.key}" needs Zoho CRM API v${since}; ${context.apiVersion} ignores it. Set zohoCrm.apiVersion to "v${since}" to use it.`,
-      fixes: [{ title: `Remove "${property.key}"`, edits: [removePropertyEdit(propertyNode)] }],
+      fixes: [
+        { title: `Remove "${property.key}"`, edits: [removePropertyEdit(propertyNode)] },
+        ...switchVersionFix(since),
+      ],
     },
     { offset: property.offset, length: property.length },
   );
+}
+
+/** The other way out: the version that has the key (a setting, changed only when the user picks this). */
+function switchVersionFix(since: number | undefined): Fix[] {
+  const apiVersion = parseApiVersion(`v${since}`);
+  return apiVersion
+    ? [{ title: `Switch to API ${apiVersion}`, edits: [], then: { kind: 'useApiVersion', apiVersion } }]
+    : [];
 }
 
 function unknownKey(

@@ -29,11 +29,14 @@ export function checkFix(check: ZohoCheck, value: string, span: Span): Fix[] {
 export function defaultEntryFix(span: Span, schema: JSONSchema, title: string): Fix[] {
   if (!schema.items) return [];
   const entry = resolve(schema.items);
+  const snippet = defaultValueSnippet(entry);
   return [
     {
       title,
-      edits: [{ ...span, newText: `[${defaultValueText(entry)}]`, snippet: `[${defaultValueSnippet(entry)}]` }],
+      edits: [{ ...span, newText: `[${defaultValueText(entry)}]`, snippet: `[${snippet}]` }],
       preferred: true,
+      // The cursor lands in an empty value ({ "id": "" }): its list (the org's profiles) opens there.
+      then: /^\{ "[^"]+": "\$1"/.test(snippet) ? { kind: 'suggest' } : undefined,
     },
   ];
 }

@@ -2,7 +2,8 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic } from 'vscode
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, rangeOf, sameRange, toDiagnostic, toTextEdit } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { checkAgainstOrg, fixAll, fixesAt, OrgSnapshot, withOrgFixes } from '@crm/languageservice';
+import { checkAgainstOrg, EditorActionKind, fixAll, fixesAt, OrgSnapshot, withOrgFixes } from '@crm/languageservice';
+import { toCommand } from '../editorCommands';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.zoho-crm`;
 
@@ -10,6 +11,7 @@ export class CodeActionProvider {
   constructor(
     private readonly cache: AnalysisCache,
     private readonly org: () => OrgSnapshot | undefined = () => undefined,
+    private readonly runs: () => ReadonlySet<EditorActionKind> = () => new Set(),
   ) {}
 
   provide(document: TextDocument, params: CodeActionParams): CodeAction[] {
@@ -29,6 +31,9 @@ export class CodeActionProvider {
       const start = document.offsetAt(params.range.start);
       const end = document.offsetAt(params.range.end);
       for (const { finding, fix } of fixesAt(findings, start, end)) {
+        const command = toCommand(fix.then, fix.title, document.uri, this.runs());
+        // A fix that is only an action (switch the API version) needs a client that runs it.
+        if (!fix.edits.length && !command) continue;
         const diagnostic = toDiagnostic(document, finding, analysis.parsed.apiVersion);
         // Link the action to the diagnostic the client already shows, so "Quick Fix…" lists it there.
         const shown = params.context.diagnostics.find(
@@ -43,7 +48,10 @@ export class CodeActionProvider {
           kind: CodeActionKind.QuickFix,
           diagnostics: [shown ?? diagnostic],
           isPreferred: fix.preferred,
-          edit: { changes: { [document.uri]: fix.edits.map((edit) => toTextEdit(document, edit)) } },
+          edit: fix.edits.length
+            ? { changes: { [document.uri]: fix.edits.map((edit) => toTextEdit(document, edit)) } }
+            : undefined,
+          command,
           // LSP 3.17 has no snippet edits: VS Code's client turns these into SnippetTextEdits (cursor in place).
           data:
             snippets.length && snippets.length === fix.edits.length

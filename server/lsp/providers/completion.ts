@@ -12,7 +12,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ClientFeatures } from '../clientFeatures';
 import { rangeOf } from '../convert';
 import { AnalysisCache } from '../analysisCache';
-import { completeAt, keyDocumentation, KeyReference, OrgSnapshot } from '@crm/languageservice';
+import { completeAt, EditorActionKind, keyDocumentation, KeyReference, OrgSnapshot } from '@crm/languageservice';
+import { toCommand } from '../editorCommands';
 import { markdownToPlainText, snippetToPlainText } from '../plainText';
 
 /**
@@ -27,12 +28,14 @@ export class CompletionProvider {
     private readonly cache: AnalysisCache,
     private readonly features: () => ClientFeatures,
     private readonly org: () => OrgSnapshot | undefined = () => undefined,
+    private readonly runs: () => ReadonlySet<EditorActionKind> = () => new Set(),
   ) {}
 
   provide(document: TextDocument, params: CompletionParams): CompletionItem[] | CompletionList {
     const { parsed } = this.cache.get(document);
     const features = this.features();
-    const { items, incomplete } = completeAt(parsed, document.offsetAt(params.position), this.org());
+    const runs = this.runs();
+    const { items, incomplete } = completeAt(parsed, document.offsetAt(params.position), this.org(), runs);
     // Most items replace the same text: convert each distinct range once (500 profiles share one).
     const ranges = new Map<string, Range>();
     const rangeFor = (offset: number, length: number) => {
@@ -67,6 +70,7 @@ export class CompletionProvider {
         filterText: item.filterText,
         sortText: item.sortText,
         preselect: item.preselect,
+        command: toCommand(item.then, item.label, document.uri, runs),
         data: documentation === undefined ? item.documentationOf : undefined,
       };
     });

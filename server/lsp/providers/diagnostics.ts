@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toDiagnostic } from '../convert';
 import { AnalysisCache } from '../analysisCache';
 import { failureText } from '../failureText';
-import { checkAgainstOrg, OrgSnapshot } from '@crm/languageservice';
+import { checkAgainstOrg, isBlank, OrgSnapshot } from '@crm/languageservice';
 
 export class DiagnosticsProvider {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -66,9 +66,12 @@ export class DiagnosticsProvider {
     try {
       const analysis = this.cache.get(document);
       const org = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
-      const findings = org.length
-        ? [...analysis.findings, ...org].sort((a, b) => a.offset - b.offset)
-        : analysis.findings;
+      // A file just made is not a mistake yet: its lenses offer the snippets (sending it still refuses it).
+      const findings = isBlank(analysis.parsed)
+        ? []
+        : org.length
+          ? [...analysis.findings, ...org].sort((a, b) => a.offset - b.offset)
+          : analysis.findings;
       void this.connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,

@@ -1,0 +1,48 @@
+/**
+ * The lines above a module file (CodeLens): where it stands in the org (in it, with the same labels or not;
+ * not in it yet) with the command that fits, and, in an empty file, the snippets to start from. A file's state
+ * is not a problem, so it is said here and not in Problems.
+ */
+import { findNodeAtLocation } from 'jsonc-parser';
+import { ParsedDocument } from './parse';
+import { newFileSnippets } from './completion';
+import { Lens } from './types';
+import { fileModuleInOrg } from './org/orgRules';
+import { indexOf, OrgSnapshot, snapshotAge } from './org/snapshot';
+
+export function lenses(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Lens[] {
+  if (isBlank(parsed)) {
+    return newFileSnippets(snapshot, parsed.apiVersion).map((snippet, index) => ({
+      offset: 0,
+      title: index === 0 ? `Start from a snippet: ${snippet.label}` : snippet.label,
+      action: { kind: 'insertSnippet', snippet: snippet.insertText },
+    }));
+  }
+  const modules = parsed.root && findNodeAtLocation(parsed.root, ['modules']);
+  const module = modules?.type === 'array' ? modules.children?.[0] : undefined;
+  if (!snapshot || module?.type !== 'object') return [];
+  const age = `org data ${snapshotAge(snapshot, now)}`;
+  const inOrg = fileModuleInOrg(module, indexOf(snapshot));
+  if (!inOrg) {
+    return [
+      { offset: module.offset, title: `Not in ${snapshot.org} yet (${age})` },
+      { offset: module.offset, title: 'Create Module', action: { kind: 'createModule' } },
+    ];
+  }
+  const label = (key: 'plural_label' | 'singular_label') => findNodeAtLocation(module, [key])?.value;
+  // The snapshot knows the org's labels only: the rest (profiles, display field) is what Compare shows.
+  const sameLabels = label('plural_label') === inOrg.plural_label && label('singular_label') === inOrg.singular_label;
+  return [
+    {
+      offset: module.offset,
+      title: `${inOrg.api_name} is in ${snapshot.org}: ${sameLabels ? 'same labels' : 'its labels differ'} (${age})`,
+    },
+    { offset: module.offset, title: 'Compare with Org', action: { kind: 'compareWithOrg' } },
+    { offset: module.offset, title: 'Update Module', action: { kind: 'updateModule' } },
+  ];
+}
+
+/** A file with nothing in it yet (just made): the lenses offer what to write, and no error says it is empty. */
+export function isBlank(parsed: ParsedDocument): boolean {
+  return parsed.text.trim() === '';
+}
