@@ -18,7 +18,7 @@ import type { Io } from './io';
 export const ENVIRONMENT_HELP = `Reads ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, ZOHO_ACCOUNTS_URL (default
 https://accounts.zoho.com) and ZOHO_API_DOMAIN (default: the api_domain of the token answer); both
 https, or http to this machine only. ZOHO_TIMEOUT_SECONDS bounds each request, start to last byte
-(default 60). ZOHO_VERBOSE=1 logs each request (secrets redacted).`;
+(default 60). ZOHO_VERBOSE=1 logs each request and a summary of its answer, ZOHO_VERBOSE=2 their whole bodies too (secrets redacted).`;
 
 export interface Connected {
   client: CrmClient;
@@ -51,9 +51,15 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
     io.err(`${error.message}\n`);
     return 2;
   }
-  const verbose = io.env.ZOHO_VERBOSE === '1';
+  // 1: each request and a summary of its answer; 2: their whole bodies too.
+  const verbosity = io.env.ZOHO_VERBOSE === '2' ? 2 : io.env.ZOHO_VERBOSE === '1' ? 1 : 0;
   const log = new Logger(
-    { info: (m) => verbose && io.err(`${m}\n`), warn: (m) => io.err(`${m}\n`), error: (m) => io.err(`${m}\n`) },
+    {
+      info: (m) => verbosity >= 1 && io.err(`${m}\n`),
+      warn: (m) => io.err(`${m}\n`),
+      error: (m) => io.err(`${m}\n`),
+      trace: (m) => verbosity >= 2 && io.err(`${m}\n`),
+    },
     io.redactor ?? new Redactor(),
   );
   const credentials = {

@@ -2,6 +2,7 @@
  * Calls to the CRM API with the right token: a 401 INVALID_TOKEN refreshes once and retries once.
  * A request that may have reached Zoho is never sent again on its own.
  */
+import { summariseAnswer } from './answerSummary';
 import { AxiosInstance, AxiosResponse, Method } from 'axios';
 import { apiPath, ApiVersion, DEFAULT_API_VERSION, OWN_CODES, ZOHO_CODES } from '@crm/languageservice';
 import { AnswerReader, describeValue, isPlainApiName } from './answerShape';
@@ -116,9 +117,8 @@ export class CrmClient {
   private async send(method: Method, path: string, token: string, data?: string): Promise<Answer> {
     // Joined, not resolved: an API domain behind a proxy may carry a path of its own.
     const url = joinUrl(this.apiDomain, path);
-    this.log.info(
-      `→ ${method.toUpperCase()} ${url}${data !== undefined ? ` (${Buffer.byteLength(data)} bytes) ${truncate(data)}` : ''}`,
-    );
+    this.log.info(`→ ${method.toUpperCase()} ${url}${data !== undefined ? ` (${Buffer.byteLength(data)} bytes)` : ''}`);
+    if (data !== undefined) this.log.trace(`→ ${truncate(data)}`);
     let response: AxiosResponse;
     try {
       response = await this.http.request({
@@ -140,11 +140,13 @@ export class CrmClient {
     }
     // A string always (responseType text, no transform); '' for an empty answer.
     const text = String(response.data ?? '');
-    this.log.info(`← ${response.status} ${truncate(text) || '(empty)'}`);
+    const body = parseJson(text);
+    this.log.info(`← ${response.status} ${summariseAnswer(text, body)}`);
+    if (text) this.log.trace(`← ${truncate(text)}`);
     const retryAfter = response.headers['retry-after'];
     return {
       status: response.status,
-      body: parseJson(text),
+      body,
       text,
       retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
     };

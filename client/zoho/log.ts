@@ -5,6 +5,8 @@ export interface LogSink {
   info(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+  /** Whole request and answer bodies: only where the person asked for them (VS Code's Trace level, ZOHO_VERBOSE=2). */
+  trace?(message: string): void;
 }
 
 export class Logger {
@@ -20,5 +22,8 @@ export class Logger {
   }
   error(message: string): void {
     this.sink.error(this.redactor.redact(message));
+  }
+  trace(message: string): void {
+    if (this.sink.trace) this.sink.trace(this.redactor.redact(message));
   }
 }

@@ -20,6 +20,7 @@ export class CapturingLog {
     info: (message) => this.lines.push(`info ${message}`),
     warn: (message) => this.lines.push(`warn ${message}`),
     error: (message) => this.lines.push(`error ${message}`),
+    trace: (message) => this.lines.push(`trace ${message}`),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import * as path from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { AmbiguousRequestError, CrmClient, errorsOf, unexpected } from '../../client/zoho/crmClient';
@@ -89,12 +90,38 @@ describe('the CRM client at its edges', () => {
     assert.equal(request.headers['content-type'], 'application/json');
     assert.equal(request.body, '{"modules":[]}');
     const lines = log.lines.filter((line) => line.startsWith('info →') || line.startsWith('info ←'));
-    assert.equal(lines[lines.length - 2], `info → POST ${zoho.url}/crm/v7/settings/modules (14 bytes) {"modules":[]}`);
+    // The log line says the status, what came (counts, short values) and its size; the bodies are at trace.
+    assert.equal(lines[lines.length - 2], `info → POST ${zoho.url}/crm/v7/settings/modules (14 bytes)`);
     assert.match(
       lines[lines.length - 1],
-      /^info ← 429 \{"code":"TOO_MANY_REQUESTS","message":"x+… \(\d{4} characters\)$/,
+      /^info ← 429 code: TOO_MANY_REQUESTS, message: x{59}…, status: error, details \(\d{4} bytes\)$/,
     );
-    assert.equal(lines[lines.length - 1].length, 'info ← 429 '.length + 4000 + ' (5074 characters)'.length + 1);
+    const traced = log.lines.filter((line) => line.startsWith('trace '));
+    assert.equal(traced[traced.length - 2], 'trace → {"modules":[]}');
+    assert.match(
+      traced[traced.length - 1],
+      /^trace ← \{"code":"TOO_MANY_REQUESTS","message":"x+… \(\d{4} characters\)$/,
+    );
+    assert.equal(traced[traced.length - 1].length, 'trace ← '.length + 4000 + '… (5074 characters)'.length);
+  });
+
+  it('answers are summed up in the log: lists counted, the first entry code of a create or update named', async () => {
+    const created =
+      '{"modules":[{"code":"SUCCESS","details":{"id":"2423488000000834001"},"message":"module created successfully","status":"success"}]}';
+    const raw = (status: number, text: string) => (response: ServerResponse) => {
+      response.writeHead(status, { 'Content-Type': 'application/json' });
+      response.end(text);
+    };
+    zoho.on(/settings\/modules$/, raw(201, created));
+    await client.request('POST', '/crm/v7/settings/modules', '{"modules":[]}');
+    assert.equal(
+      log.lines.filter((line) => line.startsWith('info ←')).pop(),
+      `info ← 201 modules: 1; first SUCCESS: module created successfully (${created.length} bytes)`,
+    );
+    zoho.routes = [];
+    zoho.on(/settings\/modules$/, raw(200, '<html>busy</html>'));
+    await client.request('GET', '/crm/v7/settings/modules');
+    assert.equal(log.lines.filter((line) => line.startsWith('info ←')).pop(), 'info ← 200 (not JSON, 17 bytes)');
   });
 
   it('a GET sends no Content-Type; an empty answer is logged as such', async () => {
@@ -638,7 +665,7 @@ describe('OAuth requests at their edges', () => {
 });
 
 describe('sign-in at its edges', () => {
-  it('a Self Client code is trimmed; anything but letters, digits, dots, dashes and underscores is refused before sending', async () => {
+  it('a Self Client code loses the quotes and spaces a paste brings; anything but letters, digits, dots, dashes and underscores is refused before sending', async () => {
     const zoho = await new HostileZoho().start();
     try {
       zoho.on(
@@ -648,7 +675,7 @@ describe('sign-in at its edges', () => {
       const result = await selfClientSignIn({
         clientId: 'c',
         clientSecret: SECRET,
-        code: '  1000.ab-c_d  ',
+        code: ' "1000.ab-c_d"\n ',
         accountsServer: zoho.url,
         oauth: new OAuthClient(createHttp()),
       });
@@ -663,13 +690,15 @@ describe('sign-in at its edges', () => {
         apiDomain: 'https://www.zohoapis.com',
         location: undefined,
       });
-      for (const code of ['"1000.ab"', '1000 ab', '', 'a/b']) {
+      for (const [code, message] of [
+        ['"1000.a"b"', 'A grant code has only letters, digits, dots, dashes and underscores (it starts with "1000.").'],
+        ['a/b', 'A grant code has only letters, digits, dots, dashes and underscores (it starts with "1000.").'],
+        ['', 'Paste the code the API console showed for your Self Client.'],
+        [' "" ', 'Paste the code the API console showed for your Self Client.'],
+      ]) {
         await assert.rejects(
           selfClientSignIn({ clientId: 'c', clientSecret: SECRET, code, accountsServer: zoho.url }),
-          (error: ZohoError) =>
-            error.kind === 'auth' &&
-            error.message ===
-              'That does not look like a grant code: paste the code the Zoho API console showed for your Self Client (it starts with "1000.").',
+          (error: ZohoError) => error.kind === 'auth' && error.message === message,
         );
       }
       assert.equal(zoho.received.length, 1);
@@ -810,12 +839,12 @@ describe('the CRM client, each field and path named', () => {
     assert.equal(new AmbiguousRequestError('m').name, 'AmbiguousRequestError');
   });
 
-  it('a body of exactly 4,000 characters is logged whole', async () => {
+  it('a body of exactly 4,000 characters is traced whole', async () => {
     const body = JSON.stringify({ profiles: [], pad: 'x'.repeat(3976) });
     assert.equal(body.length, 4000);
     answer(/profiles/, 200, body);
     await client.listProfiles();
-    assert.ok(log.lines.includes(`info ← 200 ${body}`));
+    assert.ok(log.lines.includes(`trace ← ${body}`));
   });
 
   it('listings: 204 is none; another status, a body that is not JSON or has no list is refused in words', async () => {
