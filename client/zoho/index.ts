@@ -22,7 +22,7 @@ export { fetchOrgSnapshot, orgForChecks } from './orgSnapshot';
 export { checkOrg, checkRules } from './preflight';
 export { Redactor, redactPatterns } from './redact';
 export { checkedServerUrl } from './serverUrl';
-export { browserSignIn, selfClientSignIn } from './signIn';
+export { browserSignIn, cleanGrantCode, grantCodeProblem, selfClientSignIn } from './signIn';
 export type { SignInResult } from './signIn';
 export { TokenManager } from './tokenManager';
 export { updateModule } from './updateModule';

@@ -63,6 +63,19 @@ export async function browserSignIn(options: BrowserSignInOptions): Promise<Sign
   return complete(tokens, options.clientId, options.clientSecret, accountsServer, callback.location);
 }
 
+/** A pasted grant code as Zoho wants it: without the quotes and spaces a copy may bring along. */
+export function cleanGrantCode(pasted: string): string {
+  return pasted.replace(/\s+/g, '').replace(/^["'“”‘’`]+|["'“”‘’`]+$/g, '');
+}
+
+/** Why a (cleaned) grant code cannot be one, in a line short enough for an input box; undefined when it may be. */
+export function grantCodeProblem(code: string): string | undefined {
+  if (!code) return 'Paste the code the API console showed for your Self Client.';
+  if (!/^[\w.-]+$/.test(code))
+    return 'A grant code has only letters, digits, dots, dashes and underscores (it starts with "1000.").';
+  return undefined;
+}
+
 export async function selfClientSignIn(options: {
   clientId: string;
   clientSecret: string;
@@ -70,12 +83,9 @@ export async function selfClientSignIn(options: {
   accountsServer: string;
   oauth?: OAuthClient;
 }): Promise<SignInResult> {
-  const code = options.code.trim();
-  if (!/^[\w.-]+$/.test(code))
-    throw new ZohoError(
-      'That does not look like a grant code: paste the code the Zoho API console showed for your Self Client (it starts with "1000.").',
-      'auth',
-    );
+  const code = cleanGrantCode(options.code);
+  const problem = grantCodeProblem(code);
+  if (problem) throw new ZohoError(problem, 'auth');
   const tokens = await (options.oauth ?? new OAuthClient()).exchangeCode({
     accountsServer: options.accountsServer,
     clientId: options.clientId,

@@ -194,7 +194,7 @@ describe('sign-in', () => {
         code: 'not a code!',
         accountsServer: standIn.url,
       }),
-      /does not look like a grant code/,
+      /A grant code has only letters, digits/,
     );
     assert.equal(standIn.requests.length, 0);
   });

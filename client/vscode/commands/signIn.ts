@@ -10,18 +10,20 @@ import {
   authorizeAccountsUrl,
   browserSignIn,
   checkedServerUrl,
+  cleanGrantCode,
   CrmClient,
   DATA_CENTERS,
   dataCenter,
   dataCenterOfUrl,
   Environment,
-  Logger,
+  grantCodeProblem,
   messageOf,
   OAuthClient,
   randomUrlSafe,
   selfClientSignIn,
   SignInResult,
   TokenManager,
+  ZohoError,
 } from '@crm/zoho';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { oneLine } from '@crm/languageservice';
@@ -56,6 +58,8 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   if (!(await defaultServerAllowed(services))) return undefined;
   // A user setting may send sign-in elsewhere (a proxy, the local stand-in): every prompt names that server.
   const override = services.settings.read().accountsUrl;
+  // A retry starts from the last answers (never secrets): the pickers focus them, the client id is filled in.
+  const last = services.signInMemory.read();
   const consentPage = override
     ? `The consent page of ${override} (zohoCrm.accountsUrl) opens`
     : "Zoho's consent page opens";
@@ -75,6 +79,7 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
         },
       ],
       'How do you want to sign in to Zoho CRM?',
+      last.method,
     ));
   if (!method) return undefined;
   const dcId =
@@ -87,10 +92,11 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
         detail: override ? `signs in at ${override} (zohoCrm.accountsUrl)` : dc.accountsUrl,
       })),
       'Where is your Zoho account? (the data center of your org)',
+      last.dataCenter,
     ));
   if (!dcId) return undefined;
   const dc = dataCenter(dcId);
-  const environment = args.environment ?? (await pick(ENVIRONMENTS, 'Which org?'));
+  const environment = args.environment ?? (await pick(ENVIRONMENTS, 'Which org?', last.environment));
   if (!environment) return undefined;
   const settings = services.settings.read();
   const scopes = [...new Set([...settings.scopes, ...(args.scopes ?? [])])];
@@ -111,11 +117,13 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
             ? `The client id from the API console of ${apiConsole}. Its redirect URI must be ${redirectUri}.`
             : `The client id of your Self Client in the API console of ${apiConsole}.`,
         placeHolder: '1000.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+        value: last.clientId,
         ignoreFocusOut: true,
         validateInput: (value) => (value.trim() ? undefined : 'The client id is needed.'),
       })
     )?.trim();
   if (!clientId) return undefined;
+  if (!args.clientId) await services.signInMemory.remember({ method, dataCenter: dc.id, environment, clientId });
   const clientSecret =
     args.clientSecret ??
     (
@@ -132,27 +140,19 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
 
   let result: SignInResult;
   if (method === 'selfClient') {
-    const code =
-      args.code ??
-      (
-        await vscode.window.showInputBox({
-          title: 'Zoho CRM: Self Client grant code',
-          prompt: `Generate it in the API console with the scopes ${scopes.join(',')} and paste it within its time limit (it works once).`,
-          password: true,
-          ignoreFocusOut: true,
-          placeHolder: '1000.xxxxxxxx.xxxxxxxx',
-        })
-      )?.trim();
-    if (!code) return undefined;
-    log.redactor.add(code);
-    log.info(`Signing in with a Self Client code at ${accountsUrl}`);
-    result = await selfClientSignIn({
-      clientId,
-      clientSecret,
-      code,
-      accountsServer: accountsUrl,
-      oauth: new OAuthClient(undefined, log),
+    const signedIn = await selfClientWithRetries(services, args.code, scopes, (code) => {
+      log.redactor.add(code);
+      log.info(`Signing in with a Self Client code at ${accountsUrl}`);
+      return selfClientSignIn({
+        clientId,
+        clientSecret,
+        code,
+        accountsServer: accountsUrl,
+        oauth: new OAuthClient(undefined, log),
+      });
     });
+    if (!signedIn) return undefined;
+    result = signedIn;
   } else {
     log.info(`Signing in with the browser at ${accountsUrl}, redirect ${redirectUri}`);
     result = await vscode.window.withProgress(
@@ -173,11 +173,18 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
           signal: controller.signal,
           openBrowser: async (url) => {
             signInLink = url;
-            // The way out when no browser opens, right where the person looks: in the notification itself.
+            // One notification says it all, the way out included: the progress itself carries the link.
+            const opens = canOpen(url);
             progress.report({
-              message: `Not open? [Copy the link](command:${COPY_LINK_COMMAND}) and open it in your browser.`,
+              message: opens
+                ? `Not open? [Copy the link](command:${COPY_LINK_COMMAND}) and open it in your browser.`
+                : `[Copy the link](command:${COPY_LINK_COMMAND}) and open it in a new browser tab.`,
             });
-            return openBrowser(url, log);
+            if (opens) return vscode.env.openExternal(vscode.Uri.parse(url));
+            log.info(
+              'This VS Code runs in the browser and would rewrite the 127.0.0.1 sign-in link: offering it to copy instead.',
+            );
+            return true;
           },
           oauth: new OAuthClient(undefined, log),
         }).finally(() => {
@@ -189,6 +196,41 @@ export async function signIn(services: Services, args: SignInArgs = {}): Promise
   log.redactor.add(result.refreshToken);
   log.redactor.add(result.accessToken);
   return keep(services, result, dc.id, environment, scopes);
+}
+
+/**
+ * Asks for the grant code (as pasted: quotes and spaces dropped, checked as it is typed) and signs in with it.
+ * A code Zoho refuses (used, or past its few minutes) asks for a new one and keeps every earlier answer: the
+ * person has a new code within its time limit instead of five questions to answer again.
+ */
+async function selfClientWithRetries(
+  services: Services,
+  given: string | undefined,
+  scopes: string[],
+  signInWith: (code: string) => Promise<SignInResult>,
+): Promise<SignInResult | undefined> {
+  if (given !== undefined) return signInWith(given);
+  let refused: string | undefined;
+  for (;;) {
+    const pasted = await vscode.window.showInputBox({
+      title: 'Zoho CRM: Self Client grant code',
+      prompt: refused
+        ? `${refused} Generate a new code and paste it; your other answers are kept.`
+        : `Generate it in the API console with the scopes ${scopes.join(',')} and paste it within its time limit (it works once).`,
+      password: true,
+      ignoreFocusOut: true,
+      placeHolder: '1000.xxxxxxxx.xxxxxxxx',
+      validateInput: (value) => grantCodeProblem(cleanGrantCode(value)),
+    });
+    if (pasted === undefined) return undefined;
+    try {
+      return await signInWith(cleanGrantCode(pasted));
+    } catch (error) {
+      if (!(error instanceof ZohoError && error.code === 'invalid_code')) throw error;
+      services.log.warn(error.message);
+      refused = 'Zoho refused that code: it works once and for a few minutes.';
+    }
+  }
 }
 
 async function keep(
@@ -275,29 +317,24 @@ export const COPY_LINK_COMMAND = 'zohoCrm.copySignInLink';
 /** The consent page of the browser sign-in under way (it holds no secret: state and the PKCE challenge only). */
 let signInLink: string | undefined;
 
-/** Copies the link of the sign-in under way; returns it (undefined when none is). */
+/** Copies the link of the sign-in under way, and says so; returns it (undefined when none is). */
 export async function copySignInLink(): Promise<string | undefined> {
-  if (signInLink) await vscode.env.clipboard.writeText(signInLink);
-  else void vscode.window.showInformationMessage('No browser sign-in is under way.');
+  if (!signInLink) {
+    void vscode.window.showInformationMessage('No browser sign-in is under way.');
+    return undefined;
+  }
+  await vscode.env.clipboard.writeText(signInLink);
+  void vscode.window.setStatusBarMessage('$(check) Sign-in link copied: paste it into a new browser tab', 10_000);
   return signInLink;
 }
 
 /**
- * Opens Zoho's consent page. A VS Code that runs in the browser (code-server, vscode.dev) rewrites a
- * 127.0.0.1 link to its own port proxy and drops its path, so the page would never load: there the link is
- * offered to copy instead (the local stand-in of `npm start` is such a link).
+ * Whether VS Code can open Zoho's consent page itself. One that runs in the browser (code-server, vscode.dev)
+ * rewrites a 127.0.0.1 link to its own port proxy and drops its path, so the page would never load: there the
+ * link is offered to copy instead (the local stand-in of `npm start` is such a link).
  */
-async function openBrowser(url: string, log: Logger): Promise<boolean> {
-  if (vscode.env.uiKind === vscode.UIKind.Web && isLoopback(url)) {
-    log.info(
-      'This VS Code runs in the browser and would rewrite the 127.0.0.1 sign-in link: offering it to copy instead.',
-    );
-    void vscode.window
-      .showInformationMessage('Copy the sign-in link and open it in a new browser tab.', 'Copy Link')
-      .then((choice) => choice && copySignInLink());
-    return true;
-  }
-  return vscode.env.openExternal(vscode.Uri.parse(url));
+function canOpen(url: string): boolean {
+  return !(vscode.env.uiKind === vscode.UIKind.Web && isLoopback(url));
 }
 
 function isLoopback(url: string): boolean {
@@ -305,10 +342,26 @@ function isLoopback(url: string): boolean {
   return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
 }
 
+/** A quick pick that opens on `focused` (the last answer) without moving it from its place in the list. */
 async function pick<T extends string>(
   items: { id: T; label: string; description?: string; detail?: string }[],
   placeHolder: string,
+  focused?: string,
 ): Promise<T | undefined> {
-  const chosen = await vscode.window.showQuickPick(items, { placeHolder, ignoreFocusOut: true, matchOnDetail: true });
-  return chosen?.id;
+  const quickPick = vscode.window.createQuickPick<(typeof items)[number]>();
+  quickPick.items = items;
+  quickPick.placeholder = placeHolder;
+  quickPick.ignoreFocusOut = true;
+  quickPick.matchOnDetail = true;
+  const last = items.find((item) => item.id === focused);
+  if (last) quickPick.activeItems = [last];
+  try {
+    return await new Promise<T | undefined>((resolve) => {
+      quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.id ?? quickPick.activeItems[0]?.id));
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+  } finally {
+    quickPick.dispose();
+  }
 }
