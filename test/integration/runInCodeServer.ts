@@ -199,6 +199,11 @@ async function serveDriver(
         .click({ timeout: 10_000 });
       return reply(200, {});
     }
+    if (url.pathname === '/type') {
+      // A person typing (or pasting) into what has focus: an input box, the editor.
+      await current.keyboard.type(url.searchParams.get('text') ?? '');
+      return reply(200, {});
+    }
     if (url.pathname === '/key') {
       await current.keyboard.press(url.searchParams.get('key') ?? 'Escape');
       return reply(200, {});

@@ -19,11 +19,15 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
   private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.emitter.event;
   private readonly registration = vscode.workspace.registerTextDocumentContentProvider(ORG_SCHEME, this);
+  private readonly orgSubscription: vscode.Disposable;
 
   constructor(
     private readonly services: Services,
     private readonly org: OrgData,
-  ) {}
+  ) {
+    // The org changed (an Update, a refresh): an open diff shows the org as it is now, as GitHub Pull Requests does.
+    this.orgSubscription = org.onDidChange(() => void this.rereadShown());
+  }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     return this.contents.get(uri.toString()) ?? '';
@@ -74,12 +78,44 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
     }
   }
 
+  /** Reads again the org side of each diff open in a tab for the active connection (closed ones are left alone). */
+  private async rereadShown(): Promise<void> {
+    const connection = this.services.store.active();
+    if (!connection) return;
+    const shown = vscode.window.tabGroups.all
+      .flatMap((group) => group.tabs)
+      .map((tab) => tab.input)
+      .filter(
+        (input): input is vscode.TabInputTextDiff =>
+          input instanceof vscode.TabInputTextDiff &&
+          input.original.scheme === ORG_SCHEME &&
+          input.original.query === connection.id,
+      )
+      .map((input) => input.original);
+    for (const left of new Map(shown.map((uri) => [uri.toString(), uri])).values()) {
+      const apiName = path.posix.basename(left.path, '.json');
+      try {
+        const client = await this.services.store.crmClient(connection);
+        const module = await findOrgModule(client, apiName, this.org.current());
+        if (!module) {
+          this.services.log.warn(`${connection.label} no longer has ${apiName}: its diff shows the last version read.`);
+          continue;
+        }
+        this.contents.set(left.toString(), moduleFileText(module));
+        this.emitter.fire(left);
+      } catch (error) {
+        this.services.log.warn(`The org side of ${apiName}'s diff was not read again: ${messageOf(error)}`);
+      }
+    }
+  }
+
   private fail(message: string): Stopped {
     return failed(this.services.log, message);
   }
 
   dispose(): void {
     this.registration.dispose();
+    this.orgSubscription.dispose();
     this.emitter.dispose();
   }
 }
