@@ -25,6 +25,7 @@ import {
   moduleFileOf,
   OneAtATime,
   openModuleDocument,
+  Phase,
   refuseWhenRestricted,
   Stopped,
 } from './kit';
@@ -41,7 +42,7 @@ export type CommandResult =
   | { kind: 'exists'; message: string };
 
 export class CreateModuleCommand {
-  private readonly oneAtATime = new OneAtATime();
+  private readonly oneAtATime = new OneAtATime('Create Module');
 
   constructor(
     private readonly services: Services,
@@ -69,10 +70,10 @@ export class CreateModuleCommand {
     const uri = moduleFileOf(target);
     if (!uri)
       return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
-    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () => this.send(uri, interactive, confirm));
+    return this.oneAtATime.run(uri, (phase) => this.send(uri, interactive, confirm, phase));
   }
 
-  private async send(uri: vscode.Uri, interactive: boolean, confirm: boolean): Promise<CommandResult> {
+  private async send(uri: vscode.Uri, interactive: boolean, confirm: boolean, phase: Phase): Promise<CommandResult> {
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
@@ -80,7 +81,7 @@ export class CreateModuleCommand {
     const rules = checkRules(text, this.services.settings.read().apiVersion);
     if (rules.kind === 'invalid') return this.blocked(name, rules.findings, false);
 
-    const connection = await connectionFor(this.services, interactive, 'create the module');
+    const connection = await connectionFor(this.services, interactive, 'create the module', phase);
     if (isStopped(connection)) return connection;
 
     // What the org is known to have: the module itself (then Update is the way), or clashes Zoho would refuse.
@@ -91,6 +92,7 @@ export class CreateModuleCommand {
 
     const label = rules.pluralLabel ?? name;
     if (confirm && verdict.askFirst && this.services.settings.read().askBeforeProductionCreate) {
+      phase('waiting for your answer');
       const choice = await vscode.window.showWarningMessage(
         `Create "${label}" in ${connection.label}?`,
         {
@@ -103,6 +105,7 @@ export class CreateModuleCommand {
       if (choice !== 'Create') return { kind: 'cancelled', message: 'Create cancelled; nothing was sent.' };
     }
     this.log.info(`Create Module: ${name} → ${connection.label}`);
+    phase(`sending it to ${connection.label}`);
     let outcome: CreateOutcome;
     try {
       outcome = await vscode.window.withProgress(

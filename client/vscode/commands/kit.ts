@@ -34,36 +34,53 @@ function parsedUri(text: string): vscode.Uri | undefined {
   }
 }
 
+/** Says what a command is doing with a file now ("waiting for you to sign in"), for a second click to read. */
+export type Phase = (now: string) => void;
+
 /** One send per file at a time: a second click while the first is on its way must not send twice. */
 export class OneAtATime {
-  private readonly busy = new Set<string>();
+  private readonly busy = new Map<string, { phase: string }>();
 
-  async run<T>(uri: vscode.Uri, what: string, work: () => Promise<T>): Promise<T | Stopped> {
+  constructor(private readonly command: string) {}
+
+  async run<T>(uri: vscode.Uri, work: (phase: Phase) => Promise<T>): Promise<T | Stopped> {
     const key = uri.toString();
-    if (this.busy.has(key)) {
-      const message = `${path.basename(uri.path)} is already being ${what}.`;
+    const current = this.busy.get(key);
+    if (current) {
+      // What the first run is really doing: a sign-in or a question can be what it waits for, not Zoho.
+      const message = `${this.command} is still at work on ${path.basename(uri.path)}: ${current.phase}.`;
       void notify('info', message);
       return { kind: 'cancelled', message };
     }
-    this.busy.add(key);
+    const state = { phase: 'checking it' };
+    this.busy.set(key, state);
     try {
-      return await work();
+      return await work((now) => (state.phase = now));
     } finally {
       this.busy.delete(key);
     }
   }
 }
 
-/** The active connection, or a sign-in when the user agrees to one (never without asking). */
+/**
+ * The active connection, or a sign-in when the user agrees to one (never without asking). The question is
+ * modal: a toast went to the notification centre unseen while the command waited on it.
+ */
 export async function connectionFor(
   services: Services,
   interactive: boolean,
   purpose: string,
+  phase: Phase = () => {},
 ): Promise<ConnectionInfo | Stopped> {
   const active = services.store.active();
   if (active) return active;
   if (!interactive) return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
-  const choice = await notify('info', `Sign in to Zoho CRM to ${purpose}.`, 'Sign In');
+  phase('waiting for you to sign in to Zoho CRM');
+  const choice = await vscode.window.showInformationMessage(
+    `Sign in to Zoho CRM to ${purpose}?`,
+    { modal: true, detail: 'Nothing is sent before you have signed in; then it goes to the org you sign in to.' },
+    'Sign In',
+  );
   if (choice !== 'Sign In') return { kind: 'cancelled', message: 'Not signed in to Zoho CRM.' };
   try {
     const connection = await signIn(services);

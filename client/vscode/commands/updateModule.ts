@@ -13,6 +13,7 @@ import {
   moduleFileOf,
   OneAtATime,
   openModuleDocument,
+  Phase,
   refuseWhenRestricted,
   Stopped,
 } from './kit';
@@ -40,7 +41,7 @@ export type UpdateResult =
   | { kind: 'restricted' | 'blocked' | 'unchanged' | 'missing'; message: string; plan?: UpdatePlan };
 
 export class UpdateModuleCommand {
-  private readonly oneAtATime = new OneAtATime();
+  private readonly oneAtATime = new OneAtATime('Update Module');
 
   constructor(
     private readonly services: Services,
@@ -63,12 +64,12 @@ export class UpdateModuleCommand {
     const uri = moduleFileOf(target);
     if (!uri)
       return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to update its module in Zoho CRM.');
-    return this.oneAtATime.run(uri, 'sent to Zoho CRM', () =>
-      this.send(uri, settings.confirm !== false, settings.interactive !== false),
+    return this.oneAtATime.run(uri, (phase) =>
+      this.send(uri, settings.confirm !== false, settings.interactive !== false, phase),
     );
   }
 
-  private async send(uri: vscode.Uri, confirm: boolean, interactive: boolean): Promise<UpdateResult> {
+  private async send(uri: vscode.Uri, confirm: boolean, interactive: boolean, phase: Phase): Promise<UpdateResult> {
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
@@ -81,8 +82,9 @@ export class UpdateModuleCommand {
         `${name} has no api_name: Update needs it to know which module of the org the file is. Add the module's API name (Pull Module writes it).`,
       );
 
-    const connection = await connectionFor(this.services, interactive, 'update the module');
+    const connection = await connectionFor(this.services, interactive, 'update the module', phase);
     if (isStopped(connection)) return connection;
+    phase(`reading ${file.api_name} from ${connection.label}`);
 
     let plan: UpdatePlan;
     try {
@@ -123,6 +125,7 @@ export class UpdateModuleCommand {
       `Update Module: ${name} → ${plan.apiName} in ${connection.label}:\n  ${plan.differences.map((difference) => difference.text).join('\n  ')}`,
     );
     if (confirm) {
+      phase('waiting for your answer');
       const choice = await vscode.window.showWarningMessage(
         `Update ${plan.apiName} in ${connection.label}?`,
         { modal: true, detail: plan.differences.map((difference) => difference.text).join('\n') },
@@ -130,6 +133,7 @@ export class UpdateModuleCommand {
       );
       if (choice !== 'Update') return { kind: 'cancelled', message: 'Update cancelled; nothing was sent.' };
     }
+    phase(`sending it to ${connection.label}`);
     let outcome: UpdateOutcome;
     try {
       outcome = await vscode.window.withProgress(
