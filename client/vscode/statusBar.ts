@@ -15,7 +15,11 @@ export class ConnectionStatusBar implements vscode.Disposable {
     this.item.name = 'Zoho CRM Connection';
     this.item.command = 'zohoCrm.switchConnection';
     this.subscriptions.push(store.onDidChange(() => this.update()));
-    if (org) this.subscriptions.push(org.onDidChange(() => this.update()));
+    if (org)
+      this.subscriptions.push(
+        org.onDidChange(() => this.update()),
+        org.onDidChangeFailure(() => this.update()),
+      );
     // The tooltip says how old the org data is: keep that true as minutes pass.
     const ageTimer = setInterval(() => this.update(), 60_000);
     ageTimer.unref?.();
@@ -25,11 +29,21 @@ export class ConnectionStatusBar implements vscode.Disposable {
 
   update(): void {
     const active = this.store.active();
-    this.item.text = active ? `$(cloud-upload) ${active.label}` : '$(account) Zoho CRM: Sign In';
+    // A background fetch that failed is said here, not in a toast: the person did not ask for it.
+    const failure = this.org?.failure();
+    this.item.text = active
+      ? `${failure ? '$(warning)' : '$(cloud-upload)'} ${active.label}`
+      : '$(account) Zoho CRM: Sign In';
+    this.item.backgroundColor = failure ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const snapshot = this.org?.current();
-    const orgData = snapshot
-      ? `Org data from ${snapshotAge(snapshot, Date.now())}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules.`
-      : 'No org data yet (Zoho CRM: Refresh Org Data).';
+    const orgData = [
+      failure,
+      snapshot
+        ? `Org data from ${snapshotAge(snapshot, Date.now())}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules.`
+        : 'No org data yet (Zoho CRM: Refresh Org Data).',
+    ]
+      .filter(Boolean)
+      .join('\n');
     this.item.tooltip = active
       ? `Zoho CRM: Create Module sends to ${active.label} (${active.apiDomain}).\n${orgData}\nClick to switch org or sign out.`
       : 'Not signed in to Zoho CRM. Click to sign in.';

@@ -2,14 +2,14 @@
  * The org data of each connection (profiles and modules): fetched at sign-in, on Refresh Org Data and in
  * the background when older than zohoCrm.org.refreshMinutes, never while typing. Kept in globalState (it
  * is not secret) so a restart or an offline machine still has the last one, and handed to the language
- * server. A failed fetch keeps the last snapshot; only a missing scope is said out loud, once.
+ * server. A failed fetch keeps the last snapshot; in the background it is logged and shown in the status bar
+ * (a toast is for what the person did).
  */
 import * as vscode from 'vscode';
-import { OrgSnapshot, ZOHO_CODES } from '@crm/languageservice';
+import { OrgSnapshot } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { Services } from '../connections/services';
-import { fetchOrgSnapshot, messageOf, ZohoError } from '@crm/zoho';
-import { notify } from '../messages/notify';
+import { fetchOrgSnapshot, messageOf } from '@crm/zoho';
 
 const STATE_PREFIX = 'zohoCrm.orgSnapshot.';
 /** How often the background check looks at the snapshot's age (the fetch itself follows the setting). */
@@ -20,7 +20,10 @@ export class OrgData implements vscode.Disposable {
   /** The active connection's snapshot changed (fetched, switched, signed out). */
   readonly onDidChange = this.emitter.event;
   private readonly inFlight = new Map<string, Promise<OrgSnapshot>>();
-  private readonly scopeWarned = new Set<string>();
+  private readonly failures = new vscode.EventEmitter<void>();
+  /** A background fetch failed, or the next one succeeded: the status bar says which. */
+  readonly onDidChangeFailure = this.failures.event;
+  private lastFailure: { connectionId: string; message: string } | undefined;
   private readonly timer: NodeJS.Timeout;
   private readonly subscription: vscode.Disposable;
   private lastActiveId: string | undefined;
@@ -52,13 +55,22 @@ export class OrgData implements vscode.Disposable {
     return pending;
   }
 
-  /** The background path: fetch when the snapshot is missing or older than the setting; errors are logged only. */
-  async refreshIfStale(): Promise<void> {
+  /** Why the active connection's last background fetch failed (undefined once one succeeds). */
+  failure(): string | undefined {
+    const active = this.services.store.active();
+    return active && this.lastFailure?.connectionId === active.id ? this.lastFailure.message : undefined;
+  }
+
+  /**
+   * The background path: fetch when the snapshot is missing or older than the setting (`always`: whatever its
+   * age); errors are logged and shown in the status bar, never as a toast.
+   */
+  async refreshIfStale(always = false): Promise<void> {
     const minutes = this.services.settings.read().orgRefreshMinutes;
     const active = this.services.store.active();
-    if (!active || minutes === 0) return;
+    if (!active || (minutes === 0 && !always)) return;
     const snapshot = this.current();
-    if (snapshot && Date.now() - snapshot.fetchedAt < minutes * 60_000) return;
+    if (!always && snapshot && Date.now() - snapshot.fetchedAt < minutes * 60_000) return;
     try {
       await this.refresh(active);
     } catch (error) {
@@ -72,25 +84,15 @@ export class OrgData implements vscode.Disposable {
     // Signed out meanwhile: nothing to keep.
     if (!this.services.store.list().some((candidate) => candidate.id === connection.id)) return snapshot;
     await this.state.update(STATE_PREFIX + connection.id, snapshot);
+    if (this.lastFailure?.connectionId === connection.id) {
+      this.lastFailure = undefined;
+      this.failures.fire();
+    }
     this.services.log.info(
       `Org data of ${connection.label}: ${snapshot.profiles.length} profiles, ${snapshot.modules.length} modules`,
     );
     if (this.services.store.active()?.id === connection.id) this.emitter.fire(snapshot);
     return snapshot;
-  }
-
-  /** A connection without the profiles scope would fail every refresh: say it once, with what to do. */
-  warnOnceAboutScope(connection: ConnectionInfo, error: unknown): void {
-    if (
-      !(error instanceof ZohoError) ||
-      error.code !== ZOHO_CODES.oauthScopeMismatch ||
-      this.scopeWarned.has(connection.id)
-    )
-      return;
-    this.scopeWarned.add(connection.id);
-    void notify('warning', error.message, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'zohoCrm.oauth.scopes');
-    });
   }
 
   private connectionsChanged(): void {
@@ -109,15 +111,16 @@ export class OrgData implements vscode.Disposable {
   }
 
   private failedInBackground(connection: ConnectionInfo, error: unknown): void {
-    this.services.log.warn(
-      `Org data for ${connection.label} was not fetched${this.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`,
-    );
-    this.warnOnceAboutScope(connection, error);
+    const message = `Org data for ${connection.label} was not fetched${this.current() ? ' (the last one stays in use)' : ''}: ${messageOf(error)}`;
+    this.services.log.warn(message);
+    this.lastFailure = { connectionId: connection.id, message: this.services.log.redactor.redact(message) };
+    this.failures.fire();
   }
 
   dispose(): void {
     clearInterval(this.timer);
     this.subscription.dispose();
     this.emitter.dispose();
+    this.failures.dispose();
   }
 }
