@@ -3,7 +3,7 @@
  * workspace open, and the local Zoho stand-in running and configured. Nothing needs a Zoho account.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ensureHost, freePort, HOST_DIR, ROOT, startHost, writeUserSettings } from '../test/integration/host';
@@ -23,6 +23,43 @@ export function copyExamples(temp: string): string {
   const workspace = path.join(temp, 'examples');
   cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
   return workspace;
+}
+
+/**
+ * The demo folder's README: what the terminal says, where the editor opens (with the walkthrough beside it), so
+ * the first screen says how to sign in to the local Zoho.
+ */
+export function writeDemoReadme(workspace: string, standInUrl: string): void {
+  writeFileSync(
+    path.join(workspace, 'README.md'),
+    `# Try Zoho CRM Modules
+
+This folder is a copy of the repository's \`examples/\`: edit freely. A local Zoho runs at ${standInUrl}, so nothing
+needs a Zoho account. The walkthrough beside this page (Help › Welcome › *Zoho CRM modules as code*) goes
+through it step by step.
+
+1. Open \`mistakes.crm-module.json\`: every problem is underlined with the code Zoho would answer. Hover,
+   complete (Ctrl+Space) and fix (Ctrl+.).
+2. Sign in to the local Zoho: **Zoho CRM: Sign In** › *Paste a Self Client grant code* › United States › Production.
+
+   | Prompt | Answer |
+   | --- | --- |
+   | Client ID | \`${DEMO_CLIENT.clientId}\` |
+   | Client secret | \`${DEMO_CLIENT.clientSecret}\` |
+   | Grant code | open ${standInUrl}/__standin/self-client-code in a new tab and copy \`code\` |
+
+   *Sign in with the browser* works too, with the same client id and secret: this VS Code runs in your browser,
+   so copy the link from the "Signing in" notification into a new tab; the local Zoho consents at once.
+3. Signed in, the editor knows the org: in \`stocks.crm-module.json\`, Ctrl+Space in a profile \`"id"\` lists its
+   profiles by name; a label such as "Leads" is underlined (DUPLICATE_DATA).
+4. **Zoho CRM: Create Module** (the cloud icon in the editor title) creates \`stocks.crm-module.json\`'s module.
+5. **Zoho CRM: Pull Module…** › Shipments writes \`Shipments.crm-module.json\`; change a label, then
+   **Compare with Org** and **Update Module** (or the line above the module).
+
+The local Zoho has four profiles (Administrator, Standard, a lite and a portal one), Zoho's standard modules
+(Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module, Shipments.
+`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -49,7 +86,10 @@ async function main(): Promise<void> {
   const workspace = copyExamples(temp);
 
   const standIn = await startStandIn();
+  writeDemoReadme(workspace, standIn.url);
   writeUserSettings(userDataDir, {
+    // The README above opens first; the extension opens its walkthrough as it starts (the folder has module files).
+    'workbench.startupEditor': 'readme',
     'zohoCrm.accountsUrl': standIn.url,
     'zohoCrm.crmWebUrl': standIn.url,
     'zohoCrm.oauth.redirectPort': 47120,
@@ -62,24 +102,11 @@ async function main(): Promise<void> {
 VS Code with Zoho CRM Modules: ${host.url}/?folder=${encodeURIComponent(workspace)}
 (a copy of examples/ in ${workspace}: edit freely)
 
-  1. Open mistakes.crm-module.json: every problem is underlined with the code Zoho would answer; hover,
-     complete (Ctrl+Space) and fix them (Ctrl+.).
-  2. Command palette › "Zoho CRM: Sign In" › "Paste a Self Client grant code" › United States › Production:
-       Client ID      ${DEMO_CLIENT.clientId}
-       Client secret  ${DEMO_CLIENT.clientSecret}
-       Grant code     open ${standIn.url}/__standin/self-client-code and copy "code"
-     ("Sign in with the browser" works too, with the same client id and secret: this VS Code runs in your
-     browser and would rewrite a 127.0.0.1 link, so click "Copy Link" (or "Copy the link" in the
-     "Signing in" notification), open it in a new tab, and the local Zoho consents at once.)
-  3. Signed in, the editor knows the org: in stocks.crm-module.json put the cursor in a profile "id" and
-     press Ctrl+Space for its profiles by name; a label such as "Leads" is underlined (DUPLICATE_DATA).
-  4. Open stocks.crm-module.json › the cloud icon in the editor title (Zoho CRM: Create Module).
-  5. "Zoho CRM: Pull Module…" › Shipments writes Shipments.crm-module.json; change a label, then
-     "Zoho CRM: Compare with Org" and "Zoho CRM: Update Module".
-
-The local Zoho (${standIn.url}) has four profiles (Administrator, Standard, a lite and a portal one),
-Zoho's standard modules (Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module,
-Shipments. Ctrl+C stops everything.
+Its README (open on the first screen, beside the walkthrough) says how to sign in to the local Zoho:
+  Client ID      ${DEMO_CLIENT.clientId}
+  Client secret  ${DEMO_CLIENT.clientSecret}
+  Grant code     open ${standIn.url}/__standin/self-client-code and copy "code"
+Ctrl+C stops everything.
 `);
   const stop = async () => {
     await host.stop();

@@ -11,11 +11,13 @@ import { explainRestricted, RestrictedModeError } from './config/trust';
 import { CreateModuleCommand } from './commands/createModule';
 import { RemoteDiagnostics } from './commands/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
+import { openWalkthroughOnce } from './firstRun';
 import { CompareWithOrg } from './commands/compareWithOrg';
 import { OrgData } from './org/orgData';
 import { PullModuleCommand } from './commands/pullModule';
 import { UpdateModuleCommand } from './commands/updateModule';
 import { Services } from './connections/services';
+import { SignInMemory } from './connections/signInMemory';
 import { errorSentence, Logger, messageOf } from '@crm/zoho';
 import type { OrgSnapshot } from '@crm/languageservice';
 import { notify, redactNotificationsWith } from './messages/notify';
@@ -36,6 +38,10 @@ export interface ExtensionApi {
   settings(): Settings;
   /** The active connection's org data (profiles, modules), as the language server has it. */
   orgSnapshot(): OrgSnapshot | undefined;
+  /** Settles when the first-run walkthrough is open (at once when it was shown before). */
+  walkthrough: Promise<void>;
+  /** Runs the background refresh of the org data now, whatever its age (what the timer does). */
+  refreshInBackground(): Promise<void>;
   /** Milliseconds that activate() took (the language server starts after it, in the background). */
   activationMs: number;
 }
@@ -63,6 +69,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       channel.error(message);
       remember('error', message);
     },
+    // Whole bodies: shown when the channel's level is Trace (Output › Zoho CRM › Set Log Level).
+    trace: (message) => {
+      channel.trace(message);
+      remember('trace', message);
+    },
   });
   redactNotificationsWith(log.redactor);
   const settings = new SettingsReader(log);
@@ -70,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     const current = settings.read();
     return { apiDomainOverride: current.apiDomain, timeoutMs: current.timeoutMs, apiVersion: current.apiVersion };
   });
-  const services: Services = { store, log, settings };
+  const services: Services = { store, log, settings, signInMemory: new SignInMemory(context.globalState) };
   const remote = new RemoteDiagnostics((text) => log.redactor.redact(text));
   const org = new OrgData(services, context.globalState);
   const create = new CreateModuleCommand(services, remote, org);
@@ -131,6 +142,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.workspace.onDidChangeWorkspaceFolders(() => void settings.reportWorkspaceOverrides()),
   );
 
+  // The palette offers Sign Out, Switch Org, Refresh, Update and Compare only when signed in (package.json `when`).
+  const reflectSignedIn = () =>
+    void vscode.commands.executeCommand('setContext', 'zohoCrm.signedIn', store.list().length > 0);
+  reflectSignedIn();
+  context.subscriptions.push(store.onDidChange(reflectSignedIn));
+
   // Activation does not wait for the server: commands and sign-in are usable at once.
   startLanguageClient(context, channel, org, settings).then(
     (started) => {
@@ -146,6 +163,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     },
   );
 
+  const walkthrough = openWalkthroughOnce(context).catch((error) =>
+    log.warn(`The walkthrough did not open: ${messageOf(error)}`),
+  );
+
   const activationMs = performance.now() - activateStarted;
   log.info(`Activated in ${activationMs.toFixed(0)} ms`);
   return {
@@ -157,6 +178,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     statusBarTooltip: () => statusBar.tooltip,
     settings: () => settings.read(),
     orgSnapshot: () => org.current(),
+    refreshInBackground: () => org.refreshIfStale(true),
+    walkthrough,
     globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
   };
 }

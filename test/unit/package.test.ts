@@ -24,6 +24,11 @@ describe('the package', () => {
       'dist/server.js',
       'language-configuration.json',
       'media/icon.png',
+      'media/walkthrough/create.md',
+      'media/walkthrough/fix.md',
+      'media/walkthrough/open.md',
+      'media/walkthrough/pull.md',
+      'media/walkthrough/signIn.md',
       'package.json',
       'schemas/crm-module.schema.json',
       'syntaxes/crm-module.tmLanguage.json',
@@ -38,6 +43,21 @@ describe('the package', () => {
         .map((line) => line.slice(1));
       for (const file of kept)
         assert.ok(existsSync(path.join(ROOT, file)), `${ignoreFile} keeps ${file}, which does not exist`);
+    }
+  });
+
+  it("the walkthrough's pages exist and its links run commands that exist (ours, or VS Code's own)", () => {
+    const ours = new Set(manifest.contributes.commands.map((command: { command: string }) => command.command));
+    const vscodes = new Set(['workbench.action.quickOpen', 'workbench.actions.view.problems']);
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.equal(walkthrough.steps.length, 5);
+    for (const step of walkthrough.steps) {
+      assert.ok(existsSync(path.join(ROOT, step.media.markdown)), step.media.markdown);
+      const links = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((match) => match[1]);
+      assert.ok(links.length > 0, step.id);
+      for (const command of links) assert.ok(ours.has(command) || vscodes.has(command), `${step.id}: ${command}`);
+      for (const event of step.completionEvents)
+        assert.match(event, /^(onLanguage:zoho-crm-module|onCommand:[\w.]+|onContext:zohoCrm\.signedIn)$/);
     }
   });
 
