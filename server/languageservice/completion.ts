@@ -150,7 +150,7 @@ export function completeAt(
   } else if (!snapshot && isProfileIdPath(path) && actions.has('signIn')) {
     // Signed out, "No suggestions" would say nothing: one item says where the names come from, and gets them.
     results.push({
-      label: 'Sign in to Zoho CRM to pick a profile by name',
+      label: 'Sign in to list the profiles',
       kind: 'value',
       insertText: '',
       replace: { offset, length: 0 },

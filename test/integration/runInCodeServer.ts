@@ -199,6 +199,17 @@ async function serveDriver(
         .click({ timeout: 10_000 });
       return reply(200, {});
     }
+    if (url.pathname === '/box') {
+      // How big each match is and how much of it scrolls: what a person can see without scrolling.
+      const selector = url.searchParams.get('selector') ?? 'body';
+      await current.waitForSelector(selector, { timeout: 10_000 });
+      const boxes = await current
+        .locator(selector)
+        .evaluateAll((elements) =>
+          elements.map((element) => ({ scrollHeight: element.scrollHeight, clientHeight: element.clientHeight })),
+        );
+      return reply(200, { boxes });
+    }
     if (url.pathname === '/type') {
       // A person typing (or pasting) into what has focus: an input box, the editor.
       await current.keyboard.type(url.searchParams.get('text') ?? '');

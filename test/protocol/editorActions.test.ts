@@ -160,7 +160,7 @@ describe('editor actions, for a client that runs them (VS Code)', () => {
     );
     assert.deepEqual(
       signedOut.map((item) => [item.label, item.command?.command]),
-      [['Sign in to Zoho CRM to pick a profile by name', 'zohoCrm.signIn']],
+      [['Sign in to list the profiles', 'zohoCrm.signIn']],
     );
     assert.equal((signedOut[0].textEdit as TextEdit).newText, '', 'choosing it writes nothing');
   });

@@ -258,6 +258,27 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     const editor = await vscode.window.showTextDocument(document);
     assert.equal(editor.options.tabSize, 2);
     assert.equal(editor.options.insertSpaces, true);
+    // Empty, it is no error: its first line offers the snippets, and one click writes a module.
+    const lenses = await lensesWhere(document.uri, (titles) => titles.length > 0);
+    assert.deepEqual(lenses, ['Start from a snippet: Text display field module', 'Autonumber display field module']);
+    assert.deepEqual(ours(vscode.languages.getDiagnostics(document.uri)), []);
+    if (DRIVER) {
+      // As shown: the editor draws lenses a moment after it has them.
+      let shown: string[] = [];
+      for (let tries = 0; tries < 40 && !/Start from a snippet/.test(shown.join()); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        shown =
+          (await driver<{ texts?: string[] }>(`/text?selector=${encodeURIComponent('.monaco-editor')}`)).texts ?? [];
+      }
+      await driver('/screenshot?name=empty-file-lenses');
+      assert.match(shown.join('\n'), /Start from a snippet: Text display field module/);
+    }
+    const [first] = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+    );
+    await vscode.commands.executeCommand(first.command!.command, ...(first.command!.arguments ?? []));
+    assert.match(document.getText(), /^\{\n {2}"modules": \[\n {4}\{\n {6}"plural_label": "Zylkers",/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -273,6 +294,22 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       .join('\n');
     assert.match(text, /At most 25 characters/);
     assert.match(text, /mandatory/);
+    if (DRIVER) {
+      // On a problem, as a person hovers it: the problem, our part and the Quick Fix row fit without scrolling.
+      const editor = await open('mistakes.crm-module.json');
+      const at = positionOf(editor.document, '"Notes"', 2);
+      editor.selection = new vscode.Selection(at, at);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      const { boxes } = await driver<{ boxes: { scrollHeight: number; clientHeight: number }[] }>(
+        `/box?selector=${encodeURIComponent('.monaco-hover .monaco-scrollable-element')}`,
+      );
+      await driver('/screenshot?name=hover-on-problem');
+      const { texts } = await driver<{ texts: string[] }>(`/text?selector=${encodeURIComponent('.monaco-hover')}`);
+      await driver('/key?key=Escape');
+      assert.match(texts.join('\n'), /"Notes" is reserved for Zoho's own API names[\s\S]*api_name[\s\S]*Quick Fix/);
+      assert.equal(texts.join('\n').match(/is reserved for Zoho's own API names/g)?.length, 1, 'the problem, once');
+      for (const box of boxes) assert.ok(box.scrollHeight <= box.clientHeight + 1, JSON.stringify(boxes));
+    }
   });
 
   it('a quick fix clears its diagnostic', async () => {
@@ -330,6 +367,21 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.match(text, /"profiles": \[\{ "id": "" \}\]/);
     const cursor = editor.document.offsetAt(editor.selection.active);
     assert.equal(text.slice(cursor - 7, cursor + 1), '"id": ""', 'the cursor is between the quotes');
+    // Then, as VS Code runs a fix's command: the list opens where the id goes; signed out, it offers Sign In.
+    assert.equal(add.command?.command, 'editor.action.triggerSuggest');
+    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+    if (DRIVER) {
+      let texts: string[] = [];
+      for (let tries = 0; tries < 40 && !/Sign in to list the profiles/.test(texts.join()); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        texts =
+          (await driver<{ texts?: string[] }>(`/text?selector=${encodeURIComponent('.editor-widget.suggest-widget')}`))
+            .texts ?? [];
+      }
+      await driver('/screenshot?name=profile-list-signed-out');
+      await driver('/key?key=Escape');
+      assert.match(texts.join('\n'), /Sign in to list the profiles/);
+    }
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
