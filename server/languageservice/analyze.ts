@@ -4,14 +4,20 @@ import { parseDocument, ParsedDocument } from './parse';
 import { ApiVersion, DEFAULT_API_VERSION } from './apiVersion';
 import { OWN_CODES } from './codes';
 import { Finding } from './types';
+import { DocumentKind } from './documentKind';
 
 export interface Analysis {
   parsed: ParsedDocument;
   findings: Finding[];
 }
 
-export function analyze(text: string, apiVersion: ApiVersion = DEFAULT_API_VERSION): Analysis {
-  const parsed = parseDocument(text, { apiVersion });
+/** `kind`: the body the file holds (`documentKindOf` its name); a module file unless said. */
+export function analyze(
+  text: string,
+  apiVersion: ApiVersion = DEFAULT_API_VERSION,
+  kind: DocumentKind = 'module',
+): Analysis {
+  const parsed = parseDocument(text, { apiVersion, kind });
   const findings = [...parsed.syntaxFindings, ...parsed.ruleFindings, ...replacementCharacters(text)].sort(
     (a, b) => a.offset - b.offset,
   );
@@ -23,15 +29,17 @@ export function reanalyze(
   previous: Analysis | undefined,
   text: string,
   apiVersion: ApiVersion = DEFAULT_API_VERSION,
+  kind: DocumentKind = 'module',
 ): Analysis {
   const reusable =
     previous &&
     previous.parsed.apiVersion === apiVersion &&
+    previous.parsed.kind === kind &&
     !text.includes(REPLACEMENT) &&
     !previous.parsed.text.includes(REPLACEMENT)
       ? previous
       : undefined;
-  return (reusable && reanalyzeEdit(reusable, text)) ?? analyze(text, apiVersion);
+  return (reusable && reanalyzeEdit(reusable, text)) ?? analyze(text, apiVersion, kind);
 }
 
 const REPLACEMENT = '\ufffd';

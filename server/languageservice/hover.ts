@@ -1,6 +1,7 @@
 /** Hovers: what a key is, its type, whether it is mandatory, its limits; on a reserved word, why. */
 import { findNodeAtOffset, getNodePath } from 'jsonc-parser';
 import { ParsedDocument } from './parse';
+import { bodyName } from './documentKind';
 import { describeKey } from './describe';
 import { JSONSchema, schemaAtPath } from './schema';
 import { describeProfileId, isProfileIdPath } from './org/orgCompletion';
@@ -27,16 +28,16 @@ export function hover(
   const valueNode = property.children?.[1];
   const keyNode = property.children![0];
   const path = valueNode ? getNodePath(valueNode) : [...getNodePath(property.parent!), String(keyNode.value)];
-  const schema = schemaAtPath(path);
+  const schema = schemaAtPath(path, parsed.kind);
   const key = String(keyNode.value);
   if (!schema) {
     return {
-      markdown: `**${key}** is not a key of the Create Custom Module body.`,
+      markdown: `**${key}** is not a key of the ${bodyName(parsed.kind)}.`,
       offset: node.offset,
       length: node.length,
     };
   }
-  const parentSchema = schemaAtPath(path.slice(0, -1));
+  const parentSchema = schemaAtPath(path.slice(0, -1), parsed.kind);
   const mandatory = parentSchema?.required?.includes(key) ?? false;
   let markdown = describeKey(key, schema, mandatory, parsed.apiVersion, true);
   if (!isKey && node.type === 'string') {

@@ -58,7 +58,7 @@ export function reanalyzeEdit(
   old.strings = undefined;
   strings.lengths[index] = newLength;
   if (delta !== 0) for (let at = index + 1; at < strings.count; at++) strings.offsets[at] += delta;
-  const parsed = documentOf(text, [], ruleFindings, true, old.apiVersion);
+  const parsed = documentOf(text, [], ruleFindings, true, old.apiVersion, old.kind);
   parsed.strings = strings;
   return { parsed, findings: ruleFindings };
 }

@@ -9,6 +9,7 @@ export { LineIndex } from './lineIndex';
 export { complete, completeAt, keyDocumentation } from './completion';
 export { hover } from './hover';
 export { lenses, isBlank } from './lenses';
+export { documentKindOf, MODULE_FILE } from './documentKind';
 export {
   documentSymbols,
   foldingRegions,

@@ -9,11 +9,15 @@ import { Finding, Fix } from './types';
 import { StringValues } from './rules/stringValues';
 import { SchemaValidator } from './rules/validator';
 import { ApiVersion, DEFAULT_API_VERSION } from './apiVersion';
+import { DocumentKind } from './documentKind';
+import { rootSchemaOf } from './schema';
 
 export interface ParsedDocument {
   text: string;
   /** The Zoho CRM API version it was checked for. */
   apiVersion: ApiVersion;
+  /** Which body the file holds (a module's, or a module's fields), told by its name. */
+  kind: DocumentKind;
   /** The tree, built on first use (completion, hover, outline); undefined for an empty or too deep file. */
   readonly root: Node | undefined;
   syntaxFindings: Finding[];
@@ -30,25 +34,30 @@ export const MAX_DEPTH = 256;
 export const MAX_SYNTAX_FINDINGS = 50;
 
 const SYNTAX_CODE = ZOHO_CODES.invalidData;
+const EMPTY_BODY_EXAMPLE: Record<DocumentKind, string> = {
+  module: '{"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}',
+  fields: '{"fields": [{"field_label": …, "data_type": …}]}',
+};
 const OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
 /** One pass over the text finds comments, trailing commas, syntax errors and every rule's findings. */
 export function parseDocument(
   given: string,
-  options: { fastPath?: boolean; apiVersion?: ApiVersion } = {},
+  options: { fastPath?: boolean; apiVersion?: ApiVersion; kind?: DocumentKind } = {},
 ): ParsedDocument {
   // A byte order mark is the encoding's, not the JSON's (VS Code hides it; other editors may pass it on):
   // read as a space, so every offset stays where it is.
   const text = given.charCodeAt(0) === 0xfeff ? ` ${given.slice(1)}` : given;
   const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  const kind = options.kind ?? 'module';
   const document = (text: string, syntax: Finding[], rules: Finding[], hasTree: boolean) =>
-    documentOf(text, syntax, rules, hasTree, apiVersion);
+    documentOf(text, syntax, rules, hasTree, apiVersion, kind);
   // Well-formed text (the usual case) takes the fast walk; a syntax error re-reads it with jsonc-parser.
   const fast =
-    options.fastPath === false ? undefined : readWith(text, apiVersion, (visitor) => fastWalk(text, visitor));
+    options.fastPath === false ? undefined : readWith(text, apiVersion, kind, (visitor) => fastWalk(text, visitor));
   const result =
     fast ??
-    readWith(text, apiVersion, (visitor) => {
+    readWith(text, apiVersion, kind, (visitor) => {
       visit(text, visitor, OPTIONS);
       return true;
     })!;
@@ -81,8 +90,7 @@ export function parseDocument(
           rule: 'syntax-empty',
           offset: 0,
           length: Math.min(text.length, 1),
-          message:
-            'The file holds no JSON. Zoho expects an object such as {"modules": [{"plural_label": …, "singular_label": …, "profiles": [{"id": …}]}]}; the "module" completion writes one.',
+          message: `The file holds no JSON. Zoho expects an object such as ${EMPTY_BODY_EXAMPLE[kind]}; a snippet writes one (Ctrl+Space).`,
         },
       ],
       [],
@@ -103,10 +111,11 @@ type Walk = (visitor: WalkVisitor) => boolean;
 function readWith(
   text: string,
   apiVersion: ApiVersion,
+  kind: DocumentKind,
   walk: Walk,
 ): { syntax: SyntaxCollector; rules: SchemaValidator; tooDeepAt?: number } | undefined {
   const syntax = new SyntaxCollector(text);
-  const rules = new SchemaValidator(text, apiVersion);
+  const rules = new SchemaValidator(text, apiVersion, rootSchemaOf(kind));
   const ruleVisitor = rules.visitor();
   let depth = 0;
   let tooDeepAt: number | undefined;
@@ -160,6 +169,7 @@ export function documentOf(
   ruleFindings: Finding[],
   hasTree: boolean,
   apiVersion: ApiVersion,
+  kind: DocumentKind,
 ): ParsedDocument {
   let root: Node | undefined;
   let built = !hasTree;
@@ -168,6 +178,7 @@ export function documentOf(
     syntaxFindings,
     ruleFindings,
     apiVersion,
+    kind,
     get root() {
       if (!built) {
         built = true;

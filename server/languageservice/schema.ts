@@ -1,8 +1,11 @@
 /**
- * Reads schemas/crm-module.schema.json, the one source of key names, types, limits and descriptions.
+ * Reads the schemas (schemas/crm-module.schema.json, schemas/crm-fields.schema.json), the one source of key
+ * names, types, limits and descriptions, one per kind of file.
  */
-import rawSchema from '../../schemas/crm-module.schema.json';
+import moduleSchema from '../../schemas/crm-module.schema.json';
+import fieldsSchema from '../../schemas/crm-fields.schema.json';
 import { ApiVersion, isAtLeast } from './apiVersion';
+import { DocumentKind } from './documentKind';
 
 /** A rule on a string value: its id, the pattern it must (or must not) match, its message and its fix. */
 export interface ZohoCheck {
@@ -42,6 +45,8 @@ export interface ZohoAnnotations {
   checks?: ZohoCheck[];
   reserved?: { code: string; why: string; words: string[] };
   enumDescriptions?: string[];
+  /** Names people use for a value that Zoho spells otherwise ("decimal" for double): the fix and "did you mean". */
+  enumAliases?: Record<string, string>;
   /**
    * Entries must differ in this key of theirs (profiles: the id). Not JSON Schema's uniqueItems, which
    * compares whole entries (and costs plain validators quadratic time on long lists).
@@ -83,7 +88,22 @@ export interface JSONSchema {
   'x-zoho'?: ZohoAnnotations;
 }
 
-export const rootSchema = rawSchema as unknown as JSONSchema;
+const ROOTS: Record<DocumentKind, JSONSchema> = {
+  module: moduleSchema as unknown as JSONSchema,
+  fields: fieldsSchema as unknown as JSONSchema,
+};
+
+/** The request body's schema for a kind of file. */
+export function rootSchemaOf(kind: DocumentKind): JSONSchema {
+  return ROOTS[kind];
+}
+
+/** The schema each `$ref` is read in: its own file's definitions. */
+const refRoots = new WeakMap<JSONSchema, JSONSchema>();
+for (const root of Object.values(ROOTS))
+  eachSchema(root, (schema) => {
+    if (schema.$ref) refRoots.set(schema, root);
+  });
 
 /** Whether `schema` (a key's) exists in this API version. */
 export function inVersion(schema: JSONSchema | undefined, version: ApiVersion): boolean {
@@ -99,7 +119,7 @@ export function resolve(schema: JSONSchema): JSONSchema {
   let result = schema;
   if (schema.$ref) {
     const name = schema.$ref.replace(/^#\/definitions\//, '');
-    const target = rootSchema.definitions?.[name];
+    const target = (refRoots.get(schema) ?? ROOTS.module).definitions?.[name];
     if (!target) throw new Error(`schema: unknown $ref ${schema.$ref}`);
     const { $ref: _ignored, ...local } = schema;
     result = { ...resolve(target), ...local };
@@ -110,9 +130,9 @@ export function resolve(schema: JSONSchema): JSONSchema {
 
 export type JSONPath = (string | number)[];
 
-/** The schema that describes the value at `path`, or undefined where the schema knows no such place. */
-export function schemaAtPath(path: JSONPath): JSONSchema | undefined {
-  let current: JSONSchema | undefined = resolve(rootSchema);
+/** The schema that describes the value at `path` of a `kind` file, or undefined where it knows no such place. */
+export function schemaAtPath(path: JSONPath, kind: DocumentKind): JSONSchema | undefined {
+  let current: JSONSchema | undefined = resolve(ROOTS[kind]);
   for (const segment of path) {
     if (!current) return undefined;
     if (typeof segment === 'number') {
@@ -137,6 +157,11 @@ function eachSchema(schema: JSONSchema | undefined, visit: (schema: JSONSchema) 
     eachSchema(child, visit);
 }
 
+/** Every schema of every kind of file: what one kind's rules read, the incremental re-check assumes for all. */
+function eachSchemaOfAll(visit: (schema: JSONSchema) => void): void {
+  for (const root of Object.values(ROOTS)) eachSchema(root, visit);
+}
+
 /**
  * Keys whose string values other rules read, so that an edit inside one cannot be re-checked alone (see
  * incremental.ts): the keys an `if` tests, the keys entries are compared by, and a key derived from another
@@ -145,7 +170,7 @@ function eachSchema(schema: JSONSchema | undefined, visit: (schema: JSONSchema) 
  */
 export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
   const keys = new Set<string>();
-  eachSchema(rootSchema, (schema) => {
+  eachSchemaOfAll((schema) => {
     for (const [key, property] of Object.entries(schema.properties ?? {}))
       if (property['x-zoho']?.derivedFrom) keys.add(key);
     for (const key of schema.if?.required ?? []) keys.add(key);
@@ -158,7 +183,7 @@ export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
 /** The keys other keys are derived from (`x-zoho.derivedFrom`): plural_label, which api_name's fix reads. */
 export const DERIVATION_SOURCES: ReadonlySet<string> = (() => {
   const keys = new Set<string>();
-  eachSchema(rootSchema, (schema) => {
+  eachSchemaOfAll((schema) => {
     for (const property of Object.values(schema.properties ?? {})) {
       const source = property['x-zoho']?.derivedFrom;
       if (source) keys.add(source);

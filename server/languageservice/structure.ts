@@ -67,10 +67,12 @@ function symbolFor(
   };
 }
 
+/** An entry's name in the outline: a module's plural_label, a field's field_label. */
 function moduleName(node: Node): string | undefined {
-  const plural = node.children?.find((property) => property.children?.[0]?.value === 'plural_label')?.children?.[1];
-  return typeof plural?.value === 'string' ? plural.value : undefined;
+  const label = node.children?.find((property) => NAME_KEYS.has(property.children?.[0]?.value))?.children?.[1];
+  return typeof label?.value === 'string' ? label.value : undefined;
 }
+const NAME_KEYS = new Set<unknown>(['plural_label', 'field_label']);
 
 export interface FoldingRegion {
   startOffset: number;

@@ -89,4 +89,6 @@ export interface KeyReference {
   key: string;
   /** The version the file was checked for (the description links to its page); sent back by the editor, so read again. */
   apiVersion?: string;
+  /** The kind of file ("module" or "fields"); sent back by the editor, so read again. */
+  kind?: string;
 }

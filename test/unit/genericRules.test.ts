@@ -10,7 +10,7 @@ import {
   DERIVATION_SOURCES,
   JSONSchema,
   KEYS_READ_BY_OTHER_RULES,
-  rootSchema,
+  rootSchemaOf,
 } from '../../server/languageservice/schema';
 import { MAX_FINDINGS, SchemaValidator } from '../../server/languageservice/rules/validator';
 
@@ -252,9 +252,13 @@ describe('a value derived from another key (x-zoho.derivedFrom)', () => {
     assert.deepEqual(fixOf('{"slug": "admin"}'), [['RESERVED', ['"admin_Custom"']]]);
   });
 
-  it('the shipped schema says api_name derives from plural_label, and the incremental re-check reads it from there', () => {
-    assert.equal(rootSchema.definitions!.module.properties!.api_name['x-zoho']?.derivedFrom, 'plural_label');
+  it("the shipped schemas say a module's api_name derives from plural_label and a field's from field_label, and the incremental re-check reads them from there", () => {
+    assert.equal(
+      rootSchemaOf('module').definitions!.module.properties!.api_name['x-zoho']?.derivedFrom,
+      'plural_label',
+    );
+    assert.equal(rootSchemaOf('fields').definitions!.field.properties!.api_name['x-zoho']?.derivedFrom, 'field_label');
     assert.ok(KEYS_READ_BY_OTHER_RULES.has('api_name'));
-    assert.deepEqual([...DERIVATION_SOURCES], ['plural_label']);
+    assert.deepEqual([...DERIVATION_SOURCES], ['plural_label', 'field_label']);
   });
 });

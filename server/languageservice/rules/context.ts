@@ -9,6 +9,8 @@ export interface RuleContext {
   readonly text: string;
   /** The Zoho CRM API version the file is checked for (keys and rules differ). */
   readonly apiVersion: ApiVersion;
+  /** The request body's schema (a module's, or fields'). */
+  readonly rootSchema: JSONSchema;
   /** Adds a finding at `span` (its length at least 1); past MAX_FINDINGS nothing more is kept. */
   report(finding: Omit<Finding, 'offset' | 'length'>, span: Span): Finding | undefined;
 }

@@ -6,7 +6,7 @@
  */
 import { JSONVisitor } from 'jsonc-parser';
 import { ApiVersion, DEFAULT_API_VERSION } from '../apiVersion';
-import { inVersion, JSONSchema, resolve, rootSchema, typesOf } from '../schema';
+import { inVersion, JSONSchema, resolve, rootSchemaOf, typesOf } from '../schema';
 import { Finding } from '../types';
 import { checkArray, entryDone } from './arrayRules';
 import { RuleContext } from './context';
@@ -28,7 +28,7 @@ export class SchemaValidator implements RuleContext {
   constructor(
     readonly text: string,
     readonly apiVersion: ApiVersion = DEFAULT_API_VERSION,
-    private readonly schema: JSONSchema = rootSchema,
+    readonly rootSchema: JSONSchema = rootSchemaOf('module'),
   ) {}
 
   /** The callbacks to pass to jsonc-parser's `visit` (or the fast walk). */
@@ -63,7 +63,7 @@ export class SchemaValidator implements RuleContext {
     if (!top) {
       if (this.started) return new Place(undefined, undefined, undefined, ROOT_ANCHOR);
       this.started = true;
-      return new Place(resolve(this.schema), undefined, undefined, ROOT_ANCHOR);
+      return new Place(resolve(this.rootSchema), undefined, undefined, ROOT_ANCHOR);
     }
     if (top.kind === 'array') {
       return new Place(top.items, top.place, top.count++, top.place.anchor);

@@ -53,7 +53,7 @@ export function typeMismatch(context: RuleContext, place: Place, span: Span, kin
       ? ' As a number it would also lose digits (JSON numbers keep about 15).'
       : '';
   const message = place.isRoot
-    ? 'The request body must be a JSON object: {"modules": [ … ]}.'
+    ? `The request body must be a JSON object: {"${Object.keys(context.rootSchema.properties ?? {})[0] ?? 'modules'}": [ … ]}.`
     : `${place.name} must be ${describeTypes(expected)}, not ${describeKind(kind, raw)}.${precisionNote}`;
   context.report({ code: INVALID_DATA, severity: 'error', rule: 'type', message, fixes }, span);
 }
@@ -137,15 +137,23 @@ export function checkString(
   if (schema.enum && !schema.enum.includes(value)) {
     const values = schema.enum;
     const close =
-      values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ?? didYouMean(value, values);
+      values.find((candidate) => candidate.toLowerCase() === value.trim().toLowerCase()) ??
+      zoho.enumAliases?.[value.trim().toLowerCase()] ??
+      didYouMean(value, values);
     const ordered = close ? [close, ...values.filter((candidate) => candidate !== close)] : values;
+    // A short list is named whole, with a fix per value; a long one (25 data types) is one line of the Problems
+    // panel: the closest value, and where the list is.
+    const short = values.length <= MAX_VALUES_LISTED;
+    const message = short
+      ? `${JSON.stringify(value)} is not a valid ${place.name}: use ${values.map((v) => JSON.stringify(v)).join(' or ')}.`
+      : `${JSON.stringify(value)} is not a valid ${place.name}${close ? `: did you mean "${close}"?` : ` (Ctrl+Space lists the ${values.length} values).`}`;
     context.report(
       {
         code: INVALID_DATA,
         severity: 'error',
         rule: 'enum',
-        message: `${JSON.stringify(value)} is not a valid ${place.name}: use ${values.map((v) => JSON.stringify(v)).join(' or ')}.`,
-        fixes: ordered.map((candidate) => ({
+        message,
+        fixes: (short ? ordered : close ? [close] : []).map((candidate) => ({
           title: `Change to "${candidate}"`,
           edits: replaceWith(candidate),
           preferred: candidate === close,
@@ -156,6 +164,9 @@ export function checkString(
   }
   reservedWord(context, place, zoho, value, span, zoho.derivedFrom ? enclosing : undefined);
 }
+
+/** Past this many values, an enum's message names the closest one rather than all. */
+const MAX_VALUES_LISTED = 6;
 
 function reservedWord(
   context: RuleContext,
