@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { decodeFile } from './readText';
 
 import type { Io } from './io';
-import { analyze, ApiVersion, DEFAULT_API_VERSION, Finding, LineIndex } from '@crm/languageservice';
+import { analyze, ApiVersion, DEFAULT_API_VERSION, documentKindOf, Finding, LineIndex } from '@crm/languageservice';
 
 export interface FileReport {
   file: string;
@@ -34,7 +34,8 @@ export function lintFile(file: string, apiVersion: ApiVersion = DEFAULT_API_VERS
   if ('error' in read) return { file, problems: [], error: `${file} ${read.error}` };
   const { text } = read;
   const lines = new LineIndex(text);
-  return { file, text, problems: analyze(text, apiVersion).findings.map((finding) => toProblem(lines, finding)) };
+  const problems = analyze(text, apiVersion, documentKindOf(file)).findings.map((finding) => toProblem(lines, finding));
+  return { file, text, problems };
 }
 
 export function toProblem(lines: LineIndex, finding: Finding): FileReport['problems'][number] {
@@ -87,6 +88,11 @@ export function reportsFailed(reports: FileReport[]): boolean {
  * why nothing was sent (unreadable, or errors, printed as lint prints them).
  */
 export function readToSend(file: string, format: 'text' | 'json', io: Io): string | 1 {
+  // A fields file is checked by lint; what sends it (Create Fields) is not built yet, and it is no module body.
+  if (documentKindOf(file) !== 'module') {
+    io.err(`${file} holds fields; create, diff and update send module files (*.crm-module.json).\n`);
+    return 1;
+  }
   const { text, ...report } = lintFile(file, io.apiVersion);
   if (report.error || text === undefined) {
     io.err(`${report.error}\n`);

@@ -10,7 +10,7 @@ import { redactorFor, terminalText, terminalWriter } from './terminal';
 
 const COMMANDS = {
   lint: {
-    usage: 'crm-module lint [--org] [--format text|json] <file.crm-module.json>…',
+    usage: 'crm-module lint [--org] [--format text|json] <file.crm-module.json|file.crm-fields.json>…',
     help: `Checks files against every rule of Zoho CRM's Create Custom Module API, offline.
 With --org, also against the org of ZOHO_REFRESH_TOKEN: profile ids it lacks, labels and API names
 its modules already use (three GETs: the org, its profiles, its modules). Prints file:line:col severity CODE message (or JSON).

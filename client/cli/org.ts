@@ -1,6 +1,6 @@
 /** The CLI's org verbs: profiles, snapshot, pull, diff, update, and lint --org. For pipelines: no questions. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { analyze, checkAgainstOrg, LineIndex, OrgSnapshot } from '@crm/languageservice';
+import { analyze, checkAgainstOrg, documentKindOf, LineIndex, OrgSnapshot } from '@crm/languageservice';
 import {
   checkOrg,
   checkRules,
@@ -233,8 +233,9 @@ export function lintWithOrgCommand(files: string[], format: Format, io: Io): Pro
       const { text, ...report } = lintFile(file, rulesVersion(io));
       if (text === undefined) return report;
       const lines = new LineIndex(text);
-      const orgProblems = checkAgainstOrg(analyze(text, rulesVersion(io)).parsed, snapshot, snapshot.fetchedAt).map(
-        (finding) => toProblem(lines, finding),
+      const parsed = analyze(text, rulesVersion(io), documentKindOf(file)).parsed;
+      const orgProblems = checkAgainstOrg(parsed, snapshot, snapshot.fetchedAt).map((finding) =>
+        toProblem(lines, finding),
       );
       return {
         ...report,

@@ -13,6 +13,8 @@ import { OrgData } from './org/orgData';
 import { SnapshotForwarder } from './org/snapshotForwarder';
 
 export const LANGUAGE_ID = 'zoho-crm-module';
+/** A module's fields (`*.crm-fields.json`): the same server, which tells the two apart by the file's name. */
+export const FIELDS_LANGUAGE_ID = 'zoho-crm-fields';
 
 export async function startLanguageClient(
   context: vscode.ExtensionContext,
@@ -36,7 +38,7 @@ export async function startLanguageClient(
   );
   context.subscriptions.push(org.onDidChange((snapshot) => snapshots.changed(snapshot)));
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: LANGUAGE_ID }],
+    documentSelector: [{ language: LANGUAGE_ID }, { language: FIELDS_LANGUAGE_ID }],
     outputChannel,
     middleware: {
       // The server marks fixes whose text has a place to type in (an empty profile id): apply those as snippets.

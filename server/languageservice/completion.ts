@@ -1,19 +1,20 @@
-/** Completions: the keys valid at the cursor, enum values, whole-module snippets and a derived api_name. */
+/** Completions: the keys valid at the cursor, enum values, whole-entry snippets (snippets.ts) and a derived api_name. */
 import { findNodeAtLocation, getLocation, Node } from 'jsonc-parser';
 import { toApiName } from './edits';
 import { ParsedDocument } from './parse';
-import { escapeSnippet } from './safeText';
-import { ApiVersion, isAtLeast, parseApiVersion } from './apiVersion';
+import { parseApiVersion } from './apiVersion';
 import { inVersion, resolve, schemaAtPath, typesOf } from './schema';
 import { defaultValueSnippet } from './defaults';
 import { describeKey } from './describe';
 import { Completion, EditorActionKind, KeyReference, TextEdit } from './types';
+import { DocumentKind } from './documentKind';
 import { isProfileIdPath, profileCompletions } from './org/orgCompletion';
-import { indexOf, OrgSnapshot } from './org/snapshot';
+import { OrgSnapshot } from './org/snapshot';
+import { snippetsAt } from './snippets';
 
 /** The markdown that describes a completed key: the same as its hover. */
 export function keyDocumentation(reference: KeyReference): string | undefined {
-  const objectSchema = schemaAtPath(reference.objectPath);
+  const objectSchema = schemaAtPath(reference.objectPath, reference.kind === 'fields' ? 'fields' : 'module');
   const propertySchema = objectSchema?.properties?.[reference.key];
   if (!propertySchema) return undefined;
   return describeKey(
@@ -22,62 +23,6 @@ export function keyDocumentation(reference: KeyReference): string | undefined {
     objectSchema.required?.includes(reference.key) ?? false,
     parseApiVersion(reference.apiVersion),
   );
-}
-
-/** Zoho's documentation's sample id: what a new file gets when no org is known. */
-export const SAMPLE_PROFILE_ID = '2423488000000015972';
-const PROFILE_PLACEHOLDER = '${3:PROFILE_ID}';
-
-/**
- * API v8: a module whose records are shared by team; it takes no profiles. The snippets leave api_name out:
- * Zoho derives it from plural_label, and a fixed one would go stale as soon as the labels are typed.
- */
-const TEAM_BASED_SNIPPET = `{
-\t"plural_label": "\${1:Projects}",
-\t"singular_label": "\${2:Project}",
-\t"access_type": "team_based"
-}`;
-
-export const MODULE_SNIPPETS = {
-  text: `{
-\t"plural_label": "\${1:Zylkers}",
-\t"singular_label": "\${2:Zylker}",
-\t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
-\t"display_field": {
-\t\t"field_label": "\${4:Name}",
-\t\t"data_type": "text"
-\t}
-}`,
-  autonumber: `{
-\t"plural_label": "\${1:Stocks}",
-\t"singular_label": "\${2:Stock}",
-\t"profiles": [{ "id": "${PROFILE_PLACEHOLDER}" }],
-\t"display_field": {
-\t\t"field_label": "\${4:Stock Number}",
-\t\t"data_type": "autonumber",
-\t\t"auto_number": {
-\t\t\t"prefix": "\${6:STK}",
-\t\t\t"start_number": "\${7:1}",
-\t\t\t"suffix": "\${8}"
-\t\t}
-\t}
-}`,
-};
-
-function wrapInBody(module: string): string {
-  return `{\n\t"modules": [\n${module.replace(/^/gm, '\t\t')}\n\t]\n}`;
-}
-
-/** The module snippets with the org's Administrator profile, or the documentation's sample id without an org. */
-function snippetsFor(snapshot: OrgSnapshot | undefined): typeof MODULE_SNIPPETS {
-  const id = (snapshot && indexOf(snapshot).administrator?.id) ?? SAMPLE_PROFILE_ID;
-  const withId = (snippet: string) => snippet.replace(PROFILE_PLACEHOLDER, () => `\${3:${escapeSnippet(id)}}`);
-  return { text: withId(MODULE_SNIPPETS.text), autonumber: withId(MODULE_SNIPPETS.autonumber) };
-}
-
-/** The whole-body snippets a new, empty file starts from (its completions and its lenses). */
-export function newFileSnippets(snapshot: OrgSnapshot | undefined, apiVersion: ApiVersion): Completion[] {
-  return bodySnippets(snippetsFor(snapshot), { offset: 0, length: 0 }, apiVersion);
 }
 
 export function complete(
@@ -102,9 +47,8 @@ export function completeAt(
   actions: ReadonlySet<EditorActionKind> = NO_ACTIONS,
 ): { items: Completion[]; incomplete: boolean } {
   const { text, root } = parsed;
-  const snippets = snippetsFor(snapshot);
   if (text.trim() === '')
-    return { items: bodySnippets(snippets, { offset: 0, length: text.length }, parsed.apiVersion), incomplete: false };
+    return { items: snippetsAt(parsed, [], { offset: 0, length: text.length }, snapshot), incomplete: false };
   if (!root) return { items: [], incomplete: false };
   const location = getLocation(text, offset);
   const previous = location.previousNode;
@@ -132,14 +76,11 @@ export function completeAt(
     previous && previous.type !== 'property' && offset <= previous.offset + previous.length && offset >= previous.offset
       ? { offset: previous.offset, length: previous.length }
       : { offset, length: 0 };
-  const schema = schemaAtPath(path);
+  const schema = schemaAtPath(path, parsed.kind);
   if (!schema) return { items: [], incomplete: false };
   const results: Completion[] = [];
   let incomplete = false;
-  if (path.length === 2 && path[0] === 'modules' && typeof path[1] === 'number' && !previous) {
-    results.push(...moduleSnippets(snippets, replace, parsed.apiVersion));
-  }
-  if (path.length === 0 && !previous) results.push(...bodySnippets(snippets, replace, parsed.apiVersion));
+  if (!previous) results.push(...snippetsAt(parsed, path, replace, snapshot));
   if (snapshot && isProfileIdPath(path)) {
     const value = previous && (previous.type === 'string' || previous.type === 'number') ? previous : undefined;
     const current = value && value.value !== '' ? String(value.value) : undefined;
@@ -208,7 +149,7 @@ function keyCompletions(
   snapshot: OrgSnapshot | undefined,
 ): Completion[] {
   const objectPath = path.slice(0, -1);
-  const schema = schemaAtPath(objectPath);
+  const schema = schemaAtPath(objectPath, parsed.kind);
   if (!schema?.properties) return [];
   const objectNode = findNodeAtLocation(parsed.root!, objectPath);
   const typing =
@@ -245,10 +186,10 @@ function keyCompletions(
         // A bare word is filtered against the bare key; a quoted one against the quoted key.
         filterText: typing && parsed.text.charAt(typing.offset) !== '"' ? key : JSON.stringify(key),
         detail: `${typesOf(resolved).join(' | ')}${required.has(key) ? ' · mandatory' : ' · optional'}`,
-        documentationOf: { objectPath, key, apiVersion: parsed.apiVersion },
+        documentationOf: { objectPath, key, apiVersion: parsed.apiVersion, kind: parsed.kind },
         sortText: `${required.has(key) ? 0 : 1}${index}`,
         then:
-          !hasColon && actions.has('suggest') && valueHasList(objectPath, key, objectNode, hasOrg)
+          !hasColon && actions.has('suggest') && valueHasList(parsed.kind, objectPath, key, objectNode, hasOrg)
             ? SUGGEST
             : undefined,
       };
@@ -263,12 +204,13 @@ const SUGGEST = { kind: 'suggest' } as const;
  * Code's JSON opens the values of a new key. Enums have their choice list already.
  */
 function valueHasList(
+  kind: DocumentKind,
   objectPath: (string | number)[],
   key: string,
   objectNode: Node | undefined,
   hasOrg: boolean,
 ): boolean {
-  const source = schemaAtPath([...objectPath, key])?.['x-zoho']?.derivedFrom;
+  const source = schemaAtPath([...objectPath, key], kind)?.['x-zoho']?.derivedFrom;
   if (source) {
     const value = objectNode?.type === 'object' ? findNodeAtLocation(objectNode, [source])?.value : undefined;
     return typeof value === 'string' && toApiName(value) !== '';
@@ -344,59 +286,4 @@ function commasAround(text: string, start: number, end: number): { before?: Text
     before: needsBefore ? [{ offset: window + previous.index + 1, length: 0, newText: ',' }] : undefined,
     after: next === '"' ? ',' : '',
   };
-}
-
-function moduleSnippets(
-  snippets: typeof MODULE_SNIPPETS,
-  replace: { offset: number; length: number },
-  apiVersion: ApiVersion,
-): Completion[] {
-  const teamBased: Completion[] = isAtLeast(apiVersion, 8)
-    ? [
-        {
-          label: 'Team-based module',
-          kind: 'snippet',
-          insertText: TEAM_BASED_SNIPPET,
-          replace,
-          detail: 'Zoho CRM custom module · API v8',
-          documentation: 'A module whose records are shared by team (access_type team_based): it takes no profiles.',
-          filterText: '{ module team',
-        },
-      ]
-    : [];
-  return [
-    {
-      label: 'Text display field module',
-      kind: 'snippet',
-      insertText: snippets.text,
-      replace,
-      detail: 'Zoho CRM custom module',
-      documentation: 'A module whose display field is text that users type.',
-      filterText: '{ module text',
-    },
-    {
-      label: 'Autonumber display field module',
-      kind: 'snippet',
-      insertText: snippets.autonumber,
-      replace,
-      detail: 'Zoho CRM custom module',
-      documentation: 'A module whose display field numbers each record: prefix, start number, suffix.',
-      filterText: '{ module autonumber',
-    },
-    ...teamBased,
-  ];
-}
-
-function bodySnippets(
-  snippets: typeof MODULE_SNIPPETS,
-  replace: { offset: number; length: number },
-  apiVersion: ApiVersion,
-): Completion[] {
-  // Named as the module snippets (by what differs, first): the detail says it is the whole body.
-  return moduleSnippets(snippets, replace, apiVersion).map((item) => ({
-    ...item,
-    detail: `${item.detail} · whole Create Custom Module body`,
-    insertText: wrapInBody(item.insertText),
-    filterText: `{ body ${item.filterText}`,
-  }));
 }

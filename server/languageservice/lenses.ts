@@ -5,19 +5,20 @@
  */
 import { findNodeAtLocation } from 'jsonc-parser';
 import { ParsedDocument } from './parse';
-import { newFileSnippets } from './completion';
+import { newFileSnippets } from './snippets';
 import { Lens } from './types';
 import { fileModuleInOrg } from './org/orgRules';
 import { indexOf, OrgSnapshot, snapshotAge } from './org/snapshot';
 
 export function lenses(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Lens[] {
   if (isBlank(parsed)) {
-    return newFileSnippets(snapshot, parsed.apiVersion).map((snippet, index) => ({
+    return newFileSnippets(parsed, snapshot).map((snippet, index) => ({
       offset: 0,
       title: index === 0 ? `Start from a snippet: ${snippet.label}` : snippet.label,
       action: { kind: 'insertSnippet', snippet: snippet.insertText },
     }));
   }
+  if (parsed.kind !== 'module') return [];
   const modules = parsed.root && findNodeAtLocation(parsed.root, ['modules']);
   const module = modules?.type === 'array' ? modules.children?.[0] : undefined;
   if (!snapshot || module?.type !== 'object') return [];

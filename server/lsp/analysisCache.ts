@@ -1,6 +1,6 @@
 /** One analysis per document version: diagnostics, completions, hovers and fixes share it. */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ApiVersion, DEFAULT_API_VERSION, Analysis, reanalyze } from '@crm/languageservice';
+import { ApiVersion, DEFAULT_API_VERSION, Analysis, documentKindOf, reanalyze } from '@crm/languageservice';
 
 export class AnalysisCache {
   private readonly entries = new Map<string, { version: number; analysis: Analysis }>();
@@ -14,7 +14,8 @@ export class AnalysisCache {
     if (entry && entry.version === document.version && entry.analysis.parsed.apiVersion === apiVersion)
       return entry.analysis;
     // The previous version's analysis lets an edit inside one value be re-checked alone.
-    const analysis = reanalyze(entry?.analysis, document.getText(), apiVersion);
+    // The file's name says what it holds: a module's body, or a module's fields.
+    const analysis = reanalyze(entry?.analysis, document.getText(), apiVersion, documentKindOf(document.uri));
     this.entries.set(document.uri, { version: document.version, analysis });
     return analysis;
   }

@@ -30,7 +30,9 @@ describe('the package', () => {
       'media/walkthrough/pull.md',
       'media/walkthrough/signIn.md',
       'package.json',
+      'schemas/crm-fields.schema.json',
       'schemas/crm-module.schema.json',
+      'syntaxes/crm-fields.tmLanguage.json',
       'syntaxes/crm-module.tmLanguage.json',
     ]);
   });

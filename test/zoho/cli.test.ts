@@ -51,6 +51,25 @@ describe('crm-module CLI', () => {
     assert.ok(lines.some((line) => / error INVALID_DATA api_name must not end with an underscore/.test(line)));
   });
 
+  it('lint: a fields file is checked by the fields rules (told by its name); create refuses it, sending nothing', async () => {
+    const fields = file(
+      'stocks.crm-fields.json',
+      JSON.stringify({ fields: [{ field_label: 'Region', data_type: 'decimal' }] }, null, 2),
+    );
+    const result = await run(['lint', good, fields]);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.match(
+      result.stdout,
+      /stocks\.crm-fields\.json:5:20 error INVALID_DATA "decimal" is not a valid data_type: did you mean "double"\?\n/,
+    );
+    assert.match(result.stdout, /2 files checked: 1 error, 0 warnings/);
+    standIn.requests.length = 0;
+    const create = await run(['create', fields], env);
+    assert.equal(create.code, 1);
+    assert.match(create.stderr, /stocks\.crm-fields\.json holds fields; create, diff and update send module files/);
+    assert.deepEqual(standIn.requests, []);
+  });
+
   it('lint --format json', async () => {
     const result = await run(['lint', '--format', 'json', bad]);
     const reports = JSON.parse(result.stdout);

@@ -5,10 +5,9 @@ import { ConnectionInfo } from '../connections/connectionStore';
 import { signIn } from './signIn';
 import { explainRestricted, RestrictedModeError, requireTrust } from '../config/trust';
 import { Logger, messageOf } from '@crm/zoho';
+import { MODULE_FILE } from '@crm/languageservice';
 import { Services } from '../connections/services';
 import { notify } from '../messages/notify';
-
-export const MODULE_FILE = /\.crm-module\.json$/i;
 
 export type Stopped = { kind: 'failed'; message: string } | { kind: 'cancelled'; message: string };
 

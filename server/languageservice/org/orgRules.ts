@@ -12,7 +12,8 @@ import { ZOHO_CODES } from '../codes';
 export const MAX_PROFILE_FIXES = 12;
 
 export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Finding[] {
-  if (!snapshot || cannotClash(parsed, indexOf(snapshot)) || !parsed.root) return [];
+  // The org rules read module files; a fields file's own org rules come with its module's fields.
+  if (!snapshot || parsed.kind !== 'module' || cannotClash(parsed, indexOf(snapshot)) || !parsed.root) return [];
   const modules = findNodeAtLocation(parsed.root, ['modules']);
   if (modules?.type !== 'array') return [];
   const index = indexOf(snapshot);
@@ -60,7 +61,7 @@ function cannotClash(parsed: ParsedDocument, index: OrgIndex): boolean {
 
 /** The org's custom module the file's (first) module is, by its api_name: Create would make it twice. */
 export function moduleInOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined): OrgModule | undefined {
-  const module = parsed.root && findNodeAtLocation(parsed.root, ['modules', 0]);
+  const module = parsed.kind === 'module' && parsed.root ? findNodeAtLocation(parsed.root, ['modules', 0]) : undefined;
   return snapshot && module?.type === 'object' ? fileModuleInOrg(module, indexOf(snapshot)) : undefined;
 }
 

@@ -184,6 +184,29 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.deepEqual(ours(vscode.languages.getDiagnostics(fileUri('warehouses.crm-module.json'))), []);
   });
 
+  it("a *.crm-fields.json is a fields file: its own language, checked by the fields rules with Zoho's codes", async () => {
+    const editor = await open('stocks.crm-fields.json');
+    assert.equal(editor.document.languageId, 'zoho-crm-fields');
+    assert.equal(editor.options.tabSize, 2);
+    const diagnostics = ours(
+      await diagnosticsWhere(editor.document.uri, (list) => ours(list).length > 0, 'the fields file is checked'),
+    );
+    assert.deepEqual(
+      diagnostics.map((d) => [codeOf(d), d.range.start.line + 1, d.message]),
+      [['INVALID_DATA', 10, '"decimal" is not a valid data_type: did you mean "double"?']],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, '"pick_list_values"', 3),
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+      .join('\n');
+    assert.match(text, /\*\*pick_list_values\*\* · `array` · optional/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('completion offers the keys at the cursor and the data_type values', async () => {
     const { document } = await open('completion.crm-module.json');
     const keys = await vscode.commands.executeCommand<vscode.CompletionList>(

@@ -1,0 +1,140 @@
+/**
+ * Fields files (`*.crm-fields.json`): the body of Create Custom Fields, checked by the same engine as module
+ * files with its own schema (schemas/crm-fields.schema.json), told apart by the file's name.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, complete, documentKindOf, documentSymbols, hover, lenses } from '../../server/languageservice';
+
+const fields = (...list: Record<string, unknown>[]) => JSON.stringify({ fields: list }, null, 2);
+const findings = (text: string, apiVersion: 'v7' | 'v8' = 'v7') =>
+  analyze(text, apiVersion, 'fields').findings.map((finding) => [
+    finding.code,
+    text.slice(finding.offset, finding.offset + finding.length),
+  ]);
+
+/** Bodies in the shapes of Zoho's Create Custom Fields samples (v7 page), one per common data type. */
+const VALID = fields(
+  { field_label: 'Delivery Notes', data_type: 'textarea', textarea: { type: 'large' } },
+  { field_label: 'Customer Code', data_type: 'text', length: 20, unique: { case_sensitive: false } },
+  {
+    field_label: 'Region',
+    data_type: 'picklist',
+    pick_list_values: [
+      { display_value: 'North', actual_value: 'North' },
+      { display_value: 'South', actual_value: 'South' },
+    ],
+    tooltip: { name: 'info_icon', value: 'Where the stock is kept' },
+  },
+  {
+    field_label: 'Supplier',
+    data_type: 'lookup',
+    lookup: { module: { api_name: 'Vendors' }, display_label: 'Stocks' },
+  },
+  {
+    field_label: 'Unit Price',
+    data_type: 'currency',
+    decimal_place: 2,
+    currency: { rounding_option: 'normal', precision: 1 },
+  },
+  { field_label: 'Stock Number', data_type: 'autonumber', auto_number: { start_number: 1001, prefix: 'STK' } },
+  {
+    field_label: 'Margin',
+    data_type: 'formula',
+    formula: { expression: '${Unit Price}*0.2', return_type: 'currency' },
+  },
+  {
+    field_label: 'Internal Notes',
+    data_type: 'text',
+    profiles: [{ id: '2423488000000015972', permission_type: 'read_write' }],
+  },
+);
+
+describe('fields files', () => {
+  it('are told by their name', () => {
+    assert.equal(documentKindOf('file:///w/Leads.crm-fields.json'), 'fields');
+    assert.equal(documentKindOf('stocks.CRM-FIELDS.JSON'), 'fields');
+    assert.equal(documentKindOf('file:///w/stocks.crm-module.json'), 'module');
+  });
+
+  it('a body in the shapes of Zoho’s samples lints clean, under v7 and v8', () => {
+    assert.deepEqual(findings(VALID), []);
+    assert.deepEqual(findings(VALID, 'v8'), []);
+  });
+
+  it('the same body as a module file is not a module body: the kind decides the rules', () => {
+    const codes = analyze(VALID, 'v7', 'module').findings.map((finding) => finding.code);
+    assert.ok(codes.includes('MANDATORY_NOT_FOUND') && codes.includes('UNKNOWN_KEY'), codes.join());
+  });
+
+  it('each documented mistake has Zoho’s code, on the value that has it', () => {
+    const text = fields(
+      { data_type: 'text' },
+      { field_label: 'Kind', data_type: 'decimal' },
+      { field_label: 'Code', data_type: 'text', api_name: '1_code' },
+      { field_label: 'Code', data_type: 'text' },
+      {
+        field_label: 'Region',
+        data_type: 'picklist',
+        pick_list_values: [{ display_value: 'N' }, { display_value: 'N' }],
+      },
+      { field_label: 'Supplier', data_type: 'lookup', lookup: { display_label: 'Stocks' } },
+      { field_label: 'Hint', data_type: 'text', tooltip: { name: 'info_icon' } },
+      { field_label: 'Secret', data_type: 'text', profiles: [{ id: 2423488 }] },
+    );
+    assert.deepEqual(findings(text), [
+      ['MANDATORY_NOT_FOUND', '"fields"'],
+      ['INVALID_DATA', '"decimal"'],
+      ['INVALID_DATA', '"1_code"'],
+      ['DUPLICATE_DATA', '"Code"'],
+      ['DUPLICATE_DATA', '"N"'],
+      ['EXPECTED_FIELD_MISSING', '"lookup"'],
+      ['DEPENDENT_FIELD_MISSING', '"tooltip"'],
+      ['INVALID_DATA', '2423488'],
+    ]);
+  });
+
+  it('keys of API v8 are named as such under v7; unknown keys get a warning with the known ones', () => {
+    const text = fields({ field_label: 'Code', data_type: 'text', encrypt_case: 'uppercase', colour: 'red' });
+    assert.deepEqual(findings(text), [
+      ['NEEDS_LATER_API_VERSION', '"encrypt_case"'],
+      ['UNKNOWN_KEY', '"colour"'],
+    ]);
+    assert.deepEqual(findings(text, 'v8'), [['UNKNOWN_KEY', '"colour"']]);
+  });
+
+  it('an empty fields file says what a fields body is; its completion and snippet write one that lints clean', () => {
+    const [empty] = analyze('', 'v7', 'fields').findings;
+    assert.match(empty.message, /\{"fields": \[\{"field_label": …, "data_type": …\}\]\}/);
+    const [snippet] = complete(analyze('', 'v7', 'fields').parsed, 0);
+    assert.equal(snippet.label, 'Field');
+    const body = snippet.insertText.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
+    assert.deepEqual(findings(body), []);
+    assert.deepEqual(
+      lenses(analyze('', 'v7', 'fields').parsed, undefined, 0).map((lens) => lens.title),
+      ['Start from a snippet: Field'],
+    );
+  });
+
+  it('completes the keys of a field and the data types; hovers say what a key is', () => {
+    const text = '{"fields": [{"field_label": "Code", "data_type": ""}]}';
+    const parsed = analyze(text, 'v7', 'fields').parsed;
+    const types = complete(parsed, text.indexOf('""') + 1).map((item) => item.label);
+    assert.ok(types.includes('"picklist"') && types.includes('"lookup"') && types.length === 25, types.join());
+    const keys = complete(parsed, text.indexOf('"field_label"')).map((item) => item.label);
+    assert.ok(keys.includes('tooltip') && keys.includes('pick_list_values') && !keys.includes('plural_label'));
+    assert.match(hover(parsed, text.indexOf('"data_type"') + 2)!.markdown, /^\*\*data_type\*\* · `string` · mandatory/);
+    assert.match(
+      hover(analyze('{"fields": [{"x": 1}]}', 'v7', 'fields').parsed, 14)!.markdown,
+      /not a key of the Create Custom Fields body/,
+    );
+  });
+
+  it('the outline names each field by its label', () => {
+    const [list] = documentSymbols(analyze(VALID, 'v7', 'fields').parsed);
+    assert.deepEqual(
+      list.children.slice(0, 3).map((symbol) => symbol.name),
+      ['Delivery Notes', 'Customer Code', 'Region'],
+    );
+  });
+});
