@@ -83,7 +83,7 @@ describe('fields files', () => {
       { field_label: 'Secret', data_type: 'text', profiles: [{ id: 2423488 }] },
     );
     assert.deepEqual(findings(text), [
-      ['MANDATORY_NOT_FOUND', '"fields"'],
+      ['MANDATORY_NOT_FOUND', '{'],
       ['INVALID_DATA', '"decimal"'],
       ['INVALID_DATA', '"1_code"'],
       ['DUPLICATE_DATA', '"Code"'],

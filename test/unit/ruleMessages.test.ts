@@ -282,7 +282,7 @@ const cases: [string, string, Seen[], ApiVersion?][] = [
         'MANDATORY_NOT_FOUND',
         'required',
         'error',
-        '"modules"',
+        '{',
         'modules[0] needs "singular_label" (mandatory).',
         ['★ Add "singular_label"'],
       ],
@@ -894,7 +894,7 @@ const cases: [string, string, Seen[], ApiVersion?][] = [
     'a repeat after an entry without an id',
     '{"modules": [{"plural_label": "A", "singular_label": "S", "profiles": [{"id": "1"}, {}, {"id": "1"}]}]}',
     [
-      ['MANDATORY_NOT_FOUND', 'required', 'error', '"profiles"', 'profiles[1] needs "id" (mandatory).', ['★ Add "id"']],
+      ['MANDATORY_NOT_FOUND', 'required', 'error', '{', 'profiles[1] needs "id" (mandatory).', ['★ Add "id"']],
       [
         'INVALID_DATA',
         'unique-items',
@@ -1088,7 +1088,7 @@ const cases: [string, string, Seen[], ApiVersion?][] = [
         'MANDATORY_NOT_FOUND',
         'required',
         'error',
-        '"modules"',
+        '{',
         'modules[0] needs "plural_label" (mandatory).',
         ['★ Add "plural_label"'],
       ],

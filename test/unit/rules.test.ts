@@ -312,7 +312,7 @@ describe('every problem at once', () => {
       '8:DEPENDENT_FIELD_MISSING:dependent',
     ]);
   });
-  it('ranges sit on the offending value, or on the key when something is missing', () => {
+  it('ranges sit on the offending value, or on the object that lacks a key (an entry of a list: its brace)', () => {
     const text = body((m) => {
       m.plural_label = 'A!';
       delete m.singular_label;
@@ -321,7 +321,8 @@ describe('every problem at once', () => {
     const characters = list.find((finding) => finding.rule === 'label-characters')!;
     const missing = list.find((finding) => finding.rule === 'required')!;
     assert.equal(text.substr(characters.offset, characters.length), '"A!"');
-    assert.equal(text.substr(missing.offset, missing.length), '"modules"');
+    assert.equal(text.substr(missing.offset, missing.length), '{');
+    assert.equal(missing.offset, text.indexOf('{', text.indexOf('"modules"')));
   });
 });
 

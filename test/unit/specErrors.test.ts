@@ -22,8 +22,8 @@ interface Example {
   note?: string;
 }
 const lineOf = (needle: string) => (body: string) => body.split('\n').findIndex((line) => line.includes(needle)) + 1;
-/** A key missing from the module is reported where the module's list starts ("modules"). */
-const moduleLine = lineOf('"modules"');
+/** A key missing from the module is reported on the module itself: its opening brace, the line after "modules". */
+const moduleLine = (body: string) => lineOf('"modules"')(body) + 1;
 
 const EXAMPLES: Example[] = [
   {
@@ -42,7 +42,8 @@ const EXAMPLES: Example[] = [
     file: 'missingprofileid',
     code: 'MANDATORY_NOT_FOUND',
     body: text({ ...minimal(), profiles: [{}] }),
-    line: lineOf('"profiles"'),
+    // On the entry that lacks it.
+    line: lineOf('{}'),
   },
   {
     file: 'invaliddatatype',

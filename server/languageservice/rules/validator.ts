@@ -58,7 +58,8 @@ export class SchemaValidator implements RuleContext {
 
   // ---- where the next value sits ------------------------------------------------------------------
 
-  private nextPlace(): Place {
+  /** `offset`: where the value starts; an entry of a list (a field among fifty) is where its own problems go. */
+  private nextPlace(offset?: number): Place {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
       if (this.started) return new Place(undefined, undefined, undefined, ROOT_ANCHOR);
@@ -66,7 +67,8 @@ export class SchemaValidator implements RuleContext {
       return new Place(resolve(this.rootSchema), undefined, undefined, ROOT_ANCHOR);
     }
     if (top.kind === 'array') {
-      return new Place(top.items, top.place, top.count++, top.place.anchor);
+      const anchor = offset === undefined ? top.place.anchor : { offset, length: 1 };
+      return new Place(top.items, top.place, top.count++, anchor);
     }
     const property = top.properties[top.properties.length - 1];
     if (!property || property.valueSpan) return new Place(undefined, top.place, 'value', top.place.anchor);
@@ -103,7 +105,7 @@ export class SchemaValidator implements RuleContext {
   // ---- the walk's events ----------------------------------------------------------------------------
 
   private objectBegin(offset: number): void {
-    const place = this.nextPlace();
+    const place = this.nextPlace(offset);
     this.stack.push({ kind: 'object', place, offset, wrongType: !this.typeMatches(place, 'object'), properties: [] });
   }
 
