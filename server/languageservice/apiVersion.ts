@@ -23,6 +23,13 @@ export function apiPath(version: ApiVersion, route: string): string {
   return `/crm/${version}${route}`;
 }
 
+/** Zoho's page for the request a kind of file holds (Create Custom Module, or Create Custom Fields). */
+export function createPage(version: ApiVersion, kind: 'module' | 'fields'): string {
+  return kind === 'fields'
+    ? `https://www.zoho.com/crm/developer/docs/api/${version}/create-custom-field.html`
+    : createModulePage(version);
+}
+
 /** Zoho's page for Create Custom Module in this version. */
 export function createModulePage(version: ApiVersion): string {
   return `https://www.zoho.com/crm/developer/docs/api/${version}/create-custom-module-api.html`;

@@ -21,10 +21,18 @@ export const ZOHO_CODES = {
   tooManyRequests: 'TOO_MANY_REQUESTS',
   noPermission: 'NO_PERMISSION',
   notSupported: 'NOT_SUPPORTED',
+  dependentMismatch: 'DEPENDENT_MISMATCH',
+  expectedDependentFieldMissing: 'EXPECTED_DEPENDENT_FIELD_MISSING',
+  ambiguity: 'AMBIGUITY_DURING_PROCESSING',
+  notAllowed: 'NOT_ALLOWED',
 } as const;
 
-/** The codes a Create Custom Module body can earn: a diagnostic with one of them links to Zoho's page. */
+/** The codes a Create Custom Module or Fields body can earn: a diagnostic with one of them links to Zoho's page. */
 export const CREATE_BODY_CODES: ReadonlySet<string> = new Set([
+  ZOHO_CODES.dependentMismatch,
+  ZOHO_CODES.expectedDependentFieldMissing,
+  ZOHO_CODES.ambiguity,
+  ZOHO_CODES.notAllowed,
   ZOHO_CODES.invalidData,
   ZOHO_CODES.duplicateData,
   ZOHO_CODES.mandatoryNotFound,

@@ -9,7 +9,7 @@ export { LineIndex } from './lineIndex';
 export { complete, completeAt, keyDocumentation } from './completion';
 export { hover } from './hover';
 export { lenses, isBlank } from './lenses';
-export { documentKindOf, MODULE_FILE } from './documentKind';
+export { DocumentKind, documentKindOf, MODULE_FILE } from './documentKind';
 export {
   documentSymbols,
   foldingRegions,
@@ -19,7 +19,7 @@ export {
   DocumentSymbol,
 } from './structure';
 export { fixesAt, fixAll } from './fixes';
-export { ApiVersion, apiPath, createModulePage, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
+export { ApiVersion, apiPath, createPage, DEFAULT_API_VERSION, parseApiVersion } from './apiVersion';
 export { OrgSnapshot, readSnapshot, snapshotAge } from './org/snapshot';
 export { checkAgainstOrg, moduleInOrg, withOrgFixes } from './org/orgRules';
 export { escapeControls, escapeMarkdown, escapeSnippet, oneLine } from './safeText';

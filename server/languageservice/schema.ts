@@ -27,7 +27,40 @@ export interface ZohoFixSpec {
   allowEmpty?: boolean;
 }
 
+/**
+ * Rules an object follows according to one of its values (a field's data_type): per case, the keys it needs,
+ * one of which it needs, which may not go together, the range of its length key, and its own keys besides the
+ * common ones (when listed: others get a warning).
+ */
+export interface ZohoVariants {
+  key: string;
+  /** How messages name the object: "A picklist field needs …". */
+  noun: string;
+  commonKeys?: string[];
+  lengthKey?: string;
+  requiresCode?: string;
+  oneOfCode?: string;
+  notTogetherCode?: string;
+  lengthCode?: string;
+  keysCode?: string;
+  cases: Record<
+    string,
+    { requires?: string[]; oneOf?: string[]; notTogether?: string[]; length?: [number, number]; keys?: string[] }
+  >;
+}
+
+/** At most `max` entries of a list may have `key` (set, and not false), or `key` equal to `value`. */
+export interface EntryLimit {
+  key: string;
+  value?: string;
+  max: number;
+  code: string;
+  message: string;
+}
+
 export interface ZohoAnnotations {
+  variants?: ZohoVariants;
+  entryLimits?: EntryLimit[];
   /** The key Zoho derives this value from when it is left out (api_name from plural_label); rules and completion read it. */
   derivedFrom?: string;
   requiredCode?: string;
@@ -174,6 +207,7 @@ export const KEYS_READ_BY_OTHER_RULES: ReadonlySet<string> = (() => {
     for (const [key, property] of Object.entries(schema.properties ?? {}))
       if (property['x-zoho']?.derivedFrom) keys.add(key);
     for (const key of schema.if?.required ?? []) keys.add(key);
+    if (schema['x-zoho']?.variants) keys.add(schema['x-zoho'].variants.key);
     if (schema['x-zoho']?.uniqueBy) keys.add(schema['x-zoho'].uniqueBy);
     for (const condition of Object.values(schema['x-zoho']?.requiredUnless ?? {})) keys.add(condition.key);
   });

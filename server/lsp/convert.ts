@@ -4,7 +4,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   ApiVersion,
   CREATE_BODY_CODES,
-  createModulePage,
+  createPage,
+  DocumentKind,
   DEFAULT_API_VERSION,
   Finding,
   TextEdit,
@@ -16,11 +17,12 @@ export function rangeOf(document: TextDocument, offset: number, length: number):
   return { start: document.positionAt(offset), end: document.positionAt(offset + length) };
 }
 
-/** `apiVersion`: a Zoho code links to that version's page. */
+/** `apiVersion`, `kind`: a Zoho code links to that version's page of the request the file holds. */
 export function toDiagnostic(
   document: TextDocument,
   finding: Finding,
   apiVersion: ApiVersion = DEFAULT_API_VERSION,
+  kind: DocumentKind = 'module',
 ): Diagnostic {
   return {
     range: rangeOf(document, finding.offset, finding.length),
@@ -31,7 +33,7 @@ export function toDiagnostic(
           ? DiagnosticSeverity.Warning
           : DiagnosticSeverity.Information,
     code: finding.code,
-    codeDescription: CREATE_BODY_CODES.has(finding.code) ? { href: createModulePage(apiVersion) } : undefined,
+    codeDescription: CREATE_BODY_CODES.has(finding.code) ? { href: createPage(apiVersion, kind) } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };

@@ -94,6 +94,81 @@ describe('fields files', () => {
     ]);
   });
 
+  it('each data type asks for its own keys and length, as Zoho documents them', () => {
+    const text = fields(
+      { field_label: 'Code', data_type: 'text', length: 300 },
+      { field_label: 'Region', data_type: 'picklist' },
+      {
+        field_label: 'Shared',
+        data_type: 'picklist',
+        pick_list_values: [{ display_value: 'A' }],
+        global_picklist: { id: '1' },
+      },
+      { field_label: 'Supplier', data_type: 'lookup' },
+      { field_label: 'Margin', data_type: 'formula' },
+      { field_label: 'Notes', data_type: 'textarea' },
+      { field_label: 'Phone', data_type: 'phone', length: '30' },
+    );
+    assert.deepEqual(findings(text), [
+      ['DEPENDENT_MISMATCH', '300'],
+      ['EXPECTED_DEPENDENT_FIELD_MISSING', '"picklist"'],
+      ['AMBIGUITY_DURING_PROCESSING', '"global_picklist"'],
+      ['DEPENDENT_FIELD_MISSING', '"lookup"'],
+      ['DEPENDENT_FIELD_MISSING', '"formula"'],
+      ['DEPENDENT_FIELD_MISSING', '"textarea"'],
+    ]);
+    const messages = analyze(text, 'v7', 'fields').findings.map((finding) => finding.message);
+    assert.equal(messages[0], 'The length of a text field is 1 to 255, not 300.');
+    assert.equal(messages[1], 'A picklist field needs "pick_list_values" or "global_picklist".');
+    assert.equal(messages[2], 'Give "pick_list_values" or "global_picklist", not both.');
+  });
+
+  it('a key Zoho’s spec does not list for the type is a warning (its own samples send some), not an error', () => {
+    const text = fields(
+      { field_label: 'Code', data_type: 'text', filterable: true },
+      { field_label: 'Mail', data_type: 'email', length: 50 },
+    );
+    const list = analyze(text, 'v7', 'fields').findings;
+    assert.deepEqual(
+      list.map((finding) => [finding.code, finding.severity, finding.message]),
+      [
+        [
+          'NOT_ALLOWED',
+          'warning',
+          '"filterable" is not a key of a text field in Zoho\'s spec; Zoho may ignore or refuse it.',
+        ],
+        [
+          'NOT_ALLOWED',
+          'warning',
+          '"length" is not a key of an email field in Zoho\'s spec; Zoho may ignore or refuse it.',
+        ],
+      ],
+    );
+  });
+
+  it('one file may not break the module’s limits: one autonumber field, two unique ones', () => {
+    const auto = { data_type: 'autonumber', auto_number: { start_number: 1 } };
+    const text = fields(
+      { field_label: 'A', ...auto },
+      { field_label: 'B', ...auto },
+      { field_label: 'C', data_type: 'text', unique: { case_sensitive: false } },
+      { field_label: 'D', data_type: 'text', unique: true },
+      { field_label: 'E', data_type: 'text', unique: false },
+      { field_label: 'F', data_type: 'text', unique: {} },
+    );
+    assert.deepEqual(
+      analyze(text, 'v7', 'fields').findings.map((finding) => [
+        finding.code,
+        text.slice(finding.offset, finding.offset + finding.length),
+        finding.message,
+      ]),
+      [
+        ['NOT_ALLOWED', '"data_type"', 'A module has at most one autonumber field; this is another.'],
+        ['NOT_ALLOWED', '"unique"', 'A module has at most two unique fields; this is a third.'],
+      ],
+    );
+  });
+
   it('keys of API v8 are named as such under v7; unknown keys get a warning with the known ones', () => {
     const text = fields({ field_label: 'Code', data_type: 'text', encrypt_case: 'uppercase', colour: 'red' });
     assert.deepEqual(findings(text), [

@@ -1,6 +1,7 @@
 /** The rules an array answers to once all its entries are read: how few, how many, and no repeats. */
 import { annotationsOf, INVALID_DATA, RuleContext } from './context';
 import { ArrayFrame, Property, Span } from './place';
+import { EntryLimit } from '../schema';
 import { defaultEntryFix } from './schemaFixes';
 
 export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span): void {
@@ -32,6 +33,28 @@ export function checkArray(context: RuleContext, frame: ArrayFrame, span: Span):
     );
   }
   if (frame.unique) checkUniqueEntries(context, frame);
+}
+
+/**
+ * Counts an entry towards the list's limits (`x-zoho.entryLimits`: at most 1 autonumber field, 2 unique ones)
+ * and reports each entry past one, on the key that makes it count.
+ */
+export function countEntry(
+  context: RuleContext,
+  frame: ArrayFrame,
+  limits: EntryLimit[],
+  properties: Property[],
+): void {
+  frame.limitCounts ??= new Map();
+  for (const limit of limits) {
+    const property = properties.find((candidate) => candidate.key === limit.key);
+    if (!property || property.value === false || (limit.value !== undefined && property.value !== limit.value))
+      continue;
+    const count = (frame.limitCounts.get(limit) ?? 0) + 1;
+    frame.limitCounts.set(limit, count);
+    if (count > limit.max)
+      context.report({ code: limit.code, severity: 'error', rule: 'entry-limit', message: limit.message }, property);
+  }
 }
 
 /** Notes a complete entry of an array whose entries must differ: where its identity is in the text. */

@@ -12,6 +12,7 @@ import { parseApiVersion } from '../apiVersion';
 import { Fix, TextEdit } from '../types';
 import { annotationsOf, RuleContext } from './context';
 import { find, ObjectFrame, Place, Property, Span } from './place';
+import { checkVariants } from './variantRules';
 
 export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span): void {
   const schema = frame.place.schema!;
@@ -21,6 +22,7 @@ export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span
     !schema.anyOf &&
     !schema.if &&
     !annotationsOf(schema).requiredUnless &&
+    !annotationsOf(schema).variants &&
     (schema.required ?? []).every((key) => find(frame, key) !== undefined) &&
     frame.properties.every((property) => !property.duplicate && !property.unknown)
   )
@@ -39,6 +41,7 @@ export function checkObject(context: RuleContext, frame: ObjectFrame, span: Span
   mandatoryKeys(context, object);
   oneOfKeys(context, object);
   dependentKeys(context, object);
+  if (object.zoho.variants) checkVariants(context, frame, object.zoho.variants, object.insert, object.node);
   unknownKeys(context, object);
   for (const run of frame.deferred ?? []) run();
 }

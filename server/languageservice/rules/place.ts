@@ -67,6 +67,8 @@ export interface ArrayFrame {
   items: JSONSchema | undefined;
   /** Where the entries' identities are, when a rule compares them (uniqueItems, or x-zoho.uniqueBy). */
   unique?: UniqueEntries;
+  /** How many entries count towards each of the list's limits so far (x-zoho.entryLimits). */
+  limitCounts?: Map<object, number>;
 }
 
 /**

@@ -8,7 +8,7 @@ import { JSONVisitor } from 'jsonc-parser';
 import { ApiVersion, DEFAULT_API_VERSION } from '../apiVersion';
 import { inVersion, JSONSchema, resolve, rootSchemaOf, typesOf } from '../schema';
 import { Finding } from '../types';
-import { checkArray, entryDone } from './arrayRules';
+import { checkArray, countEntry, entryDone } from './arrayRules';
 import { RuleContext } from './context';
 import { checkObject } from './objectRules';
 import { addProperty, DETACHED, find, Frame, Place, Property, ROOT_ANCHOR, Span, UniqueEntries } from './place';
@@ -92,6 +92,8 @@ export class SchemaValidator implements RuleContext {
       return;
     }
     if (top.unique) entryDone(top, span, properties);
+    const limits = top.place.schema?.['x-zoho']?.entryLimits;
+    if (limits && properties) countEntry(this, top, limits, properties);
     if (top.place.schema?.maxItems !== undefined && top.count > top.place.schema.maxItems) top.extra.push(span);
   }
 

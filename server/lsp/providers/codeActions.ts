@@ -34,7 +34,7 @@ export class CodeActionProvider {
         const command = toCommand(fix.then, fix.title, document.uri, this.runs());
         // A fix that is only an action (switch the API version) needs a client that runs it.
         if (!fix.edits.length && !command) continue;
-        const diagnostic = toDiagnostic(document, finding, analysis.parsed.apiVersion);
+        const diagnostic = toDiagnostic(document, finding, analysis.parsed.apiVersion, analysis.parsed.kind);
         // Link the action to the diagnostic the client already shows, so "Quick Fix…" lists it there.
         const shown = params.context.diagnostics.find(
           (candidate: Diagnostic) =>

@@ -75,7 +75,9 @@ export class DiagnosticsProvider {
       void this.connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
-        diagnostics: findings.map((finding) => toDiagnostic(document, finding, analysis.parsed.apiVersion)),
+        diagnostics: findings.map((finding) =>
+          toDiagnostic(document, finding, analysis.parsed.apiVersion, analysis.parsed.kind),
+        ),
       });
     } catch (error) {
       this.connection.console.error(`Checking ${document.uri} failed: ${failureText(error)}`);
