@@ -10,9 +10,15 @@ import { Lens } from './types';
 import { fileModuleInOrg } from './org/orgRules';
 import { indexOf, OrgSnapshot, snapshotAge } from './org/snapshot';
 
+const MAX_SNIPPET_LENSES = 4;
+
 export function lenses(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Lens[] {
   if (isBlank(parsed)) {
-    return newFileSnippets(parsed, snapshot).map((snippet, index) => ({
+    const all = newFileSnippets(parsed, snapshot);
+    // One line above the file: the first few, and the last (a fields file's "any type"); Ctrl+Space has them all.
+    const shown =
+      all.length > MAX_SNIPPET_LENSES ? [...all.slice(0, MAX_SNIPPET_LENSES - 1), all[all.length - 1]] : all;
+    return shown.map((snippet, index) => ({
       offset: 0,
       title: index === 0 ? `Start from a snippet: ${snippet.label}` : snippet.label,
       action: { kind: 'insertSnippet', snippet: snippet.insertText },

@@ -98,24 +98,73 @@ function moduleSnippets(
   ];
 }
 
-/** A field: its label and data type, the type picked from Zoho's list (its first place to type after the label). */
-const FIELD_SNIPPET = `{
-\t"field_label": "\${1:Name}",
-\t"data_type": "\${2|${(rootSchemaOf('fields').definitions?.field?.properties?.data_type?.enum ?? ['text']).join(',')}|}"
-}`;
+/**
+ * Fields of the common data types, each with what its type needs (a picklist its options, a lookup its module),
+ * then one of any type, the type picked from Zoho's list.
+ */
+const FIELD_SNIPPETS: { label: string; documentation: string; body: string }[] = [
+  {
+    label: 'Text field',
+    documentation: 'One line of text, up to 255 characters.',
+    body: '"data_type": "text",\n\t"length": ${2:255}',
+  },
+  {
+    label: 'Picklist field',
+    documentation:
+      'A choice of options: each a display_value (what users see) and an actual_value (what the API stores).',
+    body: '"data_type": "picklist",\n\t"pick_list_values": [\n\t\t{ "display_value": "${2:First}", "actual_value": "${3:First}" },\n\t\t{ "display_value": "${4:Second}", "actual_value": "${5:Second}" }\n\t]',
+  },
+  {
+    label: 'Lookup field',
+    documentation: 'A link to a record of another module; display_label names the related list it adds there.',
+    body: '"data_type": "lookup",\n\t"lookup": {\n\t\t"module": { "api_name": "${2:Accounts}" },\n\t\t"display_label": "${3:Related}"\n\t}',
+  },
+  { label: 'Number field', documentation: 'A whole number of up to 9 digits.', body: '"data_type": "integer"' },
+  {
+    label: 'Decimal field',
+    documentation: 'A decimal number (Zoho calls it double).',
+    body: '"data_type": "double",\n\t"decimal_place": ${2:2}',
+  },
+  {
+    label: 'Currency field',
+    documentation: 'An amount of money, rounded as currency says.',
+    body: '"data_type": "currency",\n\t"decimal_place": ${2:2}',
+  },
+  { label: 'Date field', documentation: 'A date.', body: '"data_type": "date"' },
+  { label: 'Checkbox field', documentation: 'True or false (Zoho calls it boolean).', body: '"data_type": "boolean"' },
+  {
+    label: 'Text area field',
+    documentation: 'Several lines of text; its size is textarea.type.',
+    body: '"data_type": "textarea",\n\t"textarea": { "type": "${2|small,large,rich_text|}" }',
+  },
+  {
+    label: 'Formula field',
+    documentation: "A value computed from the record's other fields.",
+    body: '"data_type": "formula",\n\t"formula": {\n\t\t"expression": "${2}",\n\t\t"return_type": "${3|double,currency,text,date,datetime,boolean|}"\n\t}',
+  },
+  {
+    label: 'Auto-number field',
+    documentation: 'A number Zoho gives each record; a module has at most one.',
+    body: '"data_type": "autonumber",\n\t"auto_number": { "prefix": "${2:NO-}", "start_number": ${3:1} }',
+  },
+  {
+    label: 'Field of any type',
+    documentation: 'A field: its label and its data type (the keys of that type complete inside it).',
+    body: `"data_type": "\${2|${(rootSchemaOf('fields').definitions?.field?.properties?.data_type?.enum ?? ['text']).join(',')}|}"`,
+  },
+];
 
 function fieldSnippets(replace: Replace): Completion[] {
-  return [
-    {
-      label: 'Field',
-      kind: 'snippet',
-      insertText: FIELD_SNIPPET,
-      replace,
-      detail: 'Zoho CRM custom field',
-      documentation: 'A field: its label and its data type (the keys of that type complete inside it).',
-      filterText: '{ field',
-    },
-  ];
+  return FIELD_SNIPPETS.map(({ label, documentation, body }, index) => ({
+    label,
+    kind: 'snippet',
+    insertText: `{\n\t"field_label": "\${1:${label.replace(/ field$| of any type$/, '')}}",\n\t${body}\n}`,
+    replace,
+    detail: 'Zoho CRM custom field',
+    documentation,
+    filterText: `{ field ${label}`,
+    sortText: String(index).padStart(2, '0'),
+  }));
 }
 
 type Replace = { offset: number; length: number };

@@ -178,16 +178,37 @@ describe('fields files', () => {
     assert.deepEqual(findings(text, 'v8'), [['UNKNOWN_KEY', '"colour"']]);
   });
 
-  it('an empty fields file says what a fields body is; its completion and snippet write one that lints clean', () => {
+  it('an empty fields file says what a fields body is; each snippet (one per common type) writes one that lints clean', () => {
     const [empty] = analyze('', 'v7', 'fields').findings;
     assert.match(empty.message, /\{"fields": \[\{"field_label": …, "data_type": …\}\]\}/);
-    const [snippet] = complete(analyze('', 'v7', 'fields').parsed, 0);
-    assert.equal(snippet.label, 'Field');
-    const body = snippet.insertText.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1');
-    assert.deepEqual(findings(body), []);
+    const snippets = complete(analyze('', 'v7', 'fields').parsed, 0);
+    assert.deepEqual(
+      snippets.map((snippet) => snippet.label),
+      [
+        'Text field',
+        'Picklist field',
+        'Lookup field',
+        'Number field',
+        'Decimal field',
+        'Currency field',
+        'Date field',
+        'Checkbox field',
+        'Text area field',
+        'Formula field',
+        'Auto-number field',
+        'Field of any type',
+      ],
+    );
+    for (const snippet of snippets) {
+      const body = snippet.insertText
+        .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+        .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+        .replace(/\$\{\d+\}/g, 'x');
+      assert.deepEqual(findings(body), [], `${snippet.label}\n${body}`);
+    }
     assert.deepEqual(
       lenses(analyze('', 'v7', 'fields').parsed, undefined, 0).map((lens) => lens.title),
-      ['Start from a snippet: Field'],
+      ['Start from a snippet: Text field', 'Picklist field', 'Lookup field', 'Field of any type'],
     );
   });
 
