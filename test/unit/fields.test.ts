@@ -4,7 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyze, complete, documentKindOf, documentSymbols, hover, lenses } from '../../server/languageservice';
+import {
+  analyze,
+  checkAgainstOrg,
+  complete,
+  documentKindOf,
+  documentSymbols,
+  hover,
+  lenses,
+} from '../../server/languageservice';
 
 const fields = (...list: Record<string, unknown>[]) => JSON.stringify({ fields: list }, null, 2);
 const findings = (text: string, apiVersion: 'v7' | 'v8' = 'v7') =>
@@ -232,5 +240,32 @@ describe('fields files', () => {
       list.children.slice(0, 3).map((symbol) => symbol.name),
       ['Delivery Notes', 'Customer Code', 'Region'],
     );
+  });
+});
+
+describe('fields files and the org', () => {
+  const ORG = {
+    org: 'Zylker (US · production)',
+    fetchedAt: 0,
+    profiles: [
+      { id: '5550000000000000011', name: 'Administrator', type: 'normal_profile' },
+      { id: '5550000000000000012', name: 'Standard', type: 'normal_profile' },
+    ],
+    modules: [{ api_name: 'Leads', plural_label: 'Leads', singular_label: 'Lead', generated_type: 'default' }],
+  };
+  const text =
+    '{"fields": [{"field_label": "Leads", "data_type": "text", "profiles": [{"id": "5550000000000000099", "permission_type": "read_only"}, {"id": ""}]}]}';
+
+  it("a field's profile ids complete by name and an id the org lacks is INVALID_DATA; no module clash for a field", () => {
+    const parsed = analyze(text, 'v7', 'fields').parsed;
+    assert.deepEqual(
+      checkAgainstOrg(parsed, ORG, 0).map((finding) => [
+        finding.code,
+        text.slice(finding.offset, finding.offset + finding.length),
+      ]),
+      [['INVALID_DATA', '"5550000000000000099"']],
+    );
+    const names = complete(parsed, text.indexOf('""') + 1, ORG).map((item) => item.label);
+    assert.deepEqual(names, ['Administrator', 'Standard']);
   });
 });

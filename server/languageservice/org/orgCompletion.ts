@@ -3,11 +3,11 @@ import { Completion } from '../types';
 import { escapeMarkdown, escapeSnippet } from '../safeText';
 import { indexOf, OrgSnapshot, profileKind, snapshotAge } from './snapshot';
 
-/** True for a path to a profile's id: modules[n].profiles[m].id. */
+/** True for a path to a profile's id: modules[n].profiles[m].id, or a field's, fields[n].profiles[m].id. */
 export function isProfileIdPath(path: (string | number)[]): boolean {
   return (
     path.length === 5 &&
-    path[0] === 'modules' &&
+    (path[0] === 'modules' || path[0] === 'fields') &&
     path[2] === 'profiles' &&
     typeof path[3] === 'number' &&
     path[4] === 'id'

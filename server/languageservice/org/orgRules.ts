@@ -12,9 +12,10 @@ import { ZOHO_CODES } from '../codes';
 export const MAX_PROFILE_FIXES = 12;
 
 export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Finding[] {
-  // The org rules read module files; a fields file's own org rules come with its module's fields.
-  if (!snapshot || parsed.kind !== 'module' || cannotClash(parsed, indexOf(snapshot)) || !parsed.root) return [];
-  const modules = findNodeAtLocation(parsed.root, ['modules']);
+  if (!snapshot || cannotClash(parsed, indexOf(snapshot)) || !parsed.root) return [];
+  // A module file's modules, or a fields file's fields: each may name profiles; only a module clashes with
+  // the org's modules (a field's clashes need the module's fields).
+  const modules = findNodeAtLocation(parsed.root, [parsed.kind === 'fields' ? 'fields' : 'modules']);
   if (modules?.type !== 'array') return [];
   const index = indexOf(snapshot);
   // Every message names the org and how old its data is, as briefly as a line of the Problems panel allows.
@@ -24,8 +25,8 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
   for (const module of modules.children ?? []) {
     if (module.type !== 'object') continue;
     // The file's own module (an Update's target) is no clash; its state is a lens, not a finding.
-    const self = fileModuleInOrg(module, index);
-    findings.push(...unknownProfiles(module, index, org, age), ...clashes(module, index, self, org, age));
+    findings.push(...unknownProfiles(module, index, org, age));
+    if (parsed.kind === 'module') findings.push(...clashes(module, index, fileModuleInOrg(module, index), org, age));
   }
   return findings.sort((a, b) => a.offset - b.offset);
 }
