@@ -31,7 +31,8 @@ export function describeKey(
     limits.push(
       `At most ${schema.maxLength} characters${typesOf(schema).includes('string') ? ', spaces included' : ''}.`,
     );
-  if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digits.`);
+  if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digit${zoho.maxDigits === 1 ? '' : 's'}.`);
+  if (schema.maximum !== undefined) limits.push(`${schema.minimum ?? 0} to ${schema.maximum}.`);
   // Said once: a check that already forbids empty values makes the generic line redundant.
   if (schema.minLength && !(zoho.checks ?? []).some((check) => /empty/.test(check.message)))
     limits.push('Must not be empty.');
@@ -62,12 +63,21 @@ function briefLimits(schema: JSONSchema, apiVersion: ApiVersion): string[] {
   const zoho = schema['x-zoho'] ?? {};
   const limits: string[] = [];
   if (schema.maxLength !== undefined) limits.push(`At most ${schema.maxLength} characters`);
-  if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digits`);
+  if (zoho.maxDigits !== undefined) limits.push(`At most ${zoho.maxDigits} digit${zoho.maxDigits === 1 ? '' : 's'}`);
+  if (schema.maximum !== undefined) limits.push(`${schema.minimum ?? 0} to ${schema.maximum}`);
   if (zoho.characters) limits.push(zoho.characters.replace(/ \(.*\)$/, ''));
-  if (schema.enum) limits.push(`One of ${schema.enum.map((value) => `\`${value}\``).join(', ')}`);
+  // A long list (25 data types) would fill the hover: the completion lists it.
+  if (schema.enum)
+    limits.push(
+      schema.enum.length > MAX_VALUES_SHOWN
+        ? `One of ${schema.enum.length} values (Ctrl+Space lists them)`
+        : `One of ${schema.enum.map((value) => `\`${value}\``).join(', ')}`,
+    );
   if (zoho.reserved) limits.push(`[Reserved words](${createModulePage(apiVersion)}) refused`);
   return limits.map((limit, index) => (index === 0 ? capitalise(limit) : limit));
 }
+
+const MAX_VALUES_SHOWN = 6;
 
 /** The first few of a long list, and how many more (the full list is on Zoho's page, linked). */
 export const RESERVED_SHOWN = 5;

@@ -113,6 +113,7 @@ export interface JSONSchema {
   const?: unknown;
   default?: unknown;
   minimum?: number;
+  maximum?: number;
   exclusiveMaximum?: number;
   anyOf?: JSONSchema[];
   if?: JSONSchema;

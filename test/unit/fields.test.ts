@@ -131,6 +131,15 @@ describe('fields files', () => {
     assert.equal(messages[2], 'Give "pick_list_values" or "global_picklist", not both.');
   });
 
+  it('decimal places are 0 to 9, with a fix to the largest', () => {
+    const text = fields({ field_label: 'Rate', data_type: 'double', decimal_place: 12 });
+    const [finding] = analyze(text, 'v7', 'fields').findings;
+    assert.deepEqual(
+      [finding.code, finding.message, finding.fixes?.[0].title],
+      ['INVALID_DATA', 'decimal_place is 0 to 9, not 12.', 'Change to 9'],
+    );
+  });
+
   it('a key Zoho’s spec does not list for the type is a warning (its own samples send some), not an error', () => {
     const text = fields(
       { field_label: 'Code', data_type: 'text', filterable: true },

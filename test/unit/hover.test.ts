@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, hover, keyDocumentation } from '../../server/languageservice';
+import { rootSchemaOf } from '../../server/languageservice/schema';
 import { body } from '../helpers/modules';
 
 function hoverOn(text: string, snippet: string, delta = 1) {
@@ -77,6 +78,19 @@ describe('hover', () => {
       const parsed = analyze(text, apiVersion).parsed;
       for (const match of text.matchAll(/"(\w+)":/g)) {
         const markdown = hover(parsed, match.index + 1)!.markdown;
+        assert.ok(rendered(markdown) <= 7, `${apiVersion} ${match[1]}: ${rendered(markdown)} lines\n${markdown}`);
+      }
+      // Every key of a field too (25 data types are not listed in a hover: the completion has them).
+      const field = Object.fromEntries(
+        Object.keys(rootSchemaOf('fields').definitions!.field.properties!).map((key) => [
+          key,
+          key === 'data_type' ? 'text' : 1,
+        ]),
+      );
+      const fieldsText = JSON.stringify({ fields: [field] }, null, 2);
+      const fieldsParsed = analyze(fieldsText, apiVersion, 'fields').parsed;
+      for (const match of fieldsText.matchAll(/"(\w+)":/g)) {
+        const markdown = hover(fieldsParsed, match.index + 1)!.markdown;
         assert.ok(rendered(markdown) <= 7, `${apiVersion} ${match[1]}: ${rendered(markdown)} lines\n${markdown}`);
       }
     }

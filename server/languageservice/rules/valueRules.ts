@@ -239,6 +239,18 @@ export function checkNumber(context: RuleContext, place: Place, schema: JSONSche
   }
   if (zoho.maxDigits !== undefined && raw.length > zoho.maxDigits)
     tooManyDigits(context, place, raw, zoho.maxDigits, span, (digits) => digits);
+  else if (schema.maximum !== undefined && /^\d+$/.test(raw) && Number(raw) > schema.maximum) {
+    context.report(
+      {
+        code: INVALID_DATA,
+        severity: 'error',
+        rule: 'maximum',
+        message: `${place.name} is ${schema.minimum ?? 0} to ${schema.maximum}, not ${raw}.`,
+        fixes: [{ title: `Change to ${schema.maximum}`, edits: [{ ...span, newText: String(schema.maximum) }] }],
+      },
+      span,
+    );
+  }
 }
 
 function tooManyDigits(
