@@ -3,6 +3,7 @@
  * (authorize, token, refresh, revoke) and the CRM settings API, as Zoho's documentation describes them,
  * with switches for the failures Zoho can produce. Listens on 127.0.0.1 only.
  */
+import { FieldsStore, MAX_FIELDS_PER_CALL } from './fields';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -212,6 +213,8 @@ export class ZohoStandIn {
     ...module,
     profiles: module.profiles?.map((profile) => ({ ...profile })),
   }));
+  /** Each module's fields: system ones, and those created through the API. */
+  readonly fields = new FieldsStore();
   private readonly grants = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly accessTokens = new Map<string, AccessToken>();
@@ -526,13 +529,7 @@ export class ZohoStandIn {
           message: 'the API is not supported for the requested version',
           status: 'error',
         });
-      if (!scoped(CREATE_SCOPES))
-        return json(response, 401, {
-          code: 'OAUTH_SCOPE_MISMATCH',
-          details: {},
-          message: 'invalid oauth scope to access this URL',
-          status: 'error',
-        });
+      if (!scoped(CREATE_SCOPES)) return scopeMismatch(response);
       return this.createModule(request, response, body, Number(version));
     }
     if (route === '/settings/modules' && method === 'GET') {
@@ -543,13 +540,7 @@ export class ZohoStandIn {
           message: 'Internal Server Error',
           status: 'error',
         });
-      if (!scoped(READ_MODULE_SCOPES))
-        return json(response, 401, {
-          code: 'OAUTH_SCOPE_MISMATCH',
-          details: {},
-          message: 'invalid oauth scope to access this URL',
-          status: 'error',
-        });
+      if (!scoped(READ_MODULE_SCOPES)) return scopeMismatch(response);
       return json(response, 200, {
         modules: this.modules.map((module) => ({
           ...module,
@@ -562,33 +553,19 @@ export class ZohoStandIn {
     }
     const moduleRoute = /^\/settings\/modules\/([^/]+)$/.exec(route);
     if (moduleRoute && method === 'GET') {
-      if (!scoped(READ_MODULE_SCOPES))
-        return json(response, 401, {
-          code: 'OAUTH_SCOPE_MISMATCH',
-          details: {},
-          message: 'invalid oauth scope to access this URL',
-          status: 'error',
-        });
+      if (!scoped(READ_MODULE_SCOPES)) return scopeMismatch(response);
       return this.getModule(decodeURIComponent(moduleRoute[1]), response);
     }
     if (moduleRoute && method === 'PUT') {
-      if (!scoped(UPDATE_MODULE_SCOPES))
-        return json(response, 401, {
-          code: 'OAUTH_SCOPE_MISMATCH',
-          details: {},
-          message: 'invalid oauth scope to access this URL',
-          status: 'error',
-        });
+      if (!scoped(UPDATE_MODULE_SCOPES)) return scopeMismatch(response);
       return this.updateModule(decodeURIComponent(moduleRoute[1]), response, body);
     }
+    if (route === '/settings/fields' || route.startsWith('/settings/fields/')) {
+      const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
+      return this.fieldsRoute(route, method, query.get('module'), body, response, scoped);
+    }
     if (route === '/settings/profiles' && method === 'GET') {
-      if (!scoped(READ_PROFILE_SCOPES))
-        return json(response, 401, {
-          code: 'OAUTH_SCOPE_MISMATCH',
-          details: {},
-          message: 'invalid oauth scope to access this URL',
-          status: 'error',
-        });
+      if (!scoped(READ_PROFILE_SCOPES)) return scopeMismatch(response);
       return json(response, 200, { profiles: PROFILES });
     }
     if (route === '/org' && method === 'GET')
@@ -601,6 +578,84 @@ export class ZohoStandIn {
       code: 'INVALID_URL_PATTERN',
       details: {},
       message: 'Please check if the URL trying to access is a correct one',
+      status: 'error',
+    });
+  }
+
+  /** /settings/fields?module=…: list and create (at most 5 per call), one field's GET and DELETE. */
+  private fieldsRoute(
+    route: string,
+    method: string,
+    moduleName: string | null,
+    body: string,
+    response: ServerResponse,
+    scoped: (allowed: string[]) => boolean,
+  ): void {
+    const needs = (operation: 'READ' | 'CREATE' | 'DELETE') =>
+      scoped([`ZohoCRM.settings.fields.${operation}`, 'ZohoCRM.settings.fields.ALL']);
+    const operation = method === 'POST' ? 'CREATE' : method === 'DELETE' ? 'DELETE' : 'READ';
+    if (!needs(operation)) return scopeMismatch(response);
+    if (!moduleName)
+      return json(response, 400, {
+        code: 'REQUIRED_PARAM_MISSING',
+        details: { param_name: 'module' },
+        message: 'One of the expected parameter is missing',
+        status: 'error',
+      });
+    const module = this.modules.find((candidate) => candidate.api_name.toLowerCase() === moduleName.toLowerCase());
+    if (!module)
+      return json(response, 400, {
+        code: 'INVALID_MODULE',
+        details: { param_name: 'module' },
+        message: 'the module name given seems to be invalid',
+        status: 'error',
+      });
+    const id = /^\/settings\/fields\/([^/]+)$/.exec(route)?.[1];
+    if (id && method === 'GET') {
+      const field = this.fields.list(module.api_name).find((candidate) => candidate.id === id);
+      return field
+        ? json(response, 200, { fields: [field] })
+        : json(response, 400, {
+            code: 'INVALID_DATA',
+            details: { resource_path_index: 2 },
+            message: 'the id given seems to be invalid',
+            status: 'error',
+          });
+    }
+    if (id && method === 'DELETE') {
+      const result = this.fields.delete(module.api_name, id);
+      return json(response, result.status === 'success' ? 200 : 400, { fields: [result] });
+    }
+    if (!id && method === 'GET') return json(response, 200, { fields: this.fields.list(module.api_name) });
+    if (!id && method === 'POST') {
+      let items: unknown;
+      try {
+        items = (JSON.parse(body) as { fields?: unknown }).fields;
+      } catch {
+        items = undefined;
+      }
+      if (!Array.isArray(items) || items.length === 0)
+        return json(response, 400, {
+          code: 'MANDATORY_NOT_FOUND',
+          details: { api_name: 'fields', json_path: '$.fields' },
+          message: 'required field not found',
+          status: 'error',
+        });
+      // Zoho's pages say 5 per call and give no code for more: this one is inferred from its limit codes.
+      if (items.length > MAX_FIELDS_PER_CALL)
+        return json(response, 400, {
+          code: 'LIMIT_EXCEEDED',
+          details: { limit: MAX_FIELDS_PER_CALL, api_name: 'fields', json_path: '$.fields' },
+          message: 'the number of fields in a request exceeds the limit',
+          status: 'error',
+        });
+      const { status, results } = this.fields.create(module.api_name, items);
+      return json(response, status, { fields: results });
+    }
+    json(response, 405, {
+      code: 'INVALID_REQUEST_METHOD',
+      details: {},
+      message: 'The http request method type is not a valid one',
       status: 'error',
     });
   }
@@ -872,6 +927,16 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
+  });
+}
+
+/** Zoho's answer to a token without the scope the call needs. */
+function scopeMismatch(response: ServerResponse): void {
+  json(response, 401, {
+    code: 'OAUTH_SCOPE_MISMATCH',
+    details: {},
+    message: 'invalid oauth scope to access this URL',
+    status: 'error',
   });
 }
 
