@@ -2,11 +2,14 @@
 import { checkOrg, checkRules, createModule, errorSentence, orgForChecks } from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, orgKind, rulesVersion } from './connect';
 import { readToSend } from './lint';
+import { createFieldsCommand } from './createFields';
+import { documentKindOf } from '@crm/languageservice';
 import { printer, printOrgProblems, printRejection } from './output';
 
 import type { Io } from './io';
 
 export async function createCommand(file: string, format: 'text' | 'json', io: Io, yes = false): Promise<number> {
+  if (documentKindOf(file) === 'fields') return createFieldsCommand(file, format, io, yes);
   const text = readToSend(file, format, io);
   if (text === 1) return 1;
   const rules = checkRules(text, rulesVersion(io));

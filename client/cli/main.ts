@@ -17,7 +17,7 @@ its modules already use (three GETs: the org, its profiles, its modules). Prints
 Exit 0 when no file has an error, 1 when one has, 2 on bad usage or when the org cannot be read.`,
   },
   create: {
-    usage: 'crm-module create [--yes] [--format text|json] <file.crm-module.json>',
+    usage: 'crm-module create [--yes] [--format text|json] <file.crm-module.json|file.crm-fields.json>',
     help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. A production org
 needs --yes (or a "y" at a terminal); without it nothing is sent (exit 2). A module the org already
 has is not sent (exit 1, use update). Prints the module id; exit 1 when Zoho refuses, with its errors

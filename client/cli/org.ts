@@ -17,7 +17,7 @@ import {
 } from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { Format, printer, printOrgProblems, printRejection } from './output';
-import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
+import { FileReport, formatReports, lintFile, readToSend, refusedAsFields, reportsFailed, toProblem } from './lint';
 
 import type { Io } from './io';
 
@@ -164,6 +164,7 @@ async function planFor(
 
 /** Exit 0: no differences; 1: differences; 2: any other trouble. */
 export function diffCommand(file: string, format: Format, io: Io): Promise<number> {
+  if (refusedAsFields(file, io)) return Promise.resolve(2);
   return withOrg(io, 2, async (connected) => {
     const { text, error } = lintFile(file, rulesVersion(io));
     if (error || text === undefined) {

@@ -51,7 +51,7 @@ describe('crm-module CLI', () => {
     assert.ok(lines.some((line) => / error INVALID_DATA api_name must not end with an underscore/.test(line)));
   });
 
-  it('lint: a fields file is checked by the fields rules (told by its name); create refuses it, sending nothing', async () => {
+  it('lint: a fields file is checked by the fields rules (told by its name); diff refuses it, sending nothing', async () => {
     const fields = file(
       'stocks.crm-fields.json',
       JSON.stringify({ fields: [{ field_label: 'Region', data_type: 'decimal' }] }, null, 2),
@@ -64,10 +64,40 @@ describe('crm-module CLI', () => {
     );
     assert.match(result.stdout, /2 files checked: 1 error, 0 warnings/);
     standIn.requests.length = 0;
-    const create = await run(['create', fields], env);
-    assert.equal(create.code, 1);
-    assert.match(create.stderr, /stocks\.crm-fields\.json holds fields; create, diff and update send module files/);
+    const diff = await run(['diff', fields], env);
+    assert.equal(diff.code, 2);
+    assert.match(diff.stderr, /stocks\.crm-fields\.json holds fields; diff and update take module files/);
     assert.deepEqual(standIn.requests, []);
+  });
+
+  it("create: a fields file adds its fields to its module (the file's name), each refusal at its line; a re-run sends only the rest", async () => {
+    const fieldsEnv = await standInEnvironment(standIn, ['ZohoCRM.settings.fields.ALL', 'ZohoCRM.org.READ']);
+    const text = JSON.stringify(
+      {
+        fields: [
+          { field_label: 'Carrier', data_type: 'text' },
+          { field_label: 'Weight', data_type: 'double' },
+          { field_label: 'Name', data_type: 'text' },
+        ],
+      },
+      null,
+      2,
+    );
+    const fields = file('Shipments.crm-fields.json', text);
+    const first = await run(['create', '--yes', fields], fieldsEnv);
+    assert.equal(first.code, 1, first.stdout + first.stderr);
+    assert.match(
+      first.stdout,
+      /Shipments\.crm-fields\.json:12:22 error DUPLICATE_DATA Field label duplicate \(field_label\)\.\n/,
+    );
+    assert.match(first.stdout, /2 of 3 fields created in Shipments; 1 refused\.\n$/);
+    writeFileSync(fields, text.replace('"Name"', '"Consignee"'));
+    standIn.requests.length = 0;
+    const again = await run(['create', '--yes', '--format', 'json', fields], fieldsEnv);
+    assert.equal(again.code, 0, again.stdout + again.stderr);
+    const posted = standIn.crmRequests('POST').map((request) => JSON.parse(request.body).fields);
+    assert.deepEqual(posted, [[{ field_label: 'Consignee', data_type: 'text' }]]);
+    assert.equal(JSON.parse(again.stdout).message, '1 of 3 fields created in Shipments; 2 already there (not sent).');
   });
 
   it('lint --format json', async () => {

@@ -32,6 +32,8 @@ export interface Faults {
   slowMs?: number;
   /** POST /settings/modules creates the module, then drops the connection without answering. */
   dropAfterCreate?: boolean;
+  /** POST /settings/fields creates what it would, then drops the connection without answering. */
+  dropAfterFieldsCreate?: boolean;
   /** PUT /settings/modules/{api_name} updates the module, then drops the connection without answering. */
   dropAfterUpdate?: boolean;
   /** PUT /settings/modules/{api_name} drops the connection before changing anything (a front end that gave up). */
@@ -562,7 +564,7 @@ export class ZohoStandIn {
     }
     if (route === '/settings/fields' || route.startsWith('/settings/fields/')) {
       const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
-      return this.fieldsRoute(route, method, query.get('module'), body, response, scoped);
+      return this.fieldsRoute(request, route, method, query.get('module'), body, response, scoped);
     }
     if (route === '/settings/profiles' && method === 'GET') {
       if (!scoped(READ_PROFILE_SCOPES)) return scopeMismatch(response);
@@ -584,6 +586,7 @@ export class ZohoStandIn {
 
   /** /settings/fields?module=…: list and create (at most 5 per call), one field's GET and DELETE. */
   private fieldsRoute(
+    request: IncomingMessage,
     route: string,
     method: string,
     moduleName: string | null,
@@ -650,6 +653,7 @@ export class ZohoStandIn {
           status: 'error',
         });
       const { status, results } = this.fields.create(module.api_name, items);
+      if (this.faults.dropAfterFieldsCreate) return void request.socket.destroy();
       return json(response, status, { fields: results });
     }
     json(response, 405, {

@@ -1,0 +1,60 @@
+/**
+ * `crm-module create <name>.crm-fields.json`: the file's fields added to its module (the sibling module file's
+ * api_name, else <name>), in calls of at most 5; fields the module has already are not sent, so a re-run after a
+ * partial success sends only the rest. Each refusal is printed at its field's line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { LineIndex } from '@crm/languageservice';
+import { createFields, errorSentence, fieldsOfBody, locateError, moduleOfFieldsFile } from '@crm/zoho';
+import { allowedInProduction, connectFromEnvironment, orgKind } from './connect';
+import { readToSend } from './lint';
+import { printer } from './output';
+
+import type { Io } from './io';
+
+export async function createFieldsCommand(
+  file: string,
+  format: 'text' | 'json',
+  io: Io,
+  yes: boolean,
+): Promise<number> {
+  const text = readToSend(file, format, io, true);
+  if (text === 1) return 1;
+  const sibling = file.replace(/\.crm-fields\.json$/i, '.crm-module.json');
+  const moduleName = moduleOfFieldsFile(file, existsSync(sibling) ? readFileSync(sibling, 'utf8') : undefined);
+  try {
+    const connected = await connectFromEnvironment(io);
+    if (typeof connected === 'number') return connected;
+    const { org, production } = await orgKind(connected);
+    const subject = `the fields of ${path.basename(file)} in ${moduleName}`;
+    if (production && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
+    const run = await createFields(connected.client, moduleName, fieldsOfBody(text));
+    const lines = new LineIndex(text);
+    const refused = run.outcomes.flatMap((outcome) => {
+      if (outcome.kind !== 'refused') return [];
+      const { line, column } = lines.position(locateError(text, outcome.error).offset);
+      // Zoho's own words and the key it names (the module's explanations of codes speak of modules).
+      const key = outcome.error.details?.api_name;
+      const message = `${outcome.error.message}${typeof key === 'string' ? ` (${key})` : ''}.`;
+      return [{ line, column, code: outcome.error.code, message, label: outcome.label }];
+    });
+    printer(io, format)(
+      {
+        status: run.outcomes.every((outcome) => outcome.kind === 'created' || outcome.kind === 'exists')
+          ? 'created'
+          : 'partial',
+        module: run.module,
+        message: run.message,
+        fields: run.outcomes,
+        problems: refused,
+        file,
+      },
+      [...refused.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), run.message].join('\n'),
+    );
+    return run.outcomes.some((outcome) => outcome.kind === 'refused' || outcome.kind === 'unknown') ? 1 : 0;
+  } catch (error) {
+    io.err(`${errorSentence(error, 'crm-module create')}\n`);
+    return 1;
+  }
+}

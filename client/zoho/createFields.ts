@@ -1,0 +1,165 @@
+/**
+ * Create Fields: a fields file's fields added to a module, in calls of at most 5 (Zoho's pages), the module's
+ * fields read first so a re-run sends only those it does not have yet. A call's answer lost on the way is
+ * looked up (the module's fields read again), never sent again; the run stops there.
+ */
+import { AmbiguousRequestError, CrmClient } from './crmClient';
+import { FieldResult, FIELDS_PER_CALL, listFields, sendFieldsCall } from './fieldsApi';
+import { ZohoErrorEntry } from './explain';
+import { messageOf } from './errors';
+import { readModuleFile } from './moduleFile';
+
+/** What became of one field of the file (`index`: its place in the file's `fields`). */
+export type FieldOutcome =
+  | { kind: 'created'; index: number; label: string; id: string }
+  /** The module had it before this run (by API name, else label): not sent. */
+  | { kind: 'exists'; index: number; label: string; id: string }
+  /** Zoho refused it; its error's json_path is the file's (`$.fields[index]…`). */
+  | { kind: 'refused'; index: number; label: string; error: ZohoErrorEntry }
+  /** Its call's answer was lost and the lookup could not say: not sent again. */
+  | { kind: 'unknown'; index: number; label: string }
+  /** Not sent: the run stopped before its call. */
+  | { kind: 'not sent'; index: number; label: string };
+
+export interface FieldsRun {
+  module: string;
+  outcomes: FieldOutcome[];
+  /** POST calls made. */
+  calls: number;
+  /** One line: what was created, refused, already there. */
+  message: string;
+}
+
+export async function createFields(
+  client: CrmClient,
+  moduleApiName: string,
+  fields: Record<string, unknown>[],
+  progress: (done: number, total: number) => void = () => {},
+): Promise<FieldsRun> {
+  const label = (field: Record<string, unknown>, index: number) =>
+    typeof field.field_label === 'string' ? field.field_label : `fields[${index}]`;
+  // A custom field of the same name is this file's, made by an earlier run; a system one is a clash Zoho refuses.
+  const existing = (await listFields(client, moduleApiName)).filter((field) => field.custom_field !== false);
+  const inModule = (field: Record<string, unknown>) =>
+    existing.find((other) =>
+      typeof field.api_name === 'string'
+        ? other.api_name.toLowerCase() === field.api_name.toLowerCase()
+        : typeof field.field_label === 'string' && other.field_label?.toLowerCase() === field.field_label.toLowerCase(),
+    );
+  const outcomes: FieldOutcome[] = [];
+  const pending: number[] = [];
+  fields.forEach((field, index) => {
+    const found = inModule(field);
+    if (found) outcomes[index] = { kind: 'exists', index, label: label(field, index), id: found.id };
+    else pending.push(index);
+  });
+  let calls = 0;
+  let stopped: string | undefined;
+  for (let start = 0; start < pending.length && !stopped; start += FIELDS_PER_CALL) {
+    const batch = pending.slice(start, start + FIELDS_PER_CALL);
+    calls++;
+    let results: FieldResult[];
+    try {
+      results = await sendFieldsCall(
+        client,
+        moduleApiName,
+        batch.map((index) => fields[index]),
+      );
+    } catch (error) {
+      if (!(error instanceof AmbiguousRequestError)) throw error;
+      stopped = await lookUp(client, moduleApiName, fields, batch, outcomes, label, error.message);
+      break;
+    }
+    results.forEach((result, position) => {
+      const index = batch[position];
+      outcomes[index] =
+        result.kind === 'created'
+          ? { kind: 'created', index, label: label(fields[index], index), id: result.id }
+          : {
+              kind: 'refused',
+              index,
+              label: label(fields[index], index),
+              error: inFile(result.error, position, index),
+            };
+    });
+    progress(Math.min(start + batch.length, pending.length), pending.length);
+  }
+  fields.forEach((field, index) => (outcomes[index] ??= { kind: 'not sent', index, label: label(field, index) }));
+  return { module: moduleApiName, outcomes, calls, message: summary(moduleApiName, outcomes, stopped) };
+}
+
+/** A call's answer was lost: which of its fields the module has now. Nothing is sent again. */
+async function lookUp(
+  client: CrmClient,
+  moduleApiName: string,
+  fields: Record<string, unknown>[],
+  batch: number[],
+  outcomes: FieldOutcome[],
+  label: (field: Record<string, unknown>, index: number) => string,
+  lost: string,
+): Promise<string> {
+  try {
+    const now = await listFields(client, moduleApiName);
+    for (const index of batch) {
+      const field = fields[index];
+      const found = now.find((other) =>
+        typeof field.api_name === 'string'
+          ? other.api_name.toLowerCase() === field.api_name.toLowerCase()
+          : other.field_label?.toLowerCase() === String(field.field_label ?? '').toLowerCase(),
+      );
+      outcomes[index] = found
+        ? { kind: 'created', index, label: label(field, index), id: found.id }
+        : { kind: 'unknown', index, label: label(field, index) };
+    }
+    return `${lost}; the module's fields were read again, and nothing was sent twice`;
+  } catch (error) {
+    for (const index of batch) outcomes[index] = { kind: 'unknown', index, label: label(fields[index], index) };
+    return `${lost}, and reading the module's fields failed too (${messageOf(error)}): look in Zoho CRM before sending again`;
+  }
+}
+
+/** Zoho's json_path counts within the call: `$.fields[2]` of the second call is the file's `$.fields[7]`. */
+function inFile(error: ZohoErrorEntry, position: number, index: number): ZohoErrorEntry {
+  const path = error.details?.json_path;
+  if (typeof path !== 'string') return error;
+  return {
+    ...error,
+    details: {
+      ...error.details,
+      json_path: path.replace(new RegExp(`^\\$\\.fields\\[${position}\\]`), `$.fields[${index}]`),
+    },
+  };
+}
+
+function summary(moduleApiName: string, outcomes: FieldOutcome[], stopped: string | undefined): string {
+  const count = (kind: FieldOutcome['kind']) => outcomes.filter((outcome) => outcome.kind === kind).length;
+  const parts = [
+    `${count('created')} of ${outcomes.length} field${outcomes.length === 1 ? '' : 's'} created in ${moduleApiName}`,
+    count('exists') ? `${count('exists')} already there (not sent)` : '',
+    count('refused') ? `${count('refused')} refused` : '',
+    count('unknown') ? `${count('unknown')} unknown (not sent again)` : '',
+    count('not sent') ? `${count('not sent')} not sent` : '',
+  ].filter(Boolean);
+  return `${parts.join('; ')}.${stopped ? ` ${stopped[0].toUpperCase()}${stopped.slice(1)}.` : ''}`;
+}
+
+/**
+ * The module a fields file's fields belong to: the api_name of `<name>.crm-module.json` beside it, else
+ * `<name>` itself (`Leads.crm-fields.json` holds the Leads module's fields). `siblingText`: that module file's
+ * text, when there is one.
+ */
+export function moduleOfFieldsFile(fileName: string, siblingText: string | undefined): string {
+  const name = fileName.replace(/^.*[\\/]/, '').replace(/\.crm-fields\.json$/i, '');
+  const fromSibling = siblingText === undefined ? undefined : readModuleFile(siblingText)?.api_name;
+  return fromSibling ?? name;
+}
+
+/** The fields of a fields file's body, or none when it holds no list (the rules have said so already). */
+export function fieldsOfBody(text: string): Record<string, unknown>[] {
+  try {
+    const fields = (JSON.parse(text) as { fields?: unknown }).fields;
+    return Array.isArray(fields) ? fields.filter((field) => field && typeof field === 'object') : [];
+  } catch {
+    return [];
+  }
+}
