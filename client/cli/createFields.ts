@@ -6,7 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '@crm/languageservice';
-import { createFields, errorSentence, fieldsOfBody, locateError, moduleOfFieldsFile } from '@crm/zoho';
+import {
+  createFields,
+  describeFieldError,
+  errorSentence,
+  fieldsOfBody,
+  locateError,
+  moduleOfFieldsFile,
+} from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, orgKind } from './connect';
 import { readToSend } from './lint';
 import { printer } from './output';
@@ -34,10 +41,9 @@ export async function createFieldsCommand(
     const refused = run.outcomes.flatMap((outcome) => {
       if (outcome.kind !== 'refused') return [];
       const { line, column } = lines.position(locateError(text, outcome.error).offset);
-      // Zoho's own words and the key it names (the module's explanations of codes speak of modules).
-      const key = outcome.error.details?.api_name;
-      const message = `${outcome.error.message}${typeof key === 'string' ? ` (${key})` : ''}.`;
-      return [{ line, column, code: outcome.error.code, message, label: outcome.label }];
+      return [
+        { line, column, code: outcome.error.code, message: describeFieldError(outcome.error), label: outcome.label },
+      ];
     });
     printer(io, format)(
       {

@@ -9,6 +9,7 @@ import { ConnectionStatusBar } from './statusBar';
 import { Settings, SettingsReader, useApiVersion } from './config/settings';
 import { explainRestricted, RestrictedModeError } from './config/trust';
 import { CreateModuleCommand } from './commands/createModule';
+import { CreateFieldsCommand } from './commands/createFields';
 import { RemoteDiagnostics } from './commands/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
 import { openWalkthroughOnce } from './firstRun';
@@ -85,6 +86,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const remote = new RemoteDiagnostics((text) => log.redactor.redact(text));
   const org = new OrgData(services, context.globalState);
   const create = new CreateModuleCommand(services, remote, org);
+  const createFields = new CreateFieldsCommand(services, remote);
   const update = new UpdateModuleCommand(services, remote, org);
   const pull = new PullModuleCommand(services, org);
   const compare = new CompareWithOrg(services, org);
@@ -108,6 +110,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       'zohoCrm.createModule',
       (uri?: vscode.Uri | string, options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[]) =>
         create.run(uri, options),
+    ),
+    vscode.commands.registerCommand(
+      'zohoCrm.createFields',
+      (uri?: vscode.Uri | string, options?: { confirm?: boolean } | vscode.Uri[]) => createFields.run(uri, options),
     ),
     vscode.commands.registerCommand(
       'zohoCrm.updateModule',

@@ -163,3 +163,12 @@ export function fieldsOfBody(text: string): Record<string, unknown>[] {
     return [];
   }
 }
+
+/**
+ * A field's refusal in one line: Zoho's words and the key it names ("Field label duplicate (field_label).").
+ * The module explanations of codes (explain.ts) speak of modules, not of fields.
+ */
+export function describeFieldError(error: ZohoErrorEntry): string {
+  const key = error.details?.api_name;
+  return `${error.message}${typeof key === 'string' ? ` (${key})` : ''}.`;
+}

@@ -3,7 +3,8 @@
  * (OAuth, PKCE, loopback), tokens, the CRM client with its bounds and checks, Create and Update, error words.
  */
 export { createModule } from './createModule';
-export { createFields, fieldsOfBody, moduleOfFieldsFile } from './createFields';
+export { createFields, describeFieldError, fieldsOfBody, moduleOfFieldsFile } from './createFields';
+export type { FieldsRun } from './createFields';
 export type { CreateOutcome } from './createModule';
 export { CrmClient } from './crmClient';
 export type { OrgSummary } from './crmClient';

@@ -6,7 +6,12 @@ import { createHttp, networkErrorMessage, networkReason, parseJson } from './htt
 import { Logger } from './log';
 import { checkedServerUrl, joinUrl } from './serverUrl';
 
-export const DEFAULT_SCOPES = ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.profiles.READ', 'ZohoCRM.org.READ'];
+export const DEFAULT_SCOPES = [
+  'ZohoCRM.settings.modules.ALL',
+  'ZohoCRM.settings.fields.ALL',
+  'ZohoCRM.settings.profiles.READ',
+  'ZohoCRM.org.READ',
+];
 
 export interface TokenAnswer {
   accessToken: string;

@@ -958,6 +958,7 @@ describe('OAuth, the rest of its words', () => {
     assert.deepEqual(DEFAULT_SCOPES, manifest.contributes.configuration.properties['zohoCrm.oauth.scopes'].default);
     assert.deepEqual(DEFAULT_SCOPES, [
       'ZohoCRM.settings.modules.ALL',
+      'ZohoCRM.settings.fields.ALL',
       'ZohoCRM.settings.profiles.READ',
       'ZohoCRM.org.READ',
     ]);

@@ -908,7 +908,9 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       case 'POST /__standin/self-client-code': {
         const clientId = input.client_id ?? query.client_id ?? DEMO_CLIENT.clientId;
         const scope = String(
-          input.scope ?? query.scope ?? 'ZohoCRM.settings.modules.ALL,ZohoCRM.settings.profiles.READ,ZohoCRM.org.READ',
+          input.scope ??
+            query.scope ??
+            'ZohoCRM.settings.modules.ALL,ZohoCRM.settings.fields.ALL,ZohoCRM.settings.profiles.READ,ZohoCRM.org.READ',
         ).split(',');
         try {
           return json(response, 200, {

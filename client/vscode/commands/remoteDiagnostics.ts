@@ -18,7 +18,13 @@ export class RemoteDiagnostics implements vscode.Disposable {
   /** `redact`: Zoho's words may echo a secret; the Problems panel shows them only through the log's redactor. */
   constructor(private readonly redact: (text: string) => string = (text) => text) {}
 
-  show(document: vscode.TextDocument, errors: ZohoErrorEntry[], summary: string): vscode.Diagnostic[] {
+  /** `describe`: an error in words (a module's explanations by default; a field's refusal says its own). */
+  show(
+    document: vscode.TextDocument,
+    errors: ZohoErrorEntry[],
+    summary: string,
+    describe: (error: ZohoErrorEntry) => string = describeApiError,
+  ): vscode.Diagnostic[] {
     const text = document.getText();
     const list = errors.length ? errors : [{ code: OWN_CODES.error, message: summary }];
     const diagnostics = list.map((error) => {
@@ -29,7 +35,7 @@ export class RemoteDiagnostics implements vscode.Disposable {
       );
       const diagnostic = new vscode.Diagnostic(
         range,
-        this.redact(`Zoho answered: ${errors.length ? describeApiError(error) : summary}`),
+        this.redact(`Zoho answered: ${errors.length ? describe(error) : summary}`),
         vscode.DiagnosticSeverity.Error,
       );
       diagnostic.source = REMOTE_SOURCE;

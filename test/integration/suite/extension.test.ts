@@ -156,6 +156,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(settings.redirectPort, 47120);
     assert.deepEqual(settings.scopes, [
       'ZohoCRM.settings.modules.ALL',
+      'ZohoCRM.settings.fields.ALL',
       'ZohoCRM.settings.profiles.READ',
       'ZohoCRM.org.READ',
     ]);
@@ -445,6 +446,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.ok(connection, 'signed in');
     assert.deepEqual(connection.scopes, [
       'ZohoCRM.settings.modules.ALL',
+      'ZohoCRM.settings.fields.ALL',
       'ZohoCRM.settings.profiles.READ',
       'ZohoCRM.org.READ',
       'ZohoCRM.users.READ',
@@ -775,6 +777,49 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       confirm: false,
     });
     assert.equal(again.kind, 'unchanged');
+  });
+
+  it("Create Fields adds a fields file's fields to its module in one call; a refusal lands on its field's line", async () => {
+    const uri = fileUri('Shipments.crm-fields.json');
+    const text = JSON.stringify(
+      {
+        fields: [
+          { field_label: 'Carrier', data_type: 'text', length: 80 },
+          { field_label: 'Name', data_type: 'text' },
+        ],
+      },
+      null,
+      2,
+    );
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await open('Shipments.crm-fields.json');
+      await standIn('/__standin/requests', { method: 'DELETE' });
+      const run = await vscode.commands.executeCommand<{ kind: string; message: string; calls: number }>(
+        'zohoCrm.createFields',
+        uri,
+        { confirm: false },
+      );
+      messages.push(run.message);
+      assert.equal(run.kind, 'done', run.message);
+      assert.equal(run.message, '1 of 2 fields created in Shipments; 1 refused.');
+      const posts = (await standIn<{ method: string; path: string }[]>('/__standin/requests')).filter(
+        (request) => request.method === 'POST',
+      );
+      assert.deepEqual(
+        posts.map((request) => request.path),
+        ['/crm/v7/settings/fields'],
+      );
+      const refused = remote(await diagnosticsWhere(uri, (list) => remote(list).length > 0, "Zoho's refusal"));
+      assert.deepEqual(
+        refused.map((d) => [codeOf(d), d.range.start.line + 1, d.message]),
+        [['DUPLICATE_DATA', 9, 'Zoho answered: Field label duplicate (field_label).']],
+      );
+      if (DRIVER) await driver('/screenshot?name=create-fields-207');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('a refresh is exactly the two GETs it needs; refused, the last org data stays in use and says its age', async () => {
