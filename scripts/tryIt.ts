@@ -55,6 +55,9 @@ through it step by step.
 4. **Zoho CRM: Create Module** (the cloud icon in the editor title) creates \`stocks.crm-module.json\`'s module.
 5. **Zoho CRM: Pull Module…** › Shipments writes \`Shipments.crm-module.json\`; change a label, then
    **Compare with Org** and **Update Module** (or the line above the module).
+6. Fields: \`Leads.crm-fields.json\` adds fields to the Leads module. Its textarea lacks its size (Ctrl+. adds it);
+   then **Zoho CRM: Create Fields** (the cloud icon): Leads already has a "Company" field, so Zoho refuses that one
+   on its line while the others are created. Rename it and run Create Fields again: only it is sent.
 
 The local Zoho has four profiles (Administrator, Standard, a lite and a portal one), Zoho's standard modules
 (Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module, Shipments.

@@ -20,6 +20,8 @@ function template(schemaRef: JSONSchema, stops: { next: number } | undefined): s
   const stop = (fallback: string) =>
     !stops ? fallback : fallback ? `\${${stops.next++}:${fallback}}` : `$${stops.next++}`;
   if (stops && schema.enum) return `"\${${stops.next++}|${schema.enum.join(',')}|}"`;
+  // Without a default, an enum's first value: a fix leaves a valid value (the snippet offers the choice).
+  if (!stops && schema.enum && schema.default === undefined) return JSON.stringify(schema.enum[0]);
   if (schema.default !== undefined) {
     const text = JSON.stringify(schema.default);
     return typeof schema.default === 'string' && stops ? `"${stop(escapeSnippet(schema.default))}"` : text;

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { copyExamples, writeDemoReadme } from '../../scripts/tryIt';
+import { analyze } from '../../server/languageservice';
+import { FieldsStore } from '../zohoStandIn/fields';
+import { applyEdits } from '../helpers/modules';
 import { DEMO_CLIENT } from '../zohoStandIn/standIn';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
@@ -21,6 +24,20 @@ describe('npm start', () => {
       writeFileSync(path.join(workspace, name), '{}');
       assert.equal(readFileSync(path.join(EXAMPLES, name), 'utf8'), text);
     }
+  });
+
+  it("the demo's fields file shows the loop its README promises: one local mistake with its fix, one label Leads has", () => {
+    const text = readFileSync(path.join(EXAMPLES, 'Leads.crm-fields.json'), 'utf8');
+    const { findings } = analyze(text, 'v7', 'fields');
+    assert.deepEqual(
+      findings.map((finding) => [finding.code, finding.message, finding.fixes?.[0]?.title]),
+      [['DEPENDENT_FIELD_MISSING', 'A textarea field needs "textarea".', 'Add "textarea"']],
+    );
+    const fixed = applyEdits(text, findings[0].fixes![0].edits);
+    assert.deepEqual(analyze(fixed, 'v7', 'fields').findings, []);
+    // The local Zoho's Leads has a system field "Company": the one Zoho refuses, on its line.
+    assert.ok(new FieldsStore().list('Leads').some((field) => field.field_label === 'Company'));
+    assert.match(text, /"field_label": "Company"/);
   });
 
   it('the first screen says how to sign in to the local Zoho: the README of the copy names its client and code link', () => {
