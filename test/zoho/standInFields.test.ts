@@ -150,4 +150,131 @@ describe("the local Zoho's fields endpoints", () => {
     );
     assert.equal((await call('GET', '?module=Leads', undefined, readOnly)).status, 200);
   });
+
+  it('answers a GET with the keys Zoho adds to every field: column, JSON type, flags, null and empty type keys', async () => {
+    const created = await call('POST', '?module=Shipments', {
+      fields: [{ field_label: 'Carrier', data_type: 'text', length: 40 }],
+    });
+    const one = (await call('GET', `/${created.body.fields[0].details.id}?module=Shipments`)).body.fields[0];
+    assert.equal(one.display_label, 'Carrier');
+    assert.equal(one.length, 40, 'the stored length, not the default');
+    assert.equal(one.crypt, null);
+    assert.deepEqual(one.lookup, {});
+    assert.equal(typeof one.column_name, 'string');
+  });
+
+  it('updates fields by id (PATCH many and one): label, length, options added, renamed and removed', async () => {
+    const created = await call('POST', '?module=Shipments', {
+      fields: [
+        { field_label: 'Size', data_type: 'text', length: 20 },
+        {
+          field_label: 'Speed',
+          data_type: 'picklist',
+          pick_list_values: [
+            { display_value: 'Slow', actual_value: 'Slow' },
+            { display_value: 'Fast', actual_value: 'Fast' },
+          ],
+        },
+      ],
+    });
+    const [size, speed] = created.body.fields.map((result: { details: { id: string } }) => result.details.id);
+    const options = (await call('GET', `/${speed}?module=Shipments`)).body.fields[0].pick_list_values;
+    assert.deepEqual(
+      options.map((option: { type: string; sequence_number: number }) => [option.type, option.sequence_number]),
+      [
+        ['used', 1],
+        ['used', 2],
+      ],
+    );
+    const many = await call('PATCH', '?module=Shipments', {
+      fields: [
+        { id: size, field_label: 'Box Size', length: 60 },
+        {
+          id: speed,
+          pick_list_values: [
+            { id: options[1].id, display_value: 'Express', actual_value: 'Fast' },
+            { display_value: 'Same Day', actual_value: 'Same Day' },
+            { id: options[0].id, actual_value: 'Slow', display_value: 'Slow', _delete: null },
+          ],
+        },
+      ],
+    });
+    assert.equal(many.status, 200);
+    assert.deepEqual(
+      many.body.fields.map((result: { message: string }) => result.message),
+      ['field updated', 'field updated'],
+    );
+    const after = (await call('GET', '?module=Shipments')).body.fields;
+    const byId = (id: string) => after.find((field: { id: string }) => field.id === id);
+    assert.equal(byId(size).field_label, 'Box Size');
+    assert.equal(byId(size).length, 60);
+    assert.deepEqual(
+      byId(speed).pick_list_values.map((option: { display_value: string; actual_value: string }) => [
+        option.display_value,
+        option.actual_value,
+      ]),
+      [
+        ['Express', 'Fast'],
+        ['Same Day', 'Same Day'],
+      ],
+    );
+    const one = await call('PATCH', `/${size}?module=Shipments`, { fields: [{ field_label: 'Parcel Size' }] });
+    assert.equal(one.status, 200);
+    assert.equal((await call('GET', `/${size}?module=Shipments`)).body.fields[0].field_label, 'Parcel Size');
+  });
+
+  it('refuses what Zoho says never changes, each on its key, and keeps the field whole when one key is refused', async () => {
+    const created = await call('POST', '?module=Shipments', {
+      fields: [
+        { field_label: 'Total', data_type: 'formula', formula: { expression: '1+1', return_type: 'double' } },
+        { field_label: 'Notes Long', data_type: 'textarea', textarea: { type: 'small' } },
+      ],
+    });
+    const [total, notes] = created.body.fields.map((result: { details: { id: string } }) => result.details.id);
+    const lastName = (await call('GET', '?module=Leads')).body.fields.find(
+      (field: { api_name: string }) => field.api_name === 'Last_Name',
+    );
+    const refused = await call('PATCH', '?module=Shipments', {
+      fields: [
+        { id: total, field_label: 'Sum', formula: { expression: '2+2', return_type: 'text' } },
+        { id: notes, data_type: 'text' },
+        { id: notes, length: 32000 },
+        { field_label: 'No Id' },
+        { id: notes, field_label: 'Carrier' },
+      ],
+    });
+    assert.equal(refused.status, 400);
+    assert.deepEqual(
+      refused.body.fields.map((result: { code: string; details: { json_path: string } }) => [
+        result.code,
+        result.details.json_path,
+      ]),
+      [
+        ['NOT_ALLOWED', '$.fields[0].formula.return_type'],
+        ['NOT_ALLOWED', '$.fields[1].data_type'],
+        ['NOT_ALLOWED', '$.fields[2].length'],
+        ['MANDATORY_NOT_FOUND', '$.fields[3].id'],
+        ['DUPLICATE_DATA', '$.fields[4].field_label'],
+      ],
+    );
+    assert.equal((await call('GET', `/${total}?module=Shipments`)).body.fields[0].field_label, 'Total');
+    const system = await call('PATCH', '?module=Leads', { fields: [{ id: lastName.id, field_label: 'Surname' }] });
+    assert.equal(system.body.fields[0].code, 'NOT_ALLOWED');
+    const mixed = await call('PATCH', '?module=Shipments', {
+      fields: [{ id: total, field_label: 'Grand Total' }, { id: '1' }],
+    });
+    assert.equal(mixed.status, 207);
+  });
+
+  it('refuses to delete a custom field another part of the org uses', async () => {
+    const created = await call('POST', '?module=Shipments', {
+      fields: [{ field_label: 'Scored', data_type: 'integer' }],
+    });
+    standIn.fields.inUse.add('Scored');
+    const id = created.body.fields[0].details.id;
+    const refused = await call('DELETE', `/${id}?module=Shipments`);
+    assert.equal(refused.body.fields[0].message, 'The custom field has already used in other places');
+    standIn.fields.inUse.delete('Scored');
+    assert.equal((await call('DELETE', `/${id}?module=Shipments`)).status, 200);
+  });
 });

@@ -98,17 +98,44 @@ function systemFields(moduleApiName: string, nextId: () => string): StoredField[
   return [owner, system('Name', 'Name', 'text', { length: 120, system_mandatory: true })];
 }
 
+/** The keys a PATCH item may carry ([Y] FieldUpdateRequestBodySchema, additionalProperties false). */
+const UPDATABLE = new Set([
+  'id',
+  'field_label',
+  'length',
+  'profiles',
+  'unique',
+  'lookup',
+  'pick_list_values',
+  'global_picklist',
+  'sharing_properties',
+  'history_tracking_enabled',
+  'history_tracking',
+  'formula',
+  'decimal_place',
+  'currency',
+  'rollup_summary',
+  'association_details',
+]);
+
 export class FieldsStore {
   private readonly byModule = new Map<string, StoredField[]>();
   private nextId = 2423488000000900001n;
   /** Custom fields a module may have in this edition ([C7]: Enterprise 300). */
   editionLimit = 300;
+  /** API names of fields a workflow, scoring rule or index uses: [D7] refuses their deletion. */
+  readonly inUse = new Set<string>();
 
   /** The module's fields (its system ones first, then those created). */
   list(moduleApiName: string): StoredField[] {
     let fields = this.byModule.get(moduleApiName);
     if (!fields) this.byModule.set(moduleApiName, (fields = systemFields(moduleApiName, () => this.newId())));
     return fields;
+  }
+
+  /** A module deleted: its fields go with it. */
+  forget(moduleApiName: string): void {
+    this.byModule.delete(moduleApiName);
   }
 
   /** Each field of one call in order, created or refused; the status says which of the three outcomes. */
@@ -119,12 +146,55 @@ export class FieldsStore {
     return { status: created === results.length ? 201 : created === 0 ? 400 : 207, results };
   }
 
+  /**
+   * A field as a GET answers it: what was stored, with the keys Zoho adds to every field ([M7]): its column,
+   * JSON type, read-only flags, and null for the type keys it does not use. Pull must drop all of them.
+   */
+  view(field: StoredField): Record<string, unknown> {
+    return {
+      column_name: field.custom_field ? `CUSTOMFIELD${field.id.slice(-3)}` : field.api_name.toUpperCase(),
+      json_type: field.data_type === 'integer' || field.data_type === 'bigint' ? 'integer' : 'string',
+      display_label: field.field_label,
+      created_source: field.custom_field ? 'crm_api' : 'default',
+      system_mandatory: false,
+      read_only: false,
+      field_read_only: false,
+      visible: true,
+      filterable: true,
+      tooltip: null,
+      crypt: null,
+      external: null,
+      textarea: null,
+      formula: {},
+      auto_number: {},
+      currency: {},
+      lookup: {},
+      pick_list_values: [],
+      length: field.data_type === 'text' ? 255 : undefined,
+      ...field,
+    };
+  }
+
+  /** Each item of one PATCH in order ([U7]): 200 all updated, 207 mixed, 400 none. `onlyId`: the URL's. */
+  update(
+    moduleApiName: string,
+    items: unknown[],
+    onlyId?: string,
+  ): { status: 200 | 207 | 400; results: FieldResult[] } {
+    const fields = this.list(moduleApiName);
+    const results = items.map((item, index) => this.updateOne(fields, item, `$.fields[${index}]`, onlyId));
+    const updated = results.filter((result) => result.status === 'success').length;
+    return { status: updated === results.length ? 200 : updated === 0 ? 400 : 207, results };
+  }
+
   delete(moduleApiName: string, id: string): FieldResult {
     const fields = this.list(moduleApiName);
     const index = fields.findIndex((field) => field.id === id);
     if (index < 0) return refusal('INVALID_DATA', 'the id given seems to be invalid', { resource_path_index: 2 });
     if (!fields[index].custom_field)
       return refusal('NOT_ALLOWED', 'Only the custom fields can be deleted', { resource_path_index: 2 });
+    if (this.inUse.has(fields[index].api_name))
+      return refusal('NOT_ALLOWED', 'The custom field has already used in other places', { resource_path_index: 2 });
     fields.splice(index, 1);
     return { code: 'SUCCESS', details: { id }, message: 'field deleted', status: 'success' };
   }
@@ -202,6 +272,7 @@ export class FieldsStore {
       });
     const stored: StoredField = {
       ...field,
+      ...(Array.isArray(field.pick_list_values) ? { pick_list_values: this.options(field.pick_list_values) } : {}),
       id: this.newId(),
       api_name: apiName,
       field_label: label,
@@ -212,9 +283,149 @@ export class FieldsStore {
     return { code: 'SUCCESS', details: { id: stored.id }, message: 'field created', status: 'success' };
   }
 
+  /** Options as Zoho keeps them: each with its id, place and state ([M7]). */
+  private options(given: unknown[]): Record<string, unknown>[] {
+    return given.map((option, index) => ({
+      ...(option as Record<string, unknown>),
+      id: this.newId(),
+      sequence_number: index + 1,
+      type: 'used',
+    }));
+  }
+
+  private updateOne(fields: StoredField[], item: unknown, path: string, onlyId?: string): FieldResult {
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      return refusal('INVALID_DATA', 'invalid data', { expected_data_type: 'jsonobject', json_path: path });
+    const change = item as Record<string, unknown>;
+    const id = onlyId ?? change.id;
+    if (id === undefined)
+      return refusal('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'id', json_path: `${path}.id` });
+    const field = fields.find((candidate) => candidate.id === String(id));
+    if (!field)
+      return refusal('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', json_path: `${path}.id` });
+    const at = (key: string) => ({ api_name: key, json_path: `${path}.${key}` });
+    for (const key of Object.keys(change)) {
+      if (UPDATABLE.has(key)) continue;
+      // [U7]: these never change; anything else is outside the update schema.
+      if (['data_type', 'api_name', 'external'].includes(key) && change[key] === field[key]) continue;
+      return key === 'data_type'
+        ? refusal('NOT_ALLOWED', 'conversion of one field type to another is not possible', at(key))
+        : refusal('INVALID_DATA', 'invalid data', at(key));
+    }
+    if (change.field_label !== undefined) {
+      if (!field.custom_field && change.field_label !== field.field_label)
+        return refusal('NOT_ALLOWED', 'not allowed', at('field_label'));
+      const label = String(change.field_label).trim().toLowerCase();
+      if (fields.some((other) => other !== field && other.field_label.toLowerCase() === label))
+        return refusal('DUPLICATE_DATA', 'Field label duplicate', at('field_label'));
+    }
+    if (change.length !== undefined && change.length !== field.length) {
+      if (field.data_type === 'textarea') return refusal('NOT_ALLOWED', 'not allowed', at('length'));
+      const range = LENGTHS[field.data_type];
+      const length = Number(change.length);
+      if (range && !(length >= range[0] && length <= range[1]))
+        return refusal('DEPENDENT_MISMATCH', 'The given length value seems to be invalid.', {
+          ...at('length'),
+          range: { minimum: range[0], maximum: range[1] },
+        });
+    }
+    const lookup = change.lookup as Record<string, unknown> | undefined;
+    if (lookup && Object.keys(lookup).some((key) => key !== 'query_details'))
+      return refusal('NOT_ALLOWED', 'Lookup module cannot be updated', at('lookup'));
+    const formula = change.formula as Record<string, unknown> | undefined;
+    const stored = field.formula as Record<string, unknown> | undefined;
+    if (formula?.return_type !== undefined && formula.return_type !== stored?.return_type)
+      return refusal('NOT_ALLOWED', 'Formula field does not support updating the return type', {
+        api_name: 'return_type',
+        json_path: `${path}.formula.return_type`,
+      });
+    let options = field.pick_list_values as Record<string, unknown>[] | undefined;
+    if (change.pick_list_values !== undefined) {
+      const result = this.changedOptions(options ?? [], change.pick_list_values, `${path}.pick_list_values`);
+      if (!Array.isArray(result)) return result;
+      options = result;
+    }
+    const unique = change.unique as Record<string, unknown> | boolean | undefined;
+    const disable = typeof unique === 'object' && unique !== null && '_disable' in unique;
+    if (unique && !disable && !field.unique && fields.filter((other) => other.unique).length >= MAX_UNIQUE)
+      return refusal('NOT_ALLOWED', 'not allowed', { ...at('unique'), limit: MAX_UNIQUE });
+    // Every check passed: the field changes as a whole, or not at all.
+    const { id: _id, pick_list_values: _options, unique: _unique, profiles, ...rest } = change;
+    Object.assign(field, rest);
+    if (options) field.pick_list_values = options;
+    if (disable) delete field.unique;
+    else if (unique !== undefined) field.unique = unique;
+    if (Array.isArray(profiles)) field.profiles = mergeProfiles(field.profiles, profiles);
+    return { code: 'SUCCESS', details: { id: field.id }, message: 'field updated', status: 'success' };
+  }
+
+  /** [U7]: an option without id is added, one with an id (or a known actual_value) renamed, `_delete` removed. */
+  private changedOptions(
+    current: Record<string, unknown>[],
+    given: unknown,
+    path: string,
+  ): Record<string, unknown>[] | FieldResult {
+    if (!Array.isArray(given))
+      return refusal('INVALID_DATA', 'invalid data', { api_name: 'pick_list_values', json_path: path });
+    const options = current.map((option) => ({ ...option }));
+    for (const [index, entry] of given.entries()) {
+      const option = (entry ?? {}) as Record<string, unknown>;
+      const at = `${path}[${index}]`;
+      const known = options.find(
+        (candidate) =>
+          (option.id !== undefined && candidate.id === String(option.id)) ||
+          (option.id === undefined &&
+            option.actual_value !== undefined &&
+            candidate.actual_value === option.actual_value),
+      );
+      if (option.id !== undefined && !known)
+        return refusal('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id', json_path: `${at}.id` });
+      if ('_delete' in option) {
+        if (!known)
+          return refusal('INVALID_DATA', 'invalid data', { api_name: 'actual_value', json_path: `${at}.actual_value` });
+        options.splice(options.indexOf(known), 1);
+        continue;
+      }
+      if (known && option.actual_value !== undefined && option.actual_value !== known.actual_value)
+        return refusal('NOT_ALLOWED', 'not allowed', { api_name: 'actual_value', json_path: `${at}.actual_value` });
+      const display = option.display_value;
+      if (typeof display !== 'string' || !display)
+        return refusal('MANDATORY_NOT_FOUND', 'required field not found', {
+          api_name: 'display_value',
+          json_path: `${at}.display_value`,
+        });
+      if (
+        options.some((other) => other !== known && String(other.display_value).toLowerCase() === display.toLowerCase())
+      )
+        return refusal('DUPLICATE_DATA', 'Duplicate option display_value', {
+          api_name: 'display_value',
+          json_path: `${at}.display_value`,
+        });
+      if (known) Object.assign(known, option, { id: known.id });
+      else
+        options.push({
+          ...option,
+          actual_value: option.actual_value ?? display,
+          id: this.newId(),
+          sequence_number: options.length + 1,
+          type: 'used',
+        });
+    }
+    return options;
+  }
+
   private newId(): string {
     return String(this.nextId++);
   }
+}
+
+/** A PATCH's profiles change the permissions it names and leave the others. */
+function mergeProfiles(current: unknown, given: unknown[]): unknown[] {
+  const merged = new Map<string, unknown>();
+  for (const profile of Array.isArray(current) ? current : [])
+    merged.set(String((profile as { id?: unknown }).id), profile);
+  for (const profile of given) merged.set(String((profile as { id?: unknown }).id), profile);
+  return [...merged.values()];
 }
 
 function refusal(code: string, message: string, details: Record<string, unknown>): FieldResult {

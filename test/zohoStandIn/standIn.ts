@@ -34,6 +34,8 @@ export interface Faults {
   dropAfterCreate?: boolean;
   /** POST /settings/fields creates what it would, then drops the connection without answering. */
   dropAfterFieldsCreate?: boolean;
+  /** PATCH /settings/fields updates what it would, then drops the connection without answering. */
+  dropAfterFieldsUpdate?: boolean;
   /** PUT /settings/modules/{api_name} updates the module, then drops the connection without answering. */
   dropAfterUpdate?: boolean;
   /** PUT /settings/modules/{api_name} drops the connection before changing anything (a front end that gave up). */
@@ -201,6 +203,13 @@ const UPDATE_MODULE_SCOPES = [
 ];
 const READ_PROFILE_SCOPES = ['ZohoCRM.settings.profiles.READ', 'ZohoCRM.settings.profiles.ALL', 'ZohoCRM.settings.ALL'];
 
+const INVALID_METHOD = {
+  code: 'INVALID_REQUEST_METHOD',
+  details: {},
+  message: 'The http request method type is not a valid one',
+  status: 'error',
+};
+
 export type StoredModule = ExistingModule & { id: string; generated_type: string; profiles?: { id: string }[] };
 
 function zohoToken(): string {
@@ -290,6 +299,7 @@ export class ZohoStandIn {
   deleteModule(apiName: string): void {
     const index = this.modules.findIndex((module) => module.api_name === apiName);
     if (index >= 0) this.modules.splice(index, 1);
+    this.fields.forget(apiName);
   }
 
   /** Makes every access token issued so far expired, as an hour passing would. */
@@ -584,7 +594,7 @@ export class ZohoStandIn {
     });
   }
 
-  /** /settings/fields?module=…: list and create (at most 5 per call), one field's GET and DELETE. */
+  /** /settings/fields?module=…: list, create and update (at most 5 per call), one field's GET, PATCH and DELETE. */
   private fieldsRoute(
     request: IncomingMessage,
     route: string,
@@ -594,9 +604,10 @@ export class ZohoStandIn {
     response: ServerResponse,
     scoped: (allowed: string[]) => boolean,
   ): void {
-    const needs = (operation: 'READ' | 'CREATE' | 'DELETE') =>
+    const needs = (operation: 'READ' | 'CREATE' | 'UPDATE' | 'DELETE') =>
       scoped([`ZohoCRM.settings.fields.${operation}`, 'ZohoCRM.settings.fields.ALL']);
-    const operation = method === 'POST' ? 'CREATE' : method === 'DELETE' ? 'DELETE' : 'READ';
+    const operation =
+      method === 'POST' ? 'CREATE' : method === 'PATCH' ? 'UPDATE' : method === 'DELETE' ? 'DELETE' : 'READ';
     if (!needs(operation)) return scopeMismatch(response);
     if (!moduleName)
       return json(response, 400, {
@@ -617,7 +628,7 @@ export class ZohoStandIn {
     if (id && method === 'GET') {
       const field = this.fields.list(module.api_name).find((candidate) => candidate.id === id);
       return field
-        ? json(response, 200, { fields: [field] })
+        ? json(response, 200, { fields: [this.fields.view(field)] })
         : json(response, 400, {
             code: 'INVALID_DATA',
             details: { resource_path_index: 2 },
@@ -629,8 +640,9 @@ export class ZohoStandIn {
       const result = this.fields.delete(module.api_name, id);
       return json(response, result.status === 'success' ? 200 : 400, { fields: [result] });
     }
-    if (!id && method === 'GET') return json(response, 200, { fields: this.fields.list(module.api_name) });
-    if (!id && method === 'POST') {
+    if (!id && method === 'GET')
+      return json(response, 200, { fields: this.fields.list(module.api_name).map((field) => this.fields.view(field)) });
+    if (method === 'POST' || method === 'PATCH') {
       let items: unknown;
       try {
         items = (JSON.parse(body) as { fields?: unknown }).fields;
@@ -652,16 +664,17 @@ export class ZohoStandIn {
           message: 'the number of fields in a request exceeds the limit',
           status: 'error',
         });
+      if (method === 'PATCH') {
+        const { status, results } = this.fields.update(module.api_name, items, id);
+        if (this.faults.dropAfterFieldsUpdate) return void request.socket.destroy();
+        return json(response, status, { fields: results });
+      }
+      if (id) return json(response, 405, INVALID_METHOD);
       const { status, results } = this.fields.create(module.api_name, items);
       if (this.faults.dropAfterFieldsCreate) return void request.socket.destroy();
       return json(response, status, { fields: results });
     }
-    json(response, 405, {
-      code: 'INVALID_REQUEST_METHOD',
-      details: {},
-      message: 'The http request method type is not a valid one',
-      status: 'error',
-    });
+    json(response, 405, INVALID_METHOD);
   }
 
   private async createModule(
