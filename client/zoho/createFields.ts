@@ -4,8 +4,9 @@
  * looked up (the module's fields read again), never sent again; the run stops there.
  */
 import { AmbiguousRequestError, CrmClient } from './crmClient';
-import { FieldResult, FIELDS_PER_CALL, listFields, sendFieldsCall } from './fieldsApi';
+import { FieldResult, FieldSummary, FIELDS_PER_CALL, listFields, sendFieldsCall } from './fieldsApi';
 import { ZohoErrorEntry } from './explain';
+import { matchField } from './fieldsFile';
 import { messageOf } from './errors';
 import { readModuleFile } from './moduleFile';
 
@@ -28,6 +29,8 @@ export interface FieldsRun {
   calls: number;
   /** One line: what was created, refused, already there. */
   message: string;
+  /** Why the run stopped before its end (a lost answer), when it did. */
+  stopped?: string;
 }
 
 export async function createFields(
@@ -35,21 +38,17 @@ export async function createFields(
   moduleApiName: string,
   fields: Record<string, unknown>[],
   progress: (done: number, total: number) => void = () => {},
+  /** The module's fields, when the caller has just read them (Update): not read again. */
+  known?: FieldSummary[],
 ): Promise<FieldsRun> {
   const label = (field: Record<string, unknown>, index: number) =>
     typeof field.field_label === 'string' ? field.field_label : `fields[${index}]`;
   // A custom field of the same name is this file's, made by an earlier run; a system one is a clash Zoho refuses.
-  const existing = (await listFields(client, moduleApiName)).filter((field) => field.custom_field !== false);
-  const inModule = (field: Record<string, unknown>) =>
-    existing.find((other) =>
-      typeof field.api_name === 'string'
-        ? other.api_name.toLowerCase() === field.api_name.toLowerCase()
-        : typeof field.field_label === 'string' && other.field_label?.toLowerCase() === field.field_label.toLowerCase(),
-    );
+  const existing = (known ?? (await listFields(client, moduleApiName))).filter((field) => field.custom_field !== false);
   const outcomes: FieldOutcome[] = [];
   const pending: number[] = [];
   fields.forEach((field, index) => {
-    const found = inModule(field);
+    const found = matchField(field, existing);
     if (found) outcomes[index] = { kind: 'exists', index, label: label(field, index), id: found.id };
     else pending.push(index);
   });
@@ -73,7 +72,7 @@ export async function createFields(
     results.forEach((result, position) => {
       const index = batch[position];
       outcomes[index] =
-        result.kind === 'created'
+        result.kind === 'done'
           ? { kind: 'created', index, label: label(fields[index], index), id: result.id }
           : {
               kind: 'refused',
@@ -85,7 +84,7 @@ export async function createFields(
     progress(Math.min(start + batch.length, pending.length), pending.length);
   }
   fields.forEach((field, index) => (outcomes[index] ??= { kind: 'not sent', index, label: label(field, index) }));
-  return { module: moduleApiName, outcomes, calls, message: summary(moduleApiName, outcomes, stopped) };
+  return { module: moduleApiName, outcomes, calls, message: summary(moduleApiName, outcomes, stopped), stopped };
 }
 
 /** A call's answer was lost: which of its fields the module has now. Nothing is sent again. */
@@ -102,11 +101,7 @@ async function lookUp(
     const now = await listFields(client, moduleApiName);
     for (const index of batch) {
       const field = fields[index];
-      const found = now.find((other) =>
-        typeof field.api_name === 'string'
-          ? other.api_name.toLowerCase() === field.api_name.toLowerCase()
-          : other.field_label?.toLowerCase() === String(field.field_label ?? '').toLowerCase(),
-      );
+      const found = matchField(field, now);
       outcomes[index] = found
         ? { kind: 'created', index, label: label(field, index), id: found.id }
         : { kind: 'unknown', index, label: label(field, index) };

@@ -12,6 +12,8 @@ import { ZohoErrorEntry } from './explain';
 export const FIELDS_PER_CALL = 5;
 
 export const FIELDS_READ_SCOPE = 'ZohoCRM.settings.fields.READ';
+const FIELDS_UPDATE_SCOPE = 'ZohoCRM.settings.fields.UPDATE';
+const FIELDS_DELETE_SCOPE = 'ZohoCRM.settings.fields.DELETE';
 
 /** A field of the org, with only the keys the code reads. */
 export interface FieldSummary {
@@ -20,10 +22,12 @@ export interface FieldSummary {
   field_label?: string;
   data_type?: string;
   custom_field?: boolean;
+  /** The whole field as Zoho answered it (each key still unchecked: Pull shapes it by the schema). */
+  definition: Record<string, unknown>;
 }
 
-/** One field of a call: created (its id) or refused (Zoho's error entry). */
-export type FieldResult = { kind: 'created'; id: string } | { kind: 'refused'; error: ZohoErrorEntry };
+/** One field of a call: done (created, updated or deleted: its id) or refused (Zoho's error entry). */
+export type FieldResult = { kind: 'done'; id: string } | { kind: 'refused'; error: ZohoErrorEntry };
 
 /** `/crm/v7/settings/fields?module=Leads`: only for a plain module API name (it goes into the query). */
 export function fieldsPath(client: CrmClient, moduleApiName: string): string {
@@ -48,33 +52,55 @@ export async function listFields(client: CrmClient, moduleApiName: string): Prom
       field_label: read.optionalText(field.field_label, at('field_label')),
       data_type: read.optionalText(field.data_type, at('data_type')),
       custom_field: typeof field.custom_field === 'boolean' ? field.custom_field : undefined,
+      definition: field,
     };
   });
 }
 
 /**
- * Sends one call (at most FIELDS_PER_CALL fields, as their JSON) and reads each entry's result, in order.
- * A request-level refusal (scope, module, the call itself) throws; an AmbiguousRequestError means the call may
- * have arrived (the caller looks up, never re-sends).
+ * Sends one call (at most FIELDS_PER_CALL fields, as their JSON: new ones to POST, changes with their ids to
+ * PATCH) and reads each entry's result, in order. A request-level refusal (scope, module, the call itself)
+ * throws; an AmbiguousRequestError means the call may have arrived (the caller looks up, never re-sends).
  */
 export async function sendFieldsCall(
   client: CrmClient,
   moduleApiName: string,
   fields: unknown[],
+  method: 'POST' | 'PATCH' = 'POST',
 ): Promise<FieldResult[]> {
   if (fields.length > FIELDS_PER_CALL) throw new Error(`at most ${FIELDS_PER_CALL} fields per call`);
-  const answer: Answer = await client.request('POST', fieldsPath(client, moduleApiName), JSON.stringify({ fields }));
+  const answer: Answer = await client.request(method, fieldsPath(client, moduleApiName), JSON.stringify({ fields }));
+  const what = `${method === 'POST' ? 'Creating' : 'Updating'} fields in ${moduleApiName}`;
   const entries = (answer.body as { fields?: unknown } | undefined)?.fields;
-  if (![201, 207, 400].includes(answer.status) || !Array.isArray(entries) || entries.length !== fields.length)
-    throw unexpected(answer, `Creating fields in ${moduleApiName}`);
-  const read = new AnswerReader(`Creating fields in ${moduleApiName}`);
-  return entries.map((entry, index): FieldResult => {
-    const record = read.record(entry, `fields[${index}]`);
-    if (record.status === 'success') {
-      const details = read.record(record.details, `fields[${index}].details`);
-      return { kind: 'created', id: read.id(details.id, `fields[${index}].details.id`) };
-    }
-    const [error] = errorsOf(record);
-    return { kind: 'refused', error: error ?? { code: 'UNKNOWN', message: 'refused without a code' } };
-  });
+  const expected = method === 'POST' ? [201, 207, 400] : [200, 207, 400];
+  if (!expected.includes(answer.status) || !Array.isArray(entries) || entries.length !== fields.length)
+    throw unexpected(answer, what, method === 'PATCH' ? FIELDS_UPDATE_SCOPE : undefined);
+  const read = new AnswerReader(what);
+  return entries.map((entry, index) => resultOf(read, entry, `fields[${index}]`));
+}
+
+/** DELETE one field (Zoho has no bulk delete): deleted, or refused with Zoho's reason (a field in use). */
+export async function deleteField(client: CrmClient, moduleApiName: string, id: string): Promise<FieldResult> {
+  if (!/^[0-9]{1,30}$/.test(id))
+    throw new ZohoError(`${describeValue(id)} is not a field id; nothing was sent.`, 'config');
+  const path = fieldsPath(client, moduleApiName).replace('/settings/fields?', `/settings/fields/${id}?`);
+  const answer = await client.request('DELETE', path);
+  const entries = (answer.body as { fields?: unknown } | undefined)?.fields;
+  const what = `Deleting a field of ${moduleApiName}`;
+  if (![200, 400].includes(answer.status) || !Array.isArray(entries) || entries.length !== 1) {
+    const [error] = errorsOf(answer.body);
+    if (answer.status === 400 && error) return { kind: 'refused', error };
+    throw unexpected(answer, what, FIELDS_DELETE_SCOPE);
+  }
+  return resultOf(new AnswerReader(what), entries[0], 'fields[0]');
+}
+
+function resultOf(read: AnswerReader, entry: unknown, at: string): FieldResult {
+  const record = read.record(entry, at);
+  if (record.status === 'success') {
+    const details = read.record(record.details, `${at}.details`);
+    return { kind: 'done', id: read.id(details.id, `${at}.details.id`) };
+  }
+  const [error] = errorsOf(record);
+  return { kind: 'refused', error: error ?? { code: 'UNKNOWN', message: 'refused without a code' } };
 }

@@ -4,6 +4,12 @@
  */
 export { createModule } from './createModule';
 export { createFields, describeFieldError, fieldsOfBody, moduleOfFieldsFile } from './createFields';
+export { listFields } from './fieldsApi';
+export type { FieldSummary } from './fieldsApi';
+export { fieldsFileText, planFieldsUpdate } from './fieldsFile';
+export type { FieldsPlan } from './fieldsFile';
+export { updateFields } from './updateFields';
+export type { FieldsUpdateRun, FieldStep } from './updateFields';
 export type { FieldsRun } from './createFields';
 export type { CreateOutcome } from './createModule';
 export { CrmClient } from './crmClient';

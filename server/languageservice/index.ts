@@ -9,6 +9,7 @@ export { LineIndex } from './lineIndex';
 export { complete, completeAt, keyDocumentation } from './completion';
 export { hover } from './hover';
 export { lenses, isBlank } from './lenses';
+export { sameJson, shapedLike } from './fromOrg';
 export { DocumentKind, documentKindOf, MODULE_FILE } from './documentKind';
 export {
   documentSymbols,
