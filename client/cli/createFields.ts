@@ -3,19 +3,12 @@
  * api_name, else <name>), in calls of at most 5; fields the module has already are not sent, so a re-run after a
  * partial success sends only the rest. Each refusal is printed at its field's line.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '@crm/languageservice';
-import {
-  createFields,
-  describeFieldError,
-  errorSentence,
-  fieldsOfBody,
-  locateError,
-  moduleOfFieldsFile,
-} from '@crm/zoho';
+import { createFields, describeFieldError, errorSentence, fieldsOfBody, locateError } from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, orgKind } from './connect';
 import { readToSend } from './lint';
+import { moduleNameOf } from './fieldsOrg';
 import { printer } from './output';
 
 import type { Io } from './io';
@@ -28,8 +21,7 @@ export async function createFieldsCommand(
 ): Promise<number> {
   const text = readToSend(file, format, io, true);
   if (text === 1) return 1;
-  const sibling = file.replace(/\.crm-fields\.json$/i, '.crm-module.json');
-  const moduleName = moduleOfFieldsFile(file, existsSync(sibling) ? readFileSync(sibling, 'utf8') : undefined);
+  const moduleName = moduleNameOf(file);
   try {
     const connected = await connectFromEnvironment(io);
     if (typeof connected === 'number') return connected;

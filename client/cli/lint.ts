@@ -85,18 +85,14 @@ export function reportsFailed(reports: FileReport[]): boolean {
 
 /**
  * The file a verb will send, read once and checked by the rules: its text, or the exit code 1 after saying
- * why nothing was sent (unreadable, or errors, printed as lint prints them).
+ * why nothing was sent (unreadable, or errors, printed as lint prints them). A fields file only where
+ * `fields` says the verb takes one.
  */
-/** diff and update compare and send module files; a fields file is said to be one, before anything is sent. */
-export function refusedAsFields(file: string, io: Io): boolean {
-  if (documentKindOf(file) !== 'fields') return false;
-  io.err(`${file} holds fields; diff and update take module files (*.crm-module.json).\n`);
-  return true;
-}
-
-/** The file's text when it may be sent: read once, checked, a fields file only where `fields` says it may be. */
 export function readToSend(file: string, format: 'text' | 'json', io: Io, fields = false): string | 1 {
-  if (!fields && refusedAsFields(file, io)) return 1;
+  if (!fields && documentKindOf(file) === 'fields') {
+    io.err(`${file} holds fields; this verb takes module files (*.crm-module.json).\n`);
+    return 1;
+  }
   const { text, ...report } = lintFile(file, io.apiVersion);
   if (report.error || text === undefined) {
     io.err(`${report.error}\n`);

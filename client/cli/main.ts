@@ -28,20 +28,26 @@ at file:line:col.`,
     help: 'Lists the profiles of the org: each id, name and type, for a module\'s "profiles".',
   },
   pull: {
-    usage: 'crm-module pull [-o <file>] [--force] <api_name>',
+    usage: 'crm-module pull [-o <file>] [--force] [--fields-only] <api_name>',
     help: `Writes the org's module as a Create body (labels, api_name, profile ids), by default to
-<api_name>.crm-module.json. A file that exists with other content is kept (exit 1) unless --force.`,
+<api_name>.crm-module.json, and its custom fields beside it (<api_name>.crm-fields.json). For one
+of Zoho's standard modules (Leads, Deals…), or with --fields-only, only the fields file. A file that
+exists with other content is kept (exit 1) unless --force.`,
   },
   diff: {
-    usage: 'crm-module diff [--format text|json] <file.crm-module.json>',
-    help: `Prints the differences between the file and its module in the org (by api_name).
-Exit 0 when there are none, 1 when there are, 2 on any other trouble.`,
+    usage: 'crm-module diff [--format text|json] <file.crm-module.json|file.crm-fields.json>',
+    help: `Prints the differences between the file and its module in the org (by api_name), or between a
+fields file and its module's fields, field by field. Exit 0 when there are none, 1 when there are,
+2 on any other trouble.`,
   },
   update: {
-    usage: 'crm-module update [--format text|json] <file.crm-module.json>',
+    usage: 'crm-module update [--allow-delete] [--format text|json] <file.crm-module.json|file.crm-fields.json>',
     help: `Sends the file's labels and profiles to its module in the org (Update Custom Module, one PUT),
-without asking. The API name cannot change (only in Zoho's web UI). Exit 0 updated or already the
-same, 1 when Zoho refuses (errors at file:line:col) or the module does not exist.`,
+without asking. The API name cannot change (only in Zoho's web UI). On a fields file: creates the
+fields the module lacks, changes the others as far as Zoho allows (a data_type, an api_name, a
+lookup's module never change: they are printed, not sent), and leaves alone the module's fields and
+options the file lacks unless --allow-delete, which deletes them. Exit 0 updated or already the same,
+1 when Zoho refuses (errors at file:line:col) or the module does not exist.`,
   },
   snapshot: {
     usage: 'crm-module snapshot [-o <file>] [--force]',
@@ -71,6 +77,10 @@ function commandHelp(command: Command): string {
     usage.includes('-o <file>') ? '  -o, --output <file>  where to write' : '',
     usage.includes('--org') ? '  --org                check against the org too' : '',
     usage.includes('--yes') ? '  -y, --yes            send to a production org without asking' : '',
+    usage.includes('--allow-delete')
+      ? "  --allow-delete       delete the module's fields (and options) the fields file does not have"
+      : '',
+    usage.includes('--fields-only') ? "  --fields-only        pull only the module's fields file" : '',
     usage.includes('--force')
       ? '  -f, --force          replace a file that differs (an earlier snapshot is replaced anyway)'
       : '',
@@ -104,6 +114,8 @@ export async function main(argv: string[], given: Io): Promise<number> {
         org: { type: 'boolean' },
         yes: { type: 'boolean', short: 'y' },
         force: { type: 'boolean', short: 'f' },
+        'allow-delete': { type: 'boolean' },
+        'fields-only': { type: 'boolean' },
         'api-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -200,7 +212,13 @@ export async function main(argv: string[], given: Io): Promise<number> {
       const apiName = one('module API name');
       return apiName === undefined
         ? 2
-        : (await import('./org')).pullCommand(apiName, values.output, values.force ?? false, io);
+        : (await import('./org')).pullCommand(
+            apiName,
+            values.output,
+            values.force ?? false,
+            values['fields-only'] ?? false,
+            io,
+          );
     }
     case 'diff': {
       const file = one('file');
@@ -208,7 +226,9 @@ export async function main(argv: string[], given: Io): Promise<number> {
     }
     case 'update': {
       const file = one('file');
-      return file === undefined ? 2 : (await import('./org')).updateCommand(file, format, io);
+      return file === undefined
+        ? 2
+        : (await import('./org')).updateCommand(file, format, values['allow-delete'] ?? false, io);
     }
   }
 }

@@ -7,6 +7,7 @@ import {
   errorInFile,
   errorSentence,
   fetchOrgSnapshot,
+  fieldsOfBody,
   findOrgModule,
   moduleFileText,
   orgForChecks,
@@ -17,7 +18,8 @@ import {
 } from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { Format, printer, printOrgProblems, printRejection } from './output';
-import { FileReport, formatReports, lintFile, readToSend, refusedAsFields, reportsFailed, toProblem } from './lint';
+import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
+import { diffFieldsCommand, pulledFieldsText, updateFieldsCommand } from './fieldsOrg';
 
 import type { Io } from './io';
 
@@ -111,20 +113,59 @@ function isSnapshotFile(file: string): boolean {
   }
 }
 
-export function pullCommand(apiName: string, output: string | undefined, force: boolean, io: Io): Promise<number> {
-  return withOrg(io, 1, async ({ client, label }) => {
+/**
+ * `pull <api_name>`: a custom module's file and its fields file (`<api_name>.crm-module.json` and
+ * `.crm-fields.json`); a standard module's fields file only (Zoho's own module is not managed here), as
+ * --fields-only does for any module. `-o` names the module file (the fields file goes beside it), or with
+ * --fields-only the fields file.
+ */
+export function pullCommand(
+  apiName: string,
+  output: string | undefined,
+  force: boolean,
+  fieldsOnly: boolean,
+  io: Io,
+): Promise<number> {
+  return withOrg(io, 1, async (connected) => {
+    const { client, label } = connected;
     const module = await client.getModule(apiName);
     if (!module) {
       io.err(`${label} has no module ${apiName} (API names are case-sensitive).\n`);
       return 1;
     }
+    const standard = !!module.generated_type && module.generated_type !== 'custom';
+    const onlyFields = fieldsOnly || standard;
     // getModule checked that the answer names this module with a plain API name: the name is a safe file name.
-    const file = output ?? `${module.api_name}.crm-module.json`;
-    const done = writeFromOrg(file, moduleFileText(module), force, io);
+    const moduleFile = onlyFields ? undefined : (output ?? `${module.api_name}.crm-module.json`);
+    const fieldsFile = onlyFields
+      ? (output ?? `${module.api_name}.crm-fields.json`)
+      : `${moduleFile!.replace(/(\.crm-module)?\.json$/i, '')}.crm-fields.json`;
+    const said = (done: 'Wrote' | 'Replaced' | 'Kept', file: string, what: string) =>
+      io.err(`${done === 'Kept' ? `${file} already matches` : `${done} ${file} from`} ${what} of ${label}.\n`);
+    if (moduleFile) {
+      const done = writeFromOrg(moduleFile, moduleFileText(module), force, io);
+      if (!done) return 1;
+      said(done, moduleFile, module.api_name);
+    } else if (standard && !fieldsOnly) {
+      io.err(`${module.api_name} is one of Zoho's standard modules: only its fields are pulled.\n`);
+    }
+    const text = await pulledFieldsText(connected, module.api_name, io, apiNamesIn(fieldsFile));
+    const done = writeFromOrg(fieldsFile, text, force, io);
     if (!done) return 1;
-    io.err(`${done === 'Kept' ? `${file} already matches` : `${done} ${file} from`} ${module.api_name} of ${label}.\n`);
+    said(done, fieldsFile, `the custom fields of ${module.api_name}`);
     return 0;
   });
+}
+
+/** The API names of a fields file that exists, in its order (a pull keeps them there); none when unreadable. */
+function apiNamesIn(file: string): string[] {
+  try {
+    return fieldsOfBody(readFileSync(file, 'utf8')).flatMap((field) =>
+      typeof field.api_name === 'string' ? [field.api_name] : [],
+    );
+  } catch {
+    return [];
+  }
 }
 
 /** The module `text` (read once, by the caller) names in the org, and the plan that makes the org match it. */
@@ -164,13 +205,13 @@ async function planFor(
 
 /** Exit 0: no differences; 1: differences; 2: any other trouble. */
 export function diffCommand(file: string, format: Format, io: Io): Promise<number> {
-  if (refusedAsFields(file, io)) return Promise.resolve(2);
   return withOrg(io, 2, async (connected) => {
     const { text, error } = lintFile(file, rulesVersion(io));
     if (error || text === undefined) {
       io.err(`${error}\n`);
       return 2;
     }
+    if (documentKindOf(file) === 'fields') return diffFieldsCommand(file, text, connected, format, io);
     const plan = await planFor(file, text, connected, io);
     if (typeof plan === 'number') return plan;
     const { differences, apiName } = plan;
@@ -184,11 +225,13 @@ export function diffCommand(file: string, format: Format, io: Io): Promise<numbe
   });
 }
 
-export function updateCommand(file: string, format: Format, io: Io): Promise<number> {
+export function updateCommand(file: string, format: Format, allowDelete: boolean, io: Io): Promise<number> {
   return withOrg(io, 1, async (connected) => {
+    const fields = documentKindOf(file) === 'fields';
     // One read: the text checked here is the text the plan is made from and sent.
-    const text = readToSend(file, format, io);
+    const text = readToSend(file, format, io, fields);
     if (text === 1) return 1;
+    if (fields) return updateFieldsCommand(file, text, connected, format, allowDelete, io);
     const rules = checkRules(text, rulesVersion(io));
     if (rules.kind === 'invalid') return 1; // reported above, from the same rules
     const snapshot = await orgForChecks(connected.client, connected.label);

@@ -9,7 +9,7 @@ export type { FieldSummary } from './fieldsApi';
 export { fieldsFileText, planFieldsUpdate } from './fieldsFile';
 export type { FieldsPlan } from './fieldsFile';
 export { updateFields } from './updateFields';
-export type { FieldsUpdateRun, FieldStep } from './updateFields';
+export type { FieldStep } from './updateFields';
 export type { FieldsRun } from './createFields';
 export type { CreateOutcome } from './createModule';
 export { CrmClient } from './crmClient';

@@ -36,7 +36,7 @@ export function runCli(
 /** The environment of a CLI signed in to the stand-in's demo client (a Self Client code exchanged once). */
 export async function standInEnvironment(
   standIn: ZohoStandIn,
-  scopes = ['ZohoCRM.settings.modules.ALL'],
+  scopes = ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.fields.ALL'],
 ): Promise<Record<string, string>> {
   const signIn = await selfClientSignIn({
     clientId: DEMO_CLIENT.clientId,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -51,7 +51,7 @@ describe('crm-module CLI', () => {
     assert.ok(lines.some((line) => / error INVALID_DATA api_name must not end with an underscore/.test(line)));
   });
 
-  it('lint: a fields file is checked by the fields rules (told by its name); diff refuses it, sending nothing', async () => {
+  it('lint: a fields file is checked by the fields rules (told by its name); diff of one whose module the org lacks sends nothing', async () => {
     const fields = file(
       'stocks.crm-fields.json',
       JSON.stringify({ fields: [{ field_label: 'Region', data_type: 'decimal' }] }, null, 2),
@@ -66,8 +66,15 @@ describe('crm-module CLI', () => {
     standIn.requests.length = 0;
     const diff = await run(['diff', fields], env);
     assert.equal(diff.code, 2);
-    assert.match(diff.stderr, /stocks\.crm-fields\.json holds fields; diff and update take module files/);
-    assert.deepEqual(standIn.requests, []);
+    assert.match(
+      diff.stderr,
+      /has no module stocks \(the module of .*stocks\.crm-fields\.json: its sibling module file's api_name, else its name\)/,
+    );
+    assert.deepEqual(
+      standIn.crmRequests().map((request) => request.method),
+      ['GET'],
+      'one look for the module, nothing else',
+    );
   });
 
   it("create: a fields file adds its fields to its module (the file's name), each refusal at its line; a re-run sends only the rest", async () => {
@@ -273,6 +280,7 @@ describe('crm-module CLI', () => {
         clientSecret: DEMO_CLIENT.clientSecret,
         code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, [
           'ZohoCRM.settings.modules.ALL',
+          'ZohoCRM.settings.fields.ALL',
           'ZohoCRM.settings.profiles.READ',
         ]),
         accountsServer: standIn.url,
@@ -334,10 +342,17 @@ describe('crm-module CLI', () => {
       ]);
     });
 
-    it('pull writes the module file (default name, or -o); an unknown module exits 1', async () => {
+    it('pull writes the module file (default name, or -o) and its fields file beside it; an unknown module exits 1', async () => {
       const out = path.join(dir, 'pulled.crm-module.json');
       const result = await run(['pull', '-o', out, 'Shipments'], orgEnv);
       assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, /Wrote .*pulled\.crm-fields\.json from the custom fields of Shipments/);
+      const fields = path.join(dir, 'pulled.crm-fields.json');
+      assert.deepEqual(
+        JSON.parse(readFileSync(fields, 'utf8')).fields.map((field: { api_name: string }) => field.api_name),
+        ['Carrier', 'Weight', 'Consignee'],
+      );
+      assert.equal((await run(['lint', fields])).code, 0);
       assert.deepEqual(JSON.parse(readFileSync(out, 'utf8')).modules[0], {
         plural_label: 'Shipments',
         singular_label: 'Shipment',
@@ -406,6 +421,73 @@ describe('crm-module CLI', () => {
         readFileSync(out, 'utf8').replace('"plural_label": "Contacts"', '"plural_label": "Shipments"'),
       );
       assert.equal((await run(['update', out], orgEnv)).code, 0);
+    });
+
+    it('pull of a standard module writes only its fields file; --fields-only does so for a custom one', async () => {
+      const fieldsDir = mkdtempSync(path.join(tmpdir(), 'crm-fields-'));
+      const leads = path.join(fieldsDir, 'Leads.crm-fields.json');
+      const standard = await run(['pull', '-o', leads, 'Leads'], orgEnv);
+      assert.equal(standard.code, 0, standard.stderr);
+      assert.match(standard.stderr, /Leads is one of Zoho's standard modules: only its fields are pulled/);
+      assert.deepEqual(JSON.parse(readFileSync(leads, 'utf8')), { fields: [] }, 'system fields are not pulled');
+      const only = path.join(fieldsDir, 'Shipments.crm-fields.json');
+      const custom = await run(['pull', '--fields-only', '-o', only, 'Shipments'], orgEnv);
+      assert.equal(custom.code, 0, custom.stderr);
+      assert.ok(!existsSync(path.join(fieldsDir, 'Shipments.crm-module.json')));
+    });
+
+    it('diff and update of a fields file: field by field; POST and PATCH; deletions only with --allow-delete', async () => {
+      const fieldsDir = mkdtempSync(path.join(tmpdir(), 'crm-fields-'));
+      const fields = path.join(fieldsDir, 'Shipments.crm-fields.json');
+      await run(['pull', '--fields-only', '-o', fields, 'Shipments'], orgEnv);
+      assert.equal((await run(['diff', fields], orgEnv)).code, 0);
+      const body = JSON.parse(readFileSync(fields, 'utf8'));
+      const carrier = body.fields.find((field: { api_name: string }) => field.api_name === 'Carrier');
+      carrier.field_label = 'Courier';
+      body.fields = body.fields.filter((field: { api_name: string }) => field.api_name !== 'Weight');
+      body.fields.push({ field_label: 'Fragile', data_type: 'boolean' });
+      writeFileSync(fields, JSON.stringify(body, null, 2));
+      const diff = await run(['diff', '--format', 'json', fields], orgEnv);
+      assert.equal(diff.code, 1);
+      assert.deepEqual(JSON.parse(diff.stdout).differences, [
+        '~ Carrier: field_label: "Carrier" → "Courier"',
+        '+ "Fragile": new boolean field',
+        '− Weight: in Shipments, not in the file',
+      ]);
+      standIn.requests.length = 0;
+      const update = await run(['update', fields], orgEnv);
+      assert.equal(update.code, 0, update.stdout + update.stderr);
+      assert.match(update.stderr, /Left alone: Weight \(--allow-delete deletes them\)/);
+      assert.match(update.stdout, /Fields of Shipments: 1 created, 1 updated\.\n$/);
+      assert.deepEqual(
+        standIn
+          .crmRequests()
+          .filter((request) => request.method !== 'GET')
+          .map((request) => request.method),
+        ['POST', 'PATCH'],
+      );
+      const again = await run(['update', fields], orgEnv);
+      assert.equal(again.code, 0);
+      assert.match(again.stdout, /already match .* nothing was sent/);
+      standIn.requests.length = 0;
+      const deleting = await run(['update', '--allow-delete', fields], orgEnv);
+      assert.equal(deleting.code, 0, deleting.stdout + deleting.stderr);
+      assert.match(deleting.stdout, /Fields of Shipments: 1 deleted\.\n$/);
+      assert.deepEqual(
+        standIn
+          .crmRequests()
+          .filter((request) => request.method !== 'GET')
+          .map((request) => request.method),
+        ['DELETE'],
+      );
+      assert.equal((await run(['diff', fields], orgEnv)).code, 0);
+      // A change Zoho never makes is printed, not sent; the rest goes.
+      writeFileSync(fields, readFileSync(fields, 'utf8').replace('"data_type": "boolean"', '"data_type": "text"'));
+      standIn.requests.length = 0;
+      const fixed = await run(['update', fields], orgEnv);
+      assert.equal(fixed.code, 0);
+      assert.match(fixed.stderr, /data_type: "boolean" → "text" \(Zoho cannot change a field's data_type; not sent\)/);
+      assert.equal(standIn.crmRequests('PATCH').length, 0);
     });
 
     it('create for a module the org already has: no POST, exit 1 naming update', async () => {

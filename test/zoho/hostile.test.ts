@@ -293,6 +293,47 @@ describe('against a hostile Zoho', () => {
       }
     });
 
+    it("a fields answer's own keys never reach the pulled file: only the schema's keys of each field's type", async () => {
+      zoho.routes = [];
+      zoho.on(/settings\/modules\/Shipments/, json(200, shipments));
+      zoho.on(
+        /settings\/fields/,
+        json(200, {
+          fields: [
+            {
+              id: '1',
+              api_name: 'Code',
+              field_label: 'Code',
+              data_type: 'text',
+              custom_field: true,
+              length: 20,
+              __proto__x: { polluted: true },
+              script: '<script>alert(1)</script>',
+              crypt: { mode: 'encryption', status: 1, key: 'secret-looking' },
+              tooltip: null,
+              lookup: { module: { api_name: 'Accounts', id: '9' } },
+              pick_list_values: [{ display_value: 'A', actual_value: 'A', id: '3', type: 'used' }],
+            },
+            { id: '2', api_name: 'Owner', field_label: 'Owner', data_type: 'ownerlookup', custom_field: false },
+          ],
+        }),
+      );
+      const cwd = mkdtempSync(path.join(dir, 'fields-'));
+      const result = await run(['pull', 'Shipments'], env, cwd);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(JSON.parse(readFileSync(path.join(cwd, 'Shipments.crm-fields.json'), 'utf8')), {
+        fields: [
+          {
+            field_label: 'Code',
+            data_type: 'text',
+            api_name: 'Code',
+            length: 20,
+            crypt: { mode: 'encryption' },
+          },
+        ],
+      });
+    });
+
     it('an api_name of . or .. or with a slash is refused before any URL is built', async () => {
       for (const apiName of ['..', '.', 'a/b', '%2e%2e']) {
         zoho.received.length = 0;
@@ -308,6 +349,7 @@ describe('against a hostile Zoho', () => {
 
     it('pull keeps a file that differs unless --force; an identical one is left as it is', async () => {
       zoho.on(/settings\/modules\/Shipments/, json(200, shipments));
+      zoho.on(/settings\/fields/, json(200, { fields: [] }));
       const cwd = mkdtempSync(path.join(dir, 'keep-'));
       const file = path.join(cwd, 'Shipments.crm-module.json');
       writeFileSync(file, '{"my": "edits"}');

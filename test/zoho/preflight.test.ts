@@ -151,6 +151,7 @@ describe('the CLI refuses what the editor refuses, before sending', () => {
     standIn = await startStandIn();
     env = await standInEnvironment(standIn, [
       'ZohoCRM.settings.modules.ALL',
+      'ZohoCRM.settings.fields.ALL',
       'ZohoCRM.settings.profiles.READ',
       'ZohoCRM.org.READ',
     ]);
