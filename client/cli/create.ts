@@ -1,8 +1,9 @@
 /** `crm-module create <file>`: the same checks and the same request as the editor, from the environment. */
-import { checkOrg, checkRules, createModule, errorSentence, orgForChecks } from '@crm/zoho';
+import { existsSync } from 'node:fs';
+import { checkOrg, checkRules, createdModuleName, createModule, errorSentence, orgForChecks } from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, orgKind, rulesVersion } from './connect';
 import { readToSend } from './lint';
-import { createFieldsCommand } from './createFields';
+import { createFieldsCommand, sendFields } from './createFields';
 import { documentKindOf } from '@crm/languageservice';
 import { printer, printOrgProblems, printRejection } from './output';
 
@@ -14,6 +15,11 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
   if (text === 1) return 1;
   const rules = checkRules(text, rulesVersion(io));
   if (rules.kind === 'invalid') return 1; // reported above, from the same rules
+  // The fields file beside it goes with the module: checked before anything is sent, so neither half is lost.
+  const fieldsFile = file.replace(/\.crm-module\.json$/i, '.crm-fields.json');
+  const fieldsText =
+    fieldsFile !== file && existsSync(fieldsFile) ? readToSend(fieldsFile, format, io, true) : undefined;
+  if (fieldsText === 1) return 1;
   try {
     const connected = await connectFromEnvironment(io);
     if (typeof connected === 'number') return connected;
@@ -34,9 +40,22 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     if (verdict.askFirst && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
     const outcome = await createModule(client, text);
     switch (outcome.kind) {
-      case 'created':
-        print({ status: 'created', id: outcome.id, file }, `Created module from ${file}: id ${outcome.id}`);
-        return 0;
+      case 'created': {
+        const created = `Created module from ${file}: id ${outcome.id}`;
+        if (fieldsText === undefined) {
+          print({ status: 'created', id: outcome.id, file }, created);
+          return 0;
+        }
+        const moduleName = await createdModuleName(client, text, outcome.id);
+        if (!moduleName) {
+          const message = `${created}. Its API name could not be read back, so the fields of ${fieldsFile} were not sent: run crm-module create ${fieldsFile}.`;
+          print({ status: 'created', id: outcome.id, file, message }, message);
+          return 1;
+        }
+        const fields = await sendFields(connected, fieldsFile, fieldsText, moduleName);
+        print({ status: 'created', id: outcome.id, file, fields: fields.json }, `${created}\n${fields.text}`);
+        return fields.code;
+      }
       case 'rejected':
         return printRejection(io, format, file, text, outcome);
       case 'ambiguous':

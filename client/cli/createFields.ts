@@ -1,12 +1,13 @@
 /**
  * `crm-module create <name>.crm-fields.json`: the file's fields added to its module (the sibling module file's
  * api_name, else <name>), in calls of at most 5; fields the module has already are not sent, so a re-run after a
- * partial success sends only the rest. Each refusal is printed at its field's line.
+ * partial success sends only the rest. Each refusal is printed at its field's line. `create` on a module file
+ * with a fields file beside it runs the same after creating the module.
  */
 import * as path from 'node:path';
 import { LineIndex } from '@crm/languageservice';
 import { createFields, describeFieldError, errorSentence, fieldsOfBody, locateError } from '@crm/zoho';
-import { allowedInProduction, connectFromEnvironment, orgKind } from './connect';
+import { allowedInProduction, connectFromEnvironment, Connected, orgKind } from './connect';
 import { readToSend } from './lint';
 import { moduleNameOf } from './fieldsOrg';
 import { printer } from './output';
@@ -28,31 +29,49 @@ export async function createFieldsCommand(
     const { org, production } = await orgKind(connected);
     const subject = `the fields of ${path.basename(file)} in ${moduleName}`;
     if (production && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
-    const run = await createFields(connected.client, moduleName, fieldsOfBody(text));
-    const lines = new LineIndex(text);
-    const refused = run.outcomes.flatMap((outcome) => {
-      if (outcome.kind !== 'refused') return [];
-      const { line, column } = lines.position(locateError(text, outcome.error).offset);
-      return [
-        { line, column, code: outcome.error.code, message: describeFieldError(outcome.error), label: outcome.label },
-      ];
-    });
-    printer(io, format)(
-      {
-        status: run.outcomes.every((outcome) => outcome.kind === 'created' || outcome.kind === 'exists')
-          ? 'created'
-          : 'partial',
-        module: run.module,
-        message: run.message,
-        fields: run.outcomes,
-        problems: refused,
-        file,
-      },
-      [...refused.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), run.message].join('\n'),
-    );
-    return run.outcomes.some((outcome) => outcome.kind === 'refused' || outcome.kind === 'unknown') ? 1 : 0;
+    const report = await sendFields(connected, file, text, moduleName);
+    printer(io, format)(report.json, report.text);
+    return report.code;
   } catch (error) {
     io.err(`${errorSentence(error, 'crm-module create')}\n`);
     return 1;
   }
+}
+
+/** What one Create Fields run did, for JSON and for people, and its exit code (1 when a field is not there). */
+export interface FieldsReport {
+  json: Record<string, unknown>;
+  text: string;
+  code: number;
+}
+
+export async function sendFields(
+  { client }: Connected,
+  file: string,
+  text: string,
+  moduleName: string,
+): Promise<FieldsReport> {
+  const run = await createFields(client, moduleName, fieldsOfBody(text));
+  const lines = new LineIndex(text);
+  const refused = run.outcomes.flatMap((outcome) => {
+    if (outcome.kind !== 'refused') return [];
+    const { line, column } = lines.position(locateError(text, outcome.error).offset);
+    return [
+      { line, column, code: outcome.error.code, message: describeFieldError(outcome.error), label: outcome.label },
+    ];
+  });
+  return {
+    json: {
+      status: run.outcomes.every((outcome) => outcome.kind === 'created' || outcome.kind === 'exists')
+        ? 'created'
+        : 'partial',
+      module: run.module,
+      message: run.message,
+      fields: run.outcomes,
+      problems: refused,
+      file,
+    },
+    text: [...refused.map((p) => `${file}:${p.line}:${p.column} error ${p.code} ${p.message}`), run.message].join('\n'),
+    code: run.outcomes.some((outcome) => outcome.kind === 'refused' || outcome.kind === 'unknown') ? 1 : 0,
+  };
 }

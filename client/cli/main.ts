@@ -18,10 +18,12 @@ Exit 0 when no file has an error, 1 when one has, 2 on bad usage or when the org
   },
   create: {
     usage: 'crm-module create [--yes] [--format text|json] <file.crm-module.json|file.crm-fields.json>',
-    help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN. A production org
-needs --yes (or a "y" at a terminal); without it nothing is sent (exit 2). A module the org already
-has is not sent (exit 1, use update). Prints the module id; exit 1 when Zoho refuses, with its errors
-at file:line:col.`,
+    help: `Checks the file, then creates the module in the org of ZOHO_REFRESH_TOKEN, and then the fields of
+the fields file beside it (<name>.crm-fields.json), checked first too. On a fields file: adds its
+fields to its module (the sibling module file's api_name, else <name>), in calls of 5, each refusal at
+file:line:col, fields the module has already not sent again. A production org needs --yes (or a "y"
+at a terminal); without it nothing is sent (exit 2). A module the org already has is not sent (exit 1,
+use update). Prints the module id; exit 1 when Zoho refuses, with its errors at file:line:col.`,
   },
   profiles: {
     usage: 'crm-module profiles [--format text|json]',

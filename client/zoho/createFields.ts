@@ -139,6 +139,20 @@ function summary(moduleApiName: string, outcomes: FieldOutcome[], stopped: strin
 }
 
 /**
+ * The API name of a module just created from `moduleText`: the file's api_name, else (Zoho derived it from
+ * the plural label) the org's module of that id. Its fields go there.
+ */
+export async function createdModuleName(
+  client: CrmClient,
+  moduleText: string,
+  id: string,
+): Promise<string | undefined> {
+  const named = readModuleFile(moduleText)?.api_name;
+  if (named) return named;
+  return (await client.listModules()).find((module) => module.id === id)?.api_name;
+}
+
+/**
  * The module a fields file's fields belong to: the api_name of `<name>.crm-module.json` beside it, else
  * `<name>` itself (`Leads.crm-fields.json` holds the Leads module's fields). `siblingText`: that module file's
  * text, when there is one.

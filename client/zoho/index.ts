@@ -3,7 +3,7 @@
  * (OAuth, PKCE, loopback), tokens, the CRM client with its bounds and checks, Create and Update, error words.
  */
 export { createModule } from './createModule';
-export { createFields, describeFieldError, fieldsOfBody, moduleOfFieldsFile } from './createFields';
+export { createdModuleName, createFields, describeFieldError, fieldsOfBody, moduleOfFieldsFile } from './createFields';
 export { listFields } from './fieldsApi';
 export type { FieldSummary } from './fieldsApi';
 export { fieldsFileText, planFieldsUpdate } from './fieldsFile';

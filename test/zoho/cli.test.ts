@@ -490,6 +490,55 @@ describe('crm-module CLI', () => {
       assert.equal(standIn.crmRequests('PATCH').length, 0);
     });
 
+    it('create on a module file with a fields file beside it: both checked first, then the module, then its fields', async () => {
+      const pairDir = mkdtempSync(path.join(tmpdir(), 'crm-pair-'));
+      const moduleFile = path.join(pairDir, 'Parcels.crm-module.json');
+      const fieldsFile = path.join(pairDir, 'Parcels.crm-fields.json');
+      writeFileSync(
+        moduleFile,
+        body((m) => {
+          m.plural_label = 'Parcels';
+          m.singular_label = 'Parcel';
+          delete m.api_name;
+        }),
+      );
+      writeFileSync(fieldsFile, JSON.stringify({ fields: [{ field_label: 'Weight', data_type: 'decimal' }] }));
+      standIn.requests.length = 0;
+      const broken = await run(['create', '--yes', moduleFile], orgEnv);
+      assert.equal(broken.code, 1);
+      assert.match(
+        broken.stdout,
+        /Parcels\.crm-fields\.json:1:\d+ error INVALID_DATA "decimal" is not a valid data_type/,
+      );
+      assert.deepEqual(
+        standIn.crmRequests().filter((request) => request.method !== 'GET'),
+        [],
+        'nothing sent while either file has errors',
+      );
+      writeFileSync(
+        fieldsFile,
+        JSON.stringify({
+          fields: [
+            { field_label: 'Weight', data_type: 'double' },
+            { field_label: 'Fragile', data_type: 'boolean' },
+          ],
+        }),
+      );
+      const created = await run(['create', '--yes', moduleFile], orgEnv);
+      assert.equal(created.code, 0, created.stdout + created.stderr);
+      assert.match(
+        created.stdout,
+        /^Created module from .*Parcels\.crm-module\.json: id \d+\n2 of 2 fields created in Parcels\.\n$/,
+      );
+      assert.deepEqual(
+        standIn.fields
+          .list('Parcels')
+          .filter((field) => field.custom_field)
+          .map((field) => field.api_name),
+        ['Weight', 'Fragile'],
+      );
+    });
+
     it('create for a module the org already has: no POST, exit 1 naming update', async () => {
       const out = path.join(dir, 'Shipments.crm-module.json');
       await run(['pull', '--force', '-o', out, 'Shipments'], orgEnv);
