@@ -15,8 +15,9 @@ import { startLanguageClient } from './languageClient';
 import { openWalkthroughOnce } from './firstRun';
 import { CompareWithOrg } from './commands/compareWithOrg';
 import { OrgData } from './org/orgData';
-import { PullModuleCommand } from './commands/pullModule';
+import { PullModuleCommand, PullOptions } from './commands/pullModule';
 import { UpdateModuleCommand } from './commands/updateModule';
+import { UpdateFieldsCommand, UpdateFieldsOptions } from './commands/updateFields';
 import { Services } from './connections/services';
 import { SignInMemory } from './connections/signInMemory';
 import { errorSentence, Logger, messageOf } from '@crm/zoho';
@@ -88,6 +89,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const create = new CreateModuleCommand(services, remote, org);
   const createFields = new CreateFieldsCommand(services, remote);
   const update = new UpdateModuleCommand(services, remote, org);
+  const updateFieldsCommand = new UpdateFieldsCommand(services, remote, org);
   const pull = new PullModuleCommand(services, org);
   const compare = new CompareWithOrg(services, org);
   const statusBar = new ConnectionStatusBar(store, org);
@@ -116,14 +118,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       (uri?: vscode.Uri | string, options?: { confirm?: boolean } | vscode.Uri[]) => createFields.run(uri, options),
     ),
     vscode.commands.registerCommand(
+      'zohoCrm.updateFields',
+      (uri?: vscode.Uri | string, options?: UpdateFieldsOptions | vscode.Uri[]) =>
+        updateFieldsCommand.run(uri, options),
+    ),
+    vscode.commands.registerCommand(
       'zohoCrm.updateModule',
       (uri?: vscode.Uri | string, options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[]) =>
         update.run(uri, options),
     ),
-    vscode.commands.registerCommand(
-      'zohoCrm.pullModule',
-      (folder?: vscode.Uri, options?: { apiName?: string; overwrite?: boolean } | vscode.Uri[]) =>
-        pull.run(folder, options),
+    vscode.commands.registerCommand('zohoCrm.pullModule', (folder?: vscode.Uri, options?: PullOptions | vscode.Uri[]) =>
+      pull.run(folder, options),
+    ),
+    vscode.commands.registerCommand('zohoCrm.pullFields', (folder?: vscode.Uri, options?: PullOptions | vscode.Uri[]) =>
+      pull.run(folder, { ...(Array.isArray(options) ? {} : options), fieldsOnly: true }),
     ),
     vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri | string) => compare.run(uri)),
     vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),

@@ -1,16 +1,38 @@
 /**
- * Zoho CRM: Compare with Org. VS Code's diff editor: the org's module as it is now (a read-only document
- * in the file's shape, read fresh from Zoho) on the left, the file on the right.
+ * Zoho CRM: Compare with Org. VS Code's diff editor: the org's module, or its fields for a fields file, as it
+ * is now (a read-only document in the file's shape, read fresh from Zoho) on the left, the file on the right.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { notificationText } from '../messages/notify';
-import { connectionFor, failed, isStopped, moduleFileOf, Stopped } from './kit';
+import {
+  connectionFor,
+  failed,
+  fieldsFileOf,
+  isStopped,
+  moduleFileOf,
+  moduleOfFieldsUri,
+  readText,
+  Stopped,
+} from './kit';
 import { Services } from '../connections/services';
-import { errorSentence, findOrgModule, messageOf, moduleFileText, readModuleFile } from '@crm/zoho';
+import { documentKindOf } from '@crm/languageservice';
+import {
+  CrmClient,
+  errorSentence,
+  fieldsFileText,
+  fieldsOfBody,
+  findOrgModule,
+  listFields,
+  messageOf,
+  moduleFileText,
+  readModuleFile,
+} from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 
 export const ORG_SCHEME = 'zoho-crm-org';
+/** The org side of a fields diff ends so: plain JSON to the language server, and told apart from a module's. */
+const FIELDS_SIDE = '.fields.json';
 
 export type CompareResult = { kind: 'compared'; left: vscode.Uri; right: vscode.Uri } | Stopped;
 
@@ -34,12 +56,16 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
   }
 
   async run(target?: vscode.Uri | string): Promise<CompareResult> {
-    const uri = moduleFileOf(target);
-    if (!uri) return this.fail('Open a *.crm-module.json file to compare it with its module in Zoho CRM.');
+    const uri = moduleFileOf(target) ?? fieldsFileOf(target);
+    if (!uri)
+      return this.fail('Open a *.crm-module.json or *.crm-fields.json file to compare it with its module in Zoho CRM.');
     const name = path.basename(uri.path);
+    const fields = documentKindOf(uri.path) === 'fields';
     let apiName: string | undefined;
     try {
-      apiName = readModuleFile((await vscode.workspace.openTextDocument(uri)).getText())?.api_name;
+      apiName = fields
+        ? await moduleOfFieldsUri(uri)
+        : readModuleFile((await vscode.workspace.openTextDocument(uri)).getText())?.api_name;
     } catch (error) {
       return this.fail(`Could not read ${name}: ${messageOf(error)}`);
     }
@@ -47,35 +73,57 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
     const connection = await connectionFor(this.services, true, 'compare with the org');
     if (isStopped(connection)) return connection;
     try {
-      const module = await vscode.window.withProgress(
+      const shown = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: notificationText(`Reading ${apiName} from ${connection.label}…`),
+          title: notificationText(`Reading ${fields ? `the fields of ${apiName}` : apiName} from ${connection.label}…`),
         },
-        async () => findOrgModule(await this.services.store.crmClient(connection), apiName!, this.org.current()),
+        async () => this.orgSide(await this.services.store.crmClient(connection), apiName!, fields ? uri : undefined),
       );
-      if (!module)
+      if (!shown)
         return this.fail(
-          `${connection.label} has no module ${apiName}: nothing to compare with. Create Module creates it.`,
+          `${connection.label} has no module ${apiName}: nothing to compare with. ${fields ? 'Create the module first.' : 'Create Module creates it.'}`,
         );
       // Plain .json: the org's copy is not a file to check or send, so the language server leaves it alone.
       const left = vscode.Uri.from({
         scheme: ORG_SCHEME,
-        path: `/${connection.label}/${module.api_name}.json`,
+        path: `/${connection.label}/${shown.apiName}${fields ? FIELDS_SIDE : '.json'}`,
         query: connection.id,
       });
-      this.contents.set(left.toString(), moduleFileText(module));
+      this.contents.set(left.toString(), shown.text);
       this.emitter.fire(left);
       await vscode.commands.executeCommand(
         'vscode.diff',
         left,
         uri,
-        `${module.api_name} in ${connection.label} ↔ ${name}`,
+        `${fields ? `Fields of ${shown.apiName}` : shown.apiName} in ${connection.label} ↔ ${name}`,
       );
       return { kind: 'compared', left, right: uri };
     } catch (error) {
       return this.fail(this.services.log.redactor.redact(errorSentence(error, 'Compare with Org')));
     }
+  }
+
+  /**
+   * The org's side of a diff, in the file's shape: the module (a module file), or its custom fields in the
+   * order of `fieldsFile` so the diff pairs field with field. Undefined when the org has no such module.
+   */
+  private async orgSide(
+    client: CrmClient,
+    apiName: string,
+    fieldsFile: vscode.Uri | undefined,
+  ): Promise<{ apiName: string; text: string } | undefined> {
+    const module = await findOrgModule(client, apiName, this.org.current());
+    if (!module) return undefined;
+    if (!fieldsFile) return { apiName: module.api_name, text: moduleFileText(module) };
+    const order = fieldsOfBody((await readText(fieldsFile)) ?? '').flatMap((field) =>
+      typeof field.api_name === 'string' ? [field.api_name] : [],
+    );
+    const fields = await listFields(client, module.api_name);
+    return {
+      apiName: module.api_name,
+      text: fieldsFileText(fields, this.services.settings.read().apiVersion, order),
+    };
   }
 
   /** Reads again the org side of each diff open in a tab for the active connection (closed ones are left alone). */
@@ -90,18 +138,19 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
           input instanceof vscode.TabInputTextDiff &&
           input.original.scheme === ORG_SCHEME &&
           input.original.query === connection.id,
-      )
-      .map((input) => input.original);
-    for (const left of new Map(shown.map((uri) => [uri.toString(), uri])).values()) {
-      const apiName = path.posix.basename(left.path, '.json');
+      );
+    const byLeft = new Map(shown.map((input) => [input.original.toString(), input]));
+    for (const { original: left, modified: right } of byLeft.values()) {
+      const fields = left.path.endsWith(FIELDS_SIDE);
+      const apiName = path.posix.basename(left.path, fields ? FIELDS_SIDE : '.json');
       try {
         const client = await this.services.store.crmClient(connection);
-        const module = await findOrgModule(client, apiName, this.org.current());
-        if (!module) {
+        const side = await this.orgSide(client, apiName, fields ? right : undefined);
+        if (!side) {
           this.services.log.warn(`${connection.label} no longer has ${apiName}: its diff shows the last version read.`);
           continue;
         }
-        this.contents.set(left.toString(), moduleFileText(module));
+        this.contents.set(left.toString(), side.text);
         this.emitter.fire(left);
       } catch (error) {
         this.services.log.warn(`The org side of ${apiName}'s diff was not read again: ${messageOf(error)}`);

@@ -6,17 +6,20 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, documentKindOf } from '@crm/languageservice';
-import {
-  createFields,
-  describeFieldError,
-  errorSentence,
-  fieldsOfBody,
-  FieldsRun,
-  moduleOfFieldsFile,
-} from '@crm/zoho';
+import { analyze } from '@crm/languageservice';
+import { createFields, describeFieldError, errorSentence, fieldsOfBody, FieldsRun } from '@crm/zoho';
 import { Services } from '../connections/services';
-import { connectionFor, failed, isStopped, OneAtATime, openModuleDocument, refuseWhenRestricted, Stopped } from './kit';
+import {
+  connectionFor,
+  failed,
+  fieldsFileOf,
+  isStopped,
+  moduleOfFieldsUri,
+  OneAtATime,
+  openModuleDocument,
+  refuseWhenRestricted,
+  Stopped,
+} from './kit';
 import { RemoteDiagnostics } from './remoteDiagnostics';
 import { notify, notificationText } from '../messages/notify';
 
@@ -57,7 +60,7 @@ export class CreateFieldsCommand {
       );
       return { kind: 'blocked', message };
     }
-    const moduleName = moduleOfFieldsFile(uri.path, await siblingModuleText(uri));
+    const moduleName = await moduleOfFieldsUri(uri);
     const connection = await connectionFor(this.services, true, 'create the fields', phase);
     if (isStopped(connection)) return connection;
     const fields = fieldsOfBody(text);
@@ -110,26 +113,5 @@ export class CreateFieldsCommand {
 
   private fail(message: string): Stopped {
     return failed(this.services.log, message);
-  }
-}
-
-/** The fields file a command is about: the one it was given, or the active editor's. */
-function fieldsFileOf(target: unknown): vscode.Uri | undefined {
-  const uri =
-    target instanceof vscode.Uri
-      ? target
-      : typeof target === 'string'
-        ? vscode.Uri.parse(target, true)
-        : vscode.window.activeTextEditor?.document.uri;
-  return uri && documentKindOf(uri.path) === 'fields' ? uri : undefined;
-}
-
-/** `<name>.crm-module.json` beside the fields file, when there is one: it names the module. */
-async function siblingModuleText(uri: vscode.Uri): Promise<string | undefined> {
-  const sibling = uri.with({ path: uri.path.replace(/\.crm-fields\.json$/i, '.crm-module.json') });
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(sibling));
-  } catch {
-    return undefined;
   }
 }

@@ -4,14 +4,19 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Finding } from '@crm/languageservice';
+import { analyze, Finding } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { OrgData } from '../org/orgData';
 import { Services } from '../connections/services';
 import {
   checkOrg,
   checkRules,
+  createdModuleName,
+  createFields,
   createModule,
+  describeFieldError,
+  fieldsOfBody,
+  FieldsRun,
   CreateOutcome,
   dataCenter,
   errorSentence,
@@ -26,6 +31,7 @@ import {
   OneAtATime,
   openModuleDocument,
   Phase,
+  readText,
   refuseWhenRestricted,
   Stopped,
 } from './kit';
@@ -33,7 +39,7 @@ import { RemoteDiagnostics } from './remoteDiagnostics';
 import { notify, notificationText } from '../messages/notify';
 
 export type CommandResult =
-  | CreateOutcome
+  | (CreateOutcome & { fields?: FieldsRun })
   | { kind: 'blocked'; message: string }
   | { kind: 'restricted'; message: string }
   | { kind: 'failed'; message: string }
@@ -80,6 +86,14 @@ export class CreateModuleCommand {
     const text = document.getText();
     const rules = checkRules(text, this.services.settings.read().apiVersion);
     if (rules.kind === 'invalid') return this.blocked(name, rules.findings, false);
+    // The fields file beside it goes with the module: checked before anything is sent, so neither half is lost.
+    const fieldsDocument = await this.siblingFields(uri);
+    if (fieldsDocument && isStopped(fieldsDocument)) return fieldsDocument;
+    if (fieldsDocument) {
+      const errors = analyze(fieldsDocument.getText(), this.services.settings.read().apiVersion, 'fields').findings;
+      const refused = errors.filter((finding) => finding.severity === 'error');
+      if (refused.length) return this.blocked(path.basename(fieldsDocument.uri.path), refused, false);
+    }
 
     const connection = await connectionFor(this.services, interactive, 'create the module', phase);
     if (isStopped(connection)) return connection;
@@ -107,14 +121,33 @@ export class CreateModuleCommand {
     this.log.info(`Create Module: ${name} → ${connection.label}`);
     phase(`sending it to ${connection.label}`);
     let outcome: CreateOutcome;
+    let fieldsRun: FieldsRun | string | undefined;
     try {
-      outcome = await vscode.window.withProgress(
+      ({ outcome, fieldsRun } = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
           title: notificationText(`Creating module "${label}" in ${connection.label}…`),
         },
-        async () => createModule(await this.store.crmClient(connection!), text),
-      );
+        async (progress) => {
+          const client = await this.store.crmClient(connection!);
+          const created = await createModule(client, text);
+          if (created.kind !== 'created' || !fieldsDocument) return { outcome: created, fieldsRun: undefined };
+          // One notification for the whole run: the module, then its fields in calls of 5.
+          progress.report({ message: 'its fields' });
+          const moduleName = await createdModuleName(client, text, created.id);
+          if (!moduleName)
+            return { outcome: created, fieldsRun: 'its API name could not be read back, so its fields were not sent' };
+          let reported = 0;
+          const fields = fieldsOfBody(fieldsDocument.getText());
+          return {
+            outcome: created,
+            fieldsRun: await createFields(client, moduleName, fields, (done, total) => {
+              progress.report({ message: `fields: ${done} of ${total}`, increment: ((done - reported) / total) * 100 });
+              reported = done;
+            }),
+          };
+        },
+      ));
     } catch (error) {
       const message = errorSentence(error, 'Create Module');
       this.log.error(message);
@@ -124,7 +157,16 @@ export class CreateModuleCommand {
       });
       return { kind: 'failed', message: this.log.redactor.redact(message) };
     }
-    return this.report(document, connection, label, outcome);
+    return this.report(document, connection, label, outcome, fieldsDocument, fieldsRun);
+  }
+
+  /** `<name>.crm-fields.json` beside the module file, opened (unsaved edits included), when there is one. */
+  private async siblingFields(uri: vscode.Uri): Promise<vscode.TextDocument | Stopped | undefined> {
+    const sibling = uri.with({ path: uri.path.replace(/\.crm-module\.json$/i, '.crm-fields.json') });
+    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === sibling.toString());
+    if (open) return open;
+    if ((await readText(sibling)) === undefined) return undefined;
+    return openModuleDocument(sibling, this.log);
   }
 
   private blocked(name: string, errors: Finding[], fromOrg: boolean): CommandResult {
@@ -163,18 +205,45 @@ export class CreateModuleCommand {
     connection: ConnectionInfo,
     label: string,
     outcome: CreateOutcome,
-  ): CreateOutcome {
+    fieldsDocument?: vscode.TextDocument,
+    fieldsRun?: FieldsRun | string,
+  ): CommandResult {
     switch (outcome.kind) {
       case 'created': {
         this.remote.clear(document.uri);
-        const message = `Created module "${label}" in ${connection.label}: id ${outcome.id}.`;
-        this.log.info(message);
-        void notify('info', message, 'Open in Zoho CRM').then((choice) => choice && this.openInCrm(connection));
+        const created = `Created module "${label}" in ${connection.label}: id ${outcome.id}.`;
+        const refused =
+          typeof fieldsRun === 'object'
+            ? fieldsRun.outcomes.flatMap((field) => (field.kind === 'refused' ? [field.error] : []))
+            : [];
+        const fieldsSaid =
+          typeof fieldsRun === 'string'
+            ? ` ${fieldsRun[0].toUpperCase()}${fieldsRun.slice(1)}: run Create Fields on ${path.basename(fieldsDocument!.uri.path)}.`
+            : fieldsRun
+              ? ` ${fieldsRun.message}`
+              : '';
+        const message = `${created}${fieldsSaid}`;
+        if (fieldsDocument && refused.length)
+          this.remote.show(fieldsDocument, refused, (fieldsRun as FieldsRun).message, describeFieldError);
+        else if (fieldsDocument) this.remote.clear(fieldsDocument.uri);
+        const fieldsTrouble =
+          typeof fieldsRun === 'string' || (fieldsRun?.outcomes.some((field) => field.kind !== 'created') ?? false);
+        if (fieldsTrouble) this.log.warn(message);
+        else this.log.info(message);
+        void notify(
+          fieldsTrouble ? 'warning' : 'info',
+          message,
+          ...(refused.length ? ['Show Problems'] : []),
+          'Open in Zoho CRM',
+        ).then((choice) => {
+          if (choice === 'Open in Zoho CRM') this.openInCrm(connection);
+          if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+        });
         // The org has one module more: its snapshot must say so before the next check.
         void this.org
           .refresh(connection)
           .catch((error) => this.log.warn(`Org data not refreshed: ${messageOf(error)}`));
-        return { ...outcome, message };
+        return { ...outcome, message, fields: typeof fieldsRun === 'object' ? fieldsRun : undefined };
       }
       case 'rejected': {
         const diagnostics = this.remote.show(document, outcome.errors, outcome.message);

@@ -1,11 +1,11 @@
-/** What the commands that send a module file share: which file, one send per file at a time, a sign-in. */
+/** What the commands on module and fields files share: which file, one send per file at a time, a sign-in. */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { signIn } from './signIn';
 import { explainRestricted, RestrictedModeError, requireTrust } from '../config/trust';
-import { Logger, messageOf } from '@crm/zoho';
-import { MODULE_FILE } from '@crm/languageservice';
+import { Logger, messageOf, moduleOfFieldsFile } from '@crm/zoho';
+import { documentKindOf, MODULE_FILE } from '@crm/languageservice';
 import { Services } from '../connections/services';
 import { notify } from '../messages/notify';
 
@@ -23,6 +23,34 @@ export function moduleFileOf(target: unknown): vscode.Uri | undefined {
         ? parsedUri(target)
         : vscode.window.activeTextEditor?.document.uri;
   return uri && MODULE_FILE.test(uri.path) ? uri : undefined;
+}
+
+/** The fields file a command is about: the one it was given, or the active editor's. */
+export function fieldsFileOf(target: unknown): vscode.Uri | undefined {
+  const uri =
+    target instanceof vscode.Uri
+      ? target
+      : typeof target === 'string'
+        ? parsedUri(target)
+        : vscode.window.activeTextEditor?.document.uri;
+  return uri && documentKindOf(uri.path) === 'fields' ? uri : undefined;
+}
+
+/** The module of a fields file: the api_name of `<name>.crm-module.json` beside it, else `<name>`. */
+export async function moduleOfFieldsUri(uri: vscode.Uri): Promise<string> {
+  return moduleOfFieldsFile(
+    uri.path,
+    await readText(uri.with({ path: uri.path.replace(/\.crm-fields\.json$/i, '.crm-module.json') })),
+  );
+}
+
+/** A file's text, or undefined when there is none (or it cannot be read). */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
 }
 
 function parsedUri(text: string): vscode.Uri | undefined {
