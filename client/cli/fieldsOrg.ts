@@ -142,12 +142,15 @@ function problemOf(step: FieldStep & { kind: 'refused' }, text: string, lines: L
   return { line, column, code: step.error.code, message: describeFieldError(step.error) };
 }
 
-/** The module's custom fields as a fields file's text (`order`: the API names of a local file, kept first). */
+/** The module's custom fields as a fields file's text (`order`: a local file's API names, kept first); none: undefined. */
 export async function pulledFieldsText(
   { client }: Connected,
   module: string,
   io: Io,
   order?: string[],
-): Promise<string> {
-  return fieldsFileText(await listFields(client, module), rulesVersion(io), order);
+): Promise<string | undefined> {
+  const fields = await listFields(client, module);
+  return fields.some((field) => field.custom_field !== false)
+    ? fieldsFileText(fields, rulesVersion(io), order)
+    : undefined;
 }

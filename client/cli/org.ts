@@ -150,6 +150,11 @@ export function pullCommand(
       io.err(`${module.api_name} is one of Zoho's standard modules: only its fields are pulled.\n`);
     }
     const text = await pulledFieldsText(connected, module.api_name, io, apiNamesIn(fieldsFile));
+    if (text === undefined) {
+      // An empty list is not a body Zoho takes: no file rather than one that cannot lint clean.
+      io.err(`${module.api_name} has no custom fields: no fields file was written.\n`);
+      return 0;
+    }
     const done = writeFromOrg(fieldsFile, text, force, io);
     if (!done) return 1;
     said(done, fieldsFile, `the custom fields of ${module.api_name}`);

@@ -27,7 +27,7 @@ export { errorInFile, moduleFileText, planUpdate, readModuleFile } from './modul
 export type { UpdatePlan } from './moduleFile';
 export { DEFAULT_SCOPES, OAuthClient, randomUrlSafe } from './oauth';
 export { fetchOrgSnapshot, orgForChecks } from './orgSnapshot';
-export { checkOrg, checkRules } from './preflight';
+export { checkFieldsRules, checkOrg, checkRules } from './preflight';
 export { Redactor, redactPatterns } from './redact';
 export { checkedServerUrl } from './serverUrl';
 export { browserSignIn, cleanGrantCode, grantCodeProblem, selfClientSignIn } from './signIn';

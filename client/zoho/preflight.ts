@@ -43,6 +43,11 @@ export function checkRules(
   return { kind: 'valid', analysis, apiName: module?.api_name, pluralLabel: module?.plural_label };
 }
 
+/** The same step one for a fields file (sent with its module, or by Create and Update Fields): its rules' errors. */
+export function checkFieldsRules(text: string, apiVersion: ApiVersion): Finding[] {
+  return analyze(text, apiVersion, 'fields').findings.filter((finding) => finding.severity === 'error');
+}
+
 /**
  * Step two, with the org: `snapshot` is its profiles and modules when known (an empty profile list means the
  * profiles could not be read, and only the modules are checked); `production` whether the org is production.

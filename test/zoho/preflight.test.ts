@@ -140,6 +140,18 @@ describe('the check before sending', () => {
       assert.ok(/checkRules\(/.test(text) && /checkOrg\('(create|update)'/.test(text), `${source} calls the preflight`);
       assert.ok(!/checkAgainstOrg\(|\banalyze\(/.test(text), `${source} decides through the preflight only`);
     }
+    // The editor's commands that send a fields file check it through the same module.
+    for (const source of [
+      'client/vscode/commands/createModule.ts',
+      'client/vscode/commands/createFields.ts',
+      'client/vscode/commands/updateFields.ts',
+    ]) {
+      const text = readFileSync(path.join(ROOT, source), 'utf8');
+      assert.ok(
+        /checkFieldsRules\(/.test(text) && !/\banalyze\(/.test(text),
+        `${source} checks fields through the preflight`,
+      );
+    }
   });
 });
 

@@ -72,8 +72,11 @@ describe('Pull, Compare and Update Fields against the stand-in', () => {
     assert.ok(text.endsWith('}\n'));
   });
 
-  it('pulls only custom fields: a standard module without any gives an empty list', async () => {
-    assert.deepEqual(JSON.parse(await pulled('Leads')).fields, []);
+  it('pulls only custom fields: none of a standard module’s system fields', async () => {
+    await createFields(client, 'Leads', [{ field_label: 'Budget', data_type: 'currency' }]);
+    assert.deepEqual(JSON.parse(await pulled('Leads')).fields, [
+      { field_label: 'Budget', data_type: 'currency', api_name: 'Budget' },
+    ]);
   });
 
   it('a file equal to the org plans nothing', async () => {

@@ -6,8 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze } from '@crm/languageservice';
-import { createFields, describeFieldError, errorSentence, fieldsOfBody, FieldsRun } from '@crm/zoho';
+import { checkFieldsRules, createFields, describeFieldError, errorSentence, fieldsOfBody, FieldsRun } from '@crm/zoho';
 import { Services } from '../connections/services';
 import {
   connectionFor,
@@ -50,9 +49,7 @@ export class CreateFieldsCommand {
     const document = await openModuleDocument(uri, log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const errors = analyze(text, settings.read().apiVersion, 'fields').findings.filter(
-      (finding) => finding.severity === 'error',
-    );
+    const errors = checkFieldsRules(text, settings.read().apiVersion);
     if (errors.length) {
       const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
       void notify('error', message, 'Show Problems').then(

@@ -4,11 +4,12 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze, Finding } from '@crm/languageservice';
+import { Finding } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { OrgData } from '../org/orgData';
 import { Services } from '../connections/services';
 import {
+  checkFieldsRules,
   checkOrg,
   checkRules,
   createdModuleName,
@@ -90,8 +91,7 @@ export class CreateModuleCommand {
     const fieldsDocument = await this.siblingFields(uri);
     if (fieldsDocument && isStopped(fieldsDocument)) return fieldsDocument;
     if (fieldsDocument) {
-      const errors = analyze(fieldsDocument.getText(), this.services.settings.read().apiVersion, 'fields').findings;
-      const refused = errors.filter((finding) => finding.severity === 'error');
+      const refused = checkFieldsRules(fieldsDocument.getText(), this.services.settings.read().apiVersion);
       if (refused.length) return this.blocked(path.basename(fieldsDocument.uri.path), refused, false);
     }
 

@@ -98,7 +98,11 @@ export class PullModuleCommand {
       const fieldsUri = vscode.Uri.joinPath(target, `${module.api_name}.crm-fields.json`);
       const files: { uri: vscode.Uri; text: string }[] = [];
       if (!onlyFields) files.push({ uri: moduleUri, text: moduleFileText(module) });
-      if (pulled.fields) {
+      const customFields = pulled.fields?.filter((field) => field.custom_field !== false) ?? [];
+      if (pulled.fields && !customFields.length && onlyFields)
+        return this.fail(`${module.api_name} has no custom fields to pull in ${connection.label}.`);
+      // An empty list is not a body Zoho takes: no fields file rather than one that cannot lint clean.
+      if (pulled.fields && customFields.length) {
         const order = fieldsOfBody((await readText(fieldsUri)) ?? '').flatMap((field) =>
           typeof field.api_name === 'string' ? [field.api_name] : [],
         );
@@ -136,7 +140,7 @@ export class PullModuleCommand {
         kind: 'pulled',
         uri: files[0].uri,
         apiName: module.api_name,
-        fieldsUri: pulled.fields ? fieldsUri : undefined,
+        fieldsUri: customFields.length ? fieldsUri : undefined,
       };
     } catch (error) {
       return this.fail(

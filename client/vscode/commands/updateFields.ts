@@ -6,8 +6,8 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { analyze } from '@crm/languageservice';
 import {
+  checkFieldsRules,
   describeFieldError,
   errorSentence,
   fieldsOfBody,
@@ -76,7 +76,7 @@ export class UpdateFieldsCommand {
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
     const text = document.getText();
-    const errors = analyze(text, version, 'fields').findings.filter((finding) => finding.severity === 'error');
+    const errors = checkFieldsRules(text, version);
     if (errors.length) {
       const message = `${name} has ${errors.length} problem${errors.length === 1 ? '' : 's'} Zoho would refuse; nothing was sent.`;
       void notify('error', message, 'Show Problems').then(
