@@ -480,9 +480,15 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     messages.push(connection.label);
   });
 
-  it('Create Module sends the file once, exactly as written, and names the new module id', async () => {
+  it('Create Module sends the file once, exactly as written, names the new module id, then creates the fields file beside it', async () => {
     await standIn('/__standin/requests', { method: 'DELETE' });
     const uri = fileUri('warehouses.crm-module.json');
+    const fieldsUri = fileUri('warehouses.crm-fields.json');
+    const fields = [
+      { field_label: 'Aisle', data_type: 'text', length: 20 },
+      { field_label: 'Capacity', data_type: 'integer' },
+    ];
+    await vscode.workspace.fs.writeFile(fieldsUri, new TextEncoder().encode(JSON.stringify({ fields }, null, 2)));
     // A production org: it asks first (a VS Code under test refuses the modal and names it); refused, nothing is sent.
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('zohoCrm.createModule', uri)),
@@ -525,6 +531,16 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     assert.equal(posts[0].body, readFileSync(uri.fsPath, 'utf8'));
     const modules = await standIn<{ id: string; api_name: string }[]>('/__standin/modules');
     assert.ok(modules.some((module) => module.id === outcome.id && module.api_name === 'Warehouses'));
+    // Then its fields, in the same run: one POST of both, into the module just made.
+    assert.match(outcome.message, /Created module "Warehouses" in .*: id \d+\. 2 of 2 fields created in Warehouses\.$/);
+    const fieldPosts = (await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests')).filter(
+      (request) => request.method === 'POST' && request.path === '/crm/v7/settings/fields',
+    );
+    assert.deepEqual(
+      fieldPosts.map((request) => JSON.parse(request.body)),
+      [{ fields }],
+    );
+    await vscode.workspace.fs.delete(fieldsUri);
     if (DRIVER) {
       // "Open in Zoho CRM", as a person clicks it: the org's module list, the new module marked.
       await driver(
@@ -816,6 +832,84 @@ describe('Zoho CRM Modules in a real VS Code', function () {
         [['DUPLICATE_DATA', 9, 'Zoho answered: Field label duplicate (field_label).']],
       );
       if (DRIVER) await driver('/screenshot?name=create-fields-207');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('Pull Fields writes the module’s custom fields; Compare pairs them; Update Fields sends exactly one POST and one PATCH', async () => {
+    const pulled = await vscode.commands.executeCommand<{ kind: string; uri: vscode.Uri; message?: string }>(
+      'zohoCrm.pullFields',
+      vscode.Uri.file(WORKSPACE),
+      { apiName: 'Shipments', overwrite: true },
+    );
+    assert.equal(pulled.kind, 'pulled', pulled.message);
+    const uri = fileUri('Shipments.crm-fields.json');
+    assert.equal(pulled.uri.fsPath, uri.fsPath);
+    try {
+      assert.deepEqual(JSON.parse(readFileSync(uri.fsPath, 'utf8')), {
+        fields: [{ field_label: 'Carrier', data_type: 'text', api_name: 'Carrier', length: 80 }],
+      });
+      const editor = await open('Shipments.crm-fields.json');
+      // The earlier test's document of this name is still open: it shows the pulled file once VS Code reloads it.
+      await until(() => editor.document.getText() === readFileSync(uri.fsPath, 'utf8'), 'the editor shows the pull');
+      await diagnosticsWhere(uri, (list) => ours(list).length === 0, 'a pulled file lints clean');
+      const body = JSON.parse(editor.document.getText());
+      body.fields[0].field_label = 'Courier';
+      body.fields.push({ field_label: 'Fragile', data_type: 'boolean' });
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(
+        uri,
+        new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length)),
+        `${JSON.stringify(body, null, 2)}\n`,
+      );
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      assert.ok(await editor.document.save());
+      assert.match(readFileSync(uri.fsPath, 'utf8'), /"Courier"/);
+      const compared = await vscode.commands.executeCommand<{ kind: string; left: vscode.Uri }>(
+        'zohoCrm.compareWithOrg',
+        uri,
+      );
+      assert.equal(compared.kind, 'compared');
+      const orgSide = (await vscode.workspace.openTextDocument(compared.left)).getText();
+      assert.match(orgSide, /"field_label": "Carrier"/);
+      if (DRIVER) await driver('/screenshot?name=compare-fields');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // It asks first, with the differences field by field; refused, nothing is sent.
+      await standIn('/__standin/requests', { method: 'DELETE' });
+      await assert.rejects(
+        Promise.resolve(vscode.commands.executeCommand('zohoCrm.updateFields', uri)),
+        /refused to show dialog in tests\. Contents: Update the fields of Shipments in Zylker Local \(US · production\)\?/,
+      );
+      const writes = async () =>
+        (await standIn<{ method: string; path: string; body: string }[]>('/__standin/requests')).filter(
+          (request) => request.method !== 'GET',
+        );
+      assert.deepEqual(await writes(), []);
+      const outcome = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+        'zohoCrm.updateFields',
+        uri,
+        { confirm: false },
+      );
+      messages.push(outcome.message);
+      assert.equal(outcome.kind, 'done', outcome.message);
+      assert.equal(outcome.message, 'Fields of Shipments: 1 created, 1 updated.');
+      const sent = await writes();
+      assert.deepEqual(
+        sent.map((request) => [request.method, request.path]),
+        [
+          ['POST', '/crm/v7/settings/fields'],
+          ['PATCH', '/crm/v7/settings/fields'],
+        ],
+      );
+      assert.deepEqual(JSON.parse(sent[0].body), { fields: [{ field_label: 'Fragile', data_type: 'boolean' }] });
+      const patch = JSON.parse(sent[1].body).fields;
+      assert.deepEqual(patch, [{ id: patch[0].id, field_label: 'Courier' }]);
+      const again = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.updateFields', uri, {
+        confirm: false,
+      });
+      assert.equal(again.kind, 'unchanged');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(uri);
