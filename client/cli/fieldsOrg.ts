@@ -4,7 +4,7 @@
  * the file lacks are left alone and said.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { LineIndex } from '@crm/languageservice';
+import { LineIndex, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
 import {
   describeFieldError,
   fieldsFileText,
@@ -14,7 +14,6 @@ import {
   FieldStep,
   listFields,
   locateError,
-  moduleOfFieldsFile,
   planFieldsUpdate,
   updateFields,
 } from '@crm/zoho';
@@ -25,7 +24,7 @@ import type { Io } from './io';
 
 /** The module a fields file belongs to: its sibling module file's api_name, else its own name. */
 export function moduleNameOf(file: string): string {
-  const sibling = file.replace(/\.crm-fields\.json$/i, '.crm-module.json');
+  const sibling = siblingModuleFile(file);
   return moduleOfFieldsFile(file, existsSync(sibling) ? readFileSync(sibling, 'utf8') : undefined);
 }
 

@@ -13,7 +13,8 @@ const COMMANDS = {
     usage: 'crm-module lint [--org] [--format text|json] <file.crm-module.json|file.crm-fields.json>…',
     help: `Checks files against every rule of Zoho CRM's Create Custom Module API, offline.
 With --org, also against the org of ZOHO_REFRESH_TOKEN: profile ids it lacks, labels and API names
-its modules already use (three GETs: the org, its profiles, its modules). Prints file:line:col severity CODE message (or JSON).
+its modules already use (three GETs: the org, its profiles, its modules), and for a fields file the
+labels and API names its module's fields use and lookups to modules it lacks (one GET per module). Prints file:line:col severity CODE message (or JSON).
 Exit 0 when no file has an error, 1 when one has, 2 on bad usage or when the org cannot be read.`,
   },
   create: {

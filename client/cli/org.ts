@@ -15,11 +15,12 @@ import {
   readModuleFile,
   updateModule,
   UpdatePlan,
+  withModuleFields,
 } from '@crm/zoho';
 import { connectFromEnvironment, Connected, orgName, rulesVersion } from './connect';
 import { Format, printer, printOrgProblems, printRejection } from './output';
 import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
-import { diffFieldsCommand, pulledFieldsText, updateFieldsCommand } from './fieldsOrg';
+import { diffFieldsCommand, moduleNameOf, pulledFieldsText, updateFieldsCommand } from './fieldsOrg';
 
 import type { Io } from './io';
 
@@ -277,13 +278,20 @@ export function updateCommand(file: string, format: Format, allowDelete: boolean
 /** `lint --org`: the offline rules and the org's, against one snapshot fetched once for all files. */
 export function lintWithOrgCommand(files: string[], format: Format, io: Io): Promise<number> {
   return withOrg(io, 2, async (connected) => {
-    const snapshot: OrgSnapshot = await fetchOrgSnapshot(connected.client, await orgName(connected));
+    const fieldsFiles = files.filter((file) => documentKindOf(file) === 'fields');
+    // One GET per module whose fields files are checked: their labels and API names against the module's fields.
+    const snapshot: OrgSnapshot = await withModuleFields(
+      connected.client,
+      await fetchOrgSnapshot(connected.client, await orgName(connected)),
+      fieldsFiles.map(moduleNameOf),
+    );
     const reports: FileReport[] = files.map((file) => {
       const { text, ...report } = lintFile(file, rulesVersion(io));
       if (text === undefined) return report;
       const lines = new LineIndex(text);
       const parsed = analyze(text, rulesVersion(io), documentKindOf(file)).parsed;
-      const orgProblems = checkAgainstOrg(parsed, snapshot, snapshot.fetchedAt).map((finding) =>
+      const fieldsModule = parsed.kind === 'fields' ? moduleNameOf(file) : undefined;
+      const orgProblems = checkAgainstOrg(parsed, snapshot, snapshot.fetchedAt, fieldsModule).map((finding) =>
         toProblem(lines, finding),
       );
       return {

@@ -14,6 +14,7 @@ import { RemoteDiagnostics } from './commands/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
 import { openWalkthroughOnce } from './firstRun';
 import { CompareWithOrg } from './commands/compareWithOrg';
+import { moduleOfFieldsUri } from './commands/kit';
 import { OrgData } from './org/orgData';
 import { PullModuleCommand, PullOptions } from './commands/pullModule';
 import { UpdateModuleCommand } from './commands/updateModule';
@@ -21,7 +22,7 @@ import { UpdateFieldsCommand, UpdateFieldsOptions } from './commands/updateField
 import { Services } from './connections/services';
 import { SignInMemory } from './connections/signInMemory';
 import { errorSentence, Logger, messageOf } from '@crm/zoho';
-import type { OrgSnapshot } from '@crm/languageservice';
+import { documentKindOf, type OrgSnapshot } from '@crm/languageservice';
 import { notify, redactNotificationsWith } from './messages/notify';
 
 let client: LanguageClient | undefined;
@@ -85,9 +86,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   });
   const services: Services = { store, log, settings, signInMemory: new SignInMemory(context.globalState) };
   const remote = new RemoteDiagnostics((text) => log.redactor.redact(text));
-  const org = new OrgData(services, context.globalState);
+  const openFieldsModules = async () =>
+    Promise.all(
+      vscode.workspace.textDocuments
+        .filter((document) => documentKindOf(document.uri.path) === 'fields')
+        .map((document) => moduleOfFieldsUri(document.uri)),
+    );
+  const org = new OrgData(services, context.globalState, openFieldsModules);
   const create = new CreateModuleCommand(services, remote, org);
-  const createFields = new CreateFieldsCommand(services, remote);
+  const createFields = new CreateFieldsCommand(services, remote, org);
   const update = new UpdateModuleCommand(services, remote, org);
   const updateFieldsCommand = new UpdateFieldsCommand(services, remote, org);
   const pull = new PullModuleCommand(services, org);
@@ -143,6 +150,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     vscode.commands.registerCommand('zohoCrm.switchConnection', () => switchConnection(services)),
     vscode.commands.registerCommand('zohoCrm.showLog', () => channel.show()),
     vscode.commands.registerCommand('zohoCrm.useApiVersion', (apiVersion?: unknown) => useApiVersion(apiVersion)),
+    // New org data (a sign-in, a switch, a refresh): the open fields files' modules get their fields if it lacks them.
+    org.onDidChange((snapshot) => {
+      if (snapshot)
+        void openFieldsModules().then((modules) => (modules.length ? org.ensureFields(modules) : undefined));
+    }),
+    // A fields file opened: its module's fields join the org data, so its labels are checked against them.
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (documentKindOf(document.uri.path) === 'fields')
+        void moduleOfFieldsUri(document.uri).then((module) => org.ensureFields([module]));
+    }),
     store.onDidRejectRefreshToken((connection) => {
       void notify(
         'warning',

@@ -152,17 +152,6 @@ export async function createdModuleName(
   return (await client.listModules()).find((module) => module.id === id)?.api_name;
 }
 
-/**
- * The module a fields file's fields belong to: the api_name of `<name>.crm-module.json` beside it, else
- * `<name>` itself (`Leads.crm-fields.json` holds the Leads module's fields). `siblingText`: that module file's
- * text, when there is one.
- */
-export function moduleOfFieldsFile(fileName: string, siblingText: string | undefined): string {
-  const name = fileName.replace(/^.*[\\/]/, '').replace(/\.crm-fields\.json$/i, '');
-  const fromSibling = siblingText === undefined ? undefined : readModuleFile(siblingText)?.api_name;
-  return fromSibling ?? name;
-}
-
 /** The fields of a fields file's body, or none when it holds no list (the rules have said so already). */
 export function fieldsOfBody(text: string): Record<string, unknown>[] {
   try {

@@ -3,7 +3,7 @@
  * (OAuth, PKCE, loopback), tokens, the CRM client with its bounds and checks, Create and Update, error words.
  */
 export { createModule } from './createModule';
-export { createdModuleName, createFields, describeFieldError, fieldsOfBody, moduleOfFieldsFile } from './createFields';
+export { createdModuleName, createFields, describeFieldError, fieldsOfBody } from './createFields';
 export { listFields } from './fieldsApi';
 export type { FieldSummary } from './fieldsApi';
 export { fieldsFileText, planFieldsUpdate } from './fieldsFile';
@@ -26,7 +26,7 @@ export { Logger } from './log';
 export { errorInFile, moduleFileText, planUpdate, readModuleFile } from './moduleFile';
 export type { UpdatePlan } from './moduleFile';
 export { DEFAULT_SCOPES, OAuthClient, randomUrlSafe } from './oauth';
-export { fetchOrgSnapshot, orgForChecks } from './orgSnapshot';
+export { fetchOrgSnapshot, orgForChecks, withModuleFields } from './orgSnapshot';
 export { checkFieldsRules, checkOrg, checkRules } from './preflight';
 export { Redactor, redactPatterns } from './redact';
 export { checkedServerUrl } from './serverUrl';

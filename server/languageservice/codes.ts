@@ -25,6 +25,7 @@ export const ZOHO_CODES = {
   expectedDependentFieldMissing: 'EXPECTED_DEPENDENT_FIELD_MISSING',
   ambiguity: 'AMBIGUITY_DURING_PROCESSING',
   notAllowed: 'NOT_ALLOWED',
+  limitExceeded: 'LIMIT_EXCEEDED',
 } as const;
 
 /** The codes a Create Custom Module or Fields body can earn: a diagnostic with one of them links to Zoho's page. */
@@ -40,6 +41,7 @@ export const CREATE_BODY_CODES: ReadonlySet<string> = new Set([
   ZOHO_CODES.reservedKeyword,
   ZOHO_CODES.expectedFieldMissing,
   ZOHO_CODES.dependentFieldMissing,
+  ZOHO_CODES.limitExceeded,
 ]);
 
 /** Our own codes, for problems Zoho has no code of its own for. */

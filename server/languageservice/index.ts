@@ -10,7 +10,7 @@ export { complete, completeAt, keyDocumentation } from './completion';
 export { hover } from './hover';
 export { lenses, isBlank } from './lenses';
 export { sameJson, shapedLike } from './fromOrg';
-export { DocumentKind, documentKindOf, MODULE_FILE } from './documentKind';
+export { DocumentKind, documentKindOf, MODULE_FILE, moduleOfFieldsFile, siblingModuleFile } from './documentKind';
 export {
   documentSymbols,
   foldingRegions,

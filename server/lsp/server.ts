@@ -22,6 +22,7 @@ import { DiagnosticsProvider } from './providers/diagnostics';
 import { HoverProvider } from './providers/hover';
 import { StructureProvider } from './providers/structure';
 import { LensProvider } from './providers/lenses';
+import { fieldsModuleResolver } from './fieldsModule';
 import { OrgSnapshotSource } from './orgSnapshotSource';
 import { readEditorActions } from './editorCommands';
 import {
@@ -64,7 +65,8 @@ export function startServer(connection: Connection): void {
 
   const completion = new CompletionProvider(cache, currentFeatures, currentOrg, currentEditorActions);
   const hover = new HoverProvider(cache, currentFeatures, currentOrg);
-  const codeActions = new CodeActionProvider(cache, currentOrg, currentEditorActions);
+  const fieldsModule = fieldsModuleResolver(documents);
+  const codeActions = new CodeActionProvider(cache, currentOrg, currentEditorActions, fieldsModule);
   const lenses = new LensProvider(cache, currentOrg, currentEditorActions);
   const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
   const diagnostics = new DiagnosticsProvider(
@@ -74,6 +76,7 @@ export function startServer(connection: Connection): void {
     () => delayMs,
     currentOrg,
     () => org.pending,
+    fieldsModule,
   );
 
   connection.onInitialize((params): InitializeResult => {

@@ -46,4 +46,35 @@ describe('fields files over the protocol', () => {
     assert.equal(labels.length, 25);
     assert.ok(labels.includes('"double"') && labels.includes('"lookup"'));
   });
+
+  it("with the org data's fields of its module: a clash on the label's line, the module named by the sibling module file", async () => {
+    const org = new LspTestClient();
+    await org.initialize(
+      {
+        diagnosticsDelayMs: 0,
+        orgSnapshot: {
+          org: 'Zylker',
+          fetchedAt: Date.now(),
+          profiles: [],
+          modules: [{ api_name: 'Parcels', generated_type: 'custom' }],
+          moduleFields: { Parcels: [{ api_name: 'Weight', field_label: 'Weight', custom_field: true }] },
+        },
+      },
+      VSCODE_LIKE_CAPABILITIES,
+    );
+    try {
+      const text = '{"fields": [\n  {"field_label": "Weight", "data_type": "double", "api_name": "Gross_Weight"}\n]}';
+      // Named boxes.crm-fields.json: only its sibling's api_name says it is Parcels'.
+      const alone = await org.open('file:///w/boxes.crm-fields.json', text);
+      assert.deepEqual(alone.diagnostics, []);
+      await org.open('file:///v/boxes.crm-module.json', '{"modules": [{"api_name": "Parcels"}]}');
+      const paired = await org.open('file:///v/boxes.crm-fields.json', text);
+      assert.deepEqual(
+        paired.diagnostics.map((d) => [d.code, d.range.start.line]),
+        [['DUPLICATE_DATA', 1]],
+      );
+    } finally {
+      await org.close();
+    }
+  });
 });

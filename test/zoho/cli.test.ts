@@ -540,6 +540,32 @@ describe('crm-module CLI', () => {
       );
     });
 
+    it("lint --org checks a fields file against its module's fields: a label the module has is DUPLICATE_DATA", async () => {
+      const fieldsDir = mkdtempSync(path.join(tmpdir(), 'crm-fields-'));
+      const fields = path.join(fieldsDir, 'Leads.crm-fields.json');
+      writeFileSync(
+        fields,
+        JSON.stringify(
+          {
+            fields: [
+              { field_label: 'Tier', data_type: 'text' },
+              { field_label: 'Lead Source', data_type: 'text' },
+            ],
+          },
+          null,
+          2,
+        ),
+      );
+      standIn.requests.length = 0;
+      const result = await run(['lint', '--org', fields], orgEnv);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      assert.match(
+        result.stdout,
+        /Leads\.crm-fields\.json:8:\d+ error DUPLICATE_DATA Zoho's system field "Lead Source" \(Lead_Source\) of Leads in Zylker Local/,
+      );
+      assert.ok(requests().includes('GET /crm/v7/settings/fields'), requests().join());
+    });
+
     it('create for a module the org already has: no POST, exit 1 naming update', async () => {
       const out = path.join(dir, 'Shipments.crm-module.json');
       await run(['pull', '--force', '-o', out, 'Shipments'], orgEnv);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkFieldsRules, createFields, describeFieldError, errorSentence, fieldsOfBody, FieldsRun } from '@crm/zoho';
 import { Services } from '../connections/services';
+import { OrgData } from '../org/orgData';
 import {
   connectionFor,
   failed,
@@ -31,6 +32,7 @@ export class CreateFieldsCommand {
   constructor(
     private readonly services: Services,
     private readonly remote: RemoteDiagnostics,
+    private readonly org: OrgData,
   ) {}
 
   /** `options.confirm: false` is for automation: no question before a production send. */
@@ -92,6 +94,8 @@ export class CreateFieldsCommand {
     } catch (error) {
       return this.fail(log.redactor.redact(errorSentence(error, 'Create Fields')));
     }
+    // The module has new fields: the org data's copy of them is read again, so the clash rules know them.
+    void this.org.ensureFields([moduleName], true);
     const refused = run.outcomes.flatMap((outcome) => (outcome.kind === 'refused' ? [outcome.error] : []));
     if (refused.length) this.remote.show(document, refused, run.message, describeFieldError);
     else this.remote.clear(uri);

@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { signIn } from './signIn';
 import { explainRestricted, RestrictedModeError, requireTrust } from '../config/trust';
-import { Logger, messageOf, moduleOfFieldsFile } from '@crm/zoho';
-import { documentKindOf, MODULE_FILE } from '@crm/languageservice';
+import { Logger, messageOf } from '@crm/zoho';
+import { documentKindOf, MODULE_FILE, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
 import { Services } from '../connections/services';
 import { notify } from '../messages/notify';
 
@@ -38,10 +38,7 @@ export function fieldsFileOf(target: unknown): vscode.Uri | undefined {
 
 /** The module of a fields file: the api_name of `<name>.crm-module.json` beside it, else `<name>`. */
 export async function moduleOfFieldsUri(uri: vscode.Uri): Promise<string> {
-  return moduleOfFieldsFile(
-    uri.path,
-    await readText(uri.with({ path: uri.path.replace(/\.crm-fields\.json$/i, '.crm-module.json') })),
-  );
+  return moduleOfFieldsFile(uri.path, await readText(uri.with({ path: siblingModuleFile(uri.path) })));
 }
 
 /** A file's text, or undefined when there is none (or it cannot be read). */

@@ -187,6 +187,7 @@ export class UpdateFieldsCommand {
     } catch (error) {
       return this.fail(this.log.redactor.redact(errorSentence(error, 'Update Fields')));
     }
+    void this.org.ensureFields([plan.module], true);
     const refusedHere: ZohoErrorEntry[] = [];
     const refusedElsewhere: string[] = [];
     for (const step of steps)

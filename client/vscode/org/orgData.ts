@@ -1,5 +1,6 @@
 /**
- * The org data of each connection (profiles and modules): fetched at sign-in, on Refresh Org Data and in
+ * The org data of each connection (profiles and modules, and the fields of the modules whose fields files are
+ * open): fetched at sign-in, on Refresh Org Data and in
  * the background when older than zohoCrm.org.refreshMinutes, never while typing. Kept in globalState (it
  * is not secret) so a restart or an offline machine still has the last one, and handed to the language
  * server. A failed fetch keeps the last snapshot; in the background it is logged and shown in the status bar
@@ -9,7 +10,7 @@ import * as vscode from 'vscode';
 import { OrgSnapshot } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { Services } from '../connections/services';
-import { fetchOrgSnapshot, messageOf } from '@crm/zoho';
+import { fetchOrgSnapshot, messageOf, withModuleFields } from '@crm/zoho';
 
 const STATE_PREFIX = 'zohoCrm.orgSnapshot.';
 /** How often the background check looks at the snapshot's age (the fetch itself follows the setting). */
@@ -28,9 +29,14 @@ export class OrgData implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private lastActiveId: string | undefined;
 
+  /** The fields fetched for the open fields files, one module at a time, after the snapshot they join. */
+  private fieldsQueue: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly services: Services,
     private readonly state: vscode.Memento,
+    /** The modules of the open fields files: their fields join the snapshot (never fetched while typing). */
+    private readonly fieldsModules: () => Promise<string[]> = async () => [],
   ) {
     this.lastActiveId = services.store.active()?.id;
     this.subscription = services.store.onDidChange(() => this.connectionsChanged());
@@ -78,9 +84,40 @@ export class OrgData implements vscode.Disposable {
     }
   }
 
+  /**
+   * Adds the fields of these modules to the active connection's snapshot when it lacks them (a fields file was
+   * opened). Failures are logged: the fields rules then stay silent, as without a sign-in.
+   */
+  ensureFields(modules: string[], again = false): Promise<void> {
+    const run = this.fieldsQueue.then(async () => {
+      const connection = this.services.store.active();
+      const current = this.current();
+      if (!connection || !current) return;
+      // `again`: a send changed these modules' fields; the snapshot's copy is dropped and read anew.
+      const snapshot = again ? withoutFields(current, modules) : current;
+      try {
+        const client = await this.services.store.crmClient(connection);
+        const widened = await withModuleFields(client, snapshot, modules);
+        if (widened === current || this.services.store.active()?.id !== connection.id) return;
+        await this.state.update(STATE_PREFIX + connection.id, widened);
+        this.emitter.fire(widened);
+      } catch (error) {
+        this.services.log.warn(`The fields of ${modules.join(', ')} were not fetched: ${messageOf(error)}`);
+      }
+    });
+    this.fieldsQueue = run;
+    return run;
+  }
+
   private async fetch(connection: ConnectionInfo): Promise<OrgSnapshot> {
     this.services.log.info(`Fetching the org data (profiles, modules) of ${connection.label}`);
-    const snapshot = await fetchOrgSnapshot(await this.services.store.crmClient(connection), connection.label);
+    const client = await this.services.store.crmClient(connection);
+    const base = await fetchOrgSnapshot(client, connection.label);
+    // The open fields files' modules are read again with it, so a refresh also brings their fields up to date.
+    const snapshot = await withModuleFields(client, base, await this.fieldsModules()).catch((error) => {
+      this.services.log.warn(`The fields of the open fields files were not fetched: ${messageOf(error)}`);
+      return base;
+    });
     // Signed out meanwhile: nothing to keep.
     if (!this.services.store.list().some((candidate) => candidate.id === connection.id)) return snapshot;
     await this.state.update(STATE_PREFIX + connection.id, snapshot);
@@ -123,4 +160,10 @@ export class OrgData implements vscode.Disposable {
     this.emitter.dispose();
     this.failures.dispose();
   }
+}
+
+function withoutFields(snapshot: OrgSnapshot, modules: string[]): OrgSnapshot {
+  const dropped = new Set(modules.map((module) => module.toLowerCase()));
+  const kept = Object.entries(snapshot.moduleFields ?? {}).filter(([module]) => !dropped.has(module.toLowerCase()));
+  return { ...snapshot, moduleFields: Object.fromEntries(kept) };
 }

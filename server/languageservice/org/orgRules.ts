@@ -1,18 +1,31 @@
 /**
  * The rules only the org can answer: a profile id the org does not have, a label or API name another
- * module of the org already uses. Text in (the parsed file), findings out; nothing without a snapshot.
+ * module of the org already uses (for a fields file, another field of its module: fieldRules.ts). Text in
+ * (the parsed file), findings out; nothing without a snapshot.
  */
 import { findNodeAtLocation, Node } from 'jsonc-parser';
 import { ParsedDocument } from '../parse';
 import { Finding, Fix } from '../types';
 import { indexOf, isCustomModule, OrgIndex, OrgModule, OrgSnapshot, snapshotAge } from './snapshot';
 import { ZOHO_CODES } from '../codes';
+import { fieldClashes } from './fieldRules';
 
 /** Quick fixes offered per unknown profile id: a 500-profile org would otherwise list 500 actions. */
 export const MAX_PROFILE_FIXES = 12;
 
-export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | undefined, now: number): Finding[] {
-  if (!snapshot || cannotClash(parsed, indexOf(snapshot)) || !parsed.root) return [];
+/**
+ * `fieldsModule`: a fields file's module (its sibling module file's api_name, else its name), whose fields the
+ * snapshot may hold.
+ */
+export function checkAgainstOrg(
+  parsed: ParsedDocument,
+  snapshot: OrgSnapshot | undefined,
+  now: number,
+  fieldsModule?: string,
+): Finding[] {
+  if (!snapshot || !parsed.root) return [];
+  // A fields file's labels, API names and lookups need the tree; a module file skips it when nothing can clash.
+  if (parsed.kind !== 'fields' && cannotClash(parsed, indexOf(snapshot))) return [];
   // A module file's modules, or a fields file's fields: each may name profiles; only a module clashes with
   // the org's modules (a field's clashes need the module's fields).
   const modules = findNodeAtLocation(parsed.root, [parsed.kind === 'fields' ? 'fields' : 'modules']);
@@ -28,6 +41,8 @@ export function checkAgainstOrg(parsed: ParsedDocument, snapshot: OrgSnapshot | 
     findings.push(...unknownProfiles(module, index, org, age));
     if (parsed.kind === 'module') findings.push(...clashes(module, index, fileModuleInOrg(module, index), org, age));
   }
+  if (parsed.kind === 'fields' && fieldsModule)
+    findings.push(...fieldClashes(modules, fieldsModule, snapshot, index, org, age));
   return findings.sort((a, b) => a.offset - b.offset);
 }
 

@@ -21,6 +21,14 @@ export interface OrgModule {
   generated_type?: string;
 }
 
+/** A field of a module, as the fields rules need it: its names, and whether Zoho or the org made it. */
+export interface OrgField {
+  api_name: string;
+  field_label: string;
+  /** False for Zoho's system fields (Last_Name, Owner…). */
+  custom_field: boolean;
+}
+
 export interface OrgSnapshot {
   /** How messages name the org: "Zylker (US · production)". */
   org: string;
@@ -28,6 +36,10 @@ export interface OrgSnapshot {
   fetchedAt: number;
   profiles: OrgProfile[];
   modules: OrgModule[];
+  /** The fields of the modules whose fields files are open, by module API name: fetched one module at a time. */
+  moduleFields?: Record<string, OrgField[]>;
+  /** Zoho's edition of the org (standard, professional, enterprise, ultimate), when it was read. */
+  edition?: string;
 }
 
 /**
@@ -78,7 +90,31 @@ export function readSnapshot(value: unknown): OrgSnapshot | undefined {
     fetchedAt: Number.isFinite(fetchedAt) ? fetchedAt : 0,
     profiles,
     modules,
+    ...(record.moduleFields && typeof record.moduleFields === 'object'
+      ? { moduleFields: readModuleFields(record.moduleFields as Record<string, unknown>, text) }
+      : {}),
+    ...(text(record.edition) ? { edition: text(record.edition)!.toLowerCase() } : {}),
   };
+}
+
+function readModuleFields(
+  value: Record<string, unknown>,
+  text: (item: unknown) => string | undefined,
+): Record<string, OrgField[]> {
+  // No prototype: a module named __proto__ is a key like any other.
+  const result: Record<string, OrgField[]> = Object.create(null);
+  for (const [module, fields] of Object.entries(value)) {
+    if (!Array.isArray(fields) || !text(module)) continue;
+    result[text(module)!] = fields.flatMap((entry): OrgField[] => {
+      const field = entry as Record<string, unknown> | null;
+      const apiName = text(field?.api_name);
+      const label = text(field?.field_label) ?? apiName;
+      return apiName && label
+        ? [{ api_name: apiName, field_label: label, custom_field: field?.custom_field !== false }]
+        : [];
+    });
+  }
+  return result;
 }
 
 /** "just now", "12 min ago", "3 h ago", "2 days ago". */

@@ -12,11 +12,15 @@ export class CodeActionProvider {
     private readonly cache: AnalysisCache,
     private readonly org: () => OrgSnapshot | undefined = () => undefined,
     private readonly runs: () => ReadonlySet<EditorActionKind> = () => new Set(),
+    private readonly fieldsModule: (uri: string) => string | undefined = () => undefined,
   ) {}
 
   provide(document: TextDocument, params: CodeActionParams): CodeAction[] {
     const analysis = this.cache.get(document);
-    const orgFindings = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
+    const snapshot = this.org();
+    const orgFindings = snapshot
+      ? checkAgainstOrg(analysis.parsed, snapshot, Date.now(), this.fieldsModule(document.uri))
+      : [];
     const findings = withOrgFixes(
       orgFindings.length ? [...analysis.findings, ...orgFindings] : analysis.findings,
       analysis.parsed,

@@ -19,6 +19,8 @@ export class DiagnosticsProvider {
     private readonly org: () => OrgSnapshot | undefined = () => undefined,
     /** A snapshot still being read (a file named at start): checks wait for it instead of publishing twice. */
     private readonly orgPending: () => Promise<void> | undefined = () => undefined,
+    /** A fields file's module, whose fields the snapshot may hold. */
+    private readonly fieldsModule: (uri: string) => string | undefined = () => undefined,
   ) {
     documents.onDidOpen((event) => this.opening.add(event.document.uri));
     documents.onDidChangeContent((event) => {
@@ -65,7 +67,10 @@ export class DiagnosticsProvider {
     }
     try {
       const analysis = this.cache.get(document);
-      const org = checkAgainstOrg(analysis.parsed, this.org(), Date.now());
+      const snapshot = this.org();
+      const org = snapshot
+        ? checkAgainstOrg(analysis.parsed, snapshot, Date.now(), this.fieldsModule(document.uri))
+        : [];
       // A file just made is not a mistake yet: its lenses offer the snippets (sending it still refuses it).
       const findings = isBlank(analysis.parsed)
         ? []

@@ -810,6 +810,13 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
       await open('Shipments.crm-fields.json');
+      // Opening it fetched its module's fields into the org data: the system field's label is a clash already.
+      const known = ours(await diagnosticsWhere(uri, (list) => ours(list).length > 0, "the org's fields of Shipments"));
+      assert.deepEqual(
+        known.map((d) => [codeOf(d), d.range.start.line + 1]),
+        [['DUPLICATE_DATA', 9]],
+      );
+      assert.match(known[0].message, /^Zoho's system field "Name" \(Name\) of Shipments in Zylker Local/);
       await standIn('/__standin/requests', { method: 'DELETE' });
       const run = await vscode.commands.executeCommand<{ kind: string; message: string; calls: number }>(
         'zohoCrm.createFields',
