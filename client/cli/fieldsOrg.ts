@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { LineIndex, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
 import {
   describeFieldError,
+  isOwnCustomField,
   fieldsFileText,
   fieldsOfBody,
   FieldsPlan,
@@ -149,7 +150,5 @@ export async function pulledFieldsText(
   order?: string[],
 ): Promise<string | undefined> {
   const fields = await listFields(client, module);
-  return fields.some((field) => field.custom_field !== false)
-    ? fieldsFileText(fields, rulesVersion(io), order)
-    : undefined;
+  return fields.some(isOwnCustomField) ? fieldsFileText(fields, rulesVersion(io), order) : undefined;
 }

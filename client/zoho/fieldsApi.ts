@@ -22,6 +22,8 @@ export interface FieldSummary {
   field_label?: string;
   data_type?: string;
   custom_field?: boolean;
+  /** Set for a part of another field (an address's latitude): it comes and goes with that field. */
+  partOf?: string;
   /** The whole field as Zoho answered it (each key still unchecked: Pull shapes it by the schema). */
   definition: Record<string, unknown>;
 }
@@ -52,9 +54,15 @@ export async function listFields(client: CrmClient, moduleApiName: string): Prom
       field_label: read.optionalText(field.field_label, at('field_label')),
       data_type: read.optionalText(field.data_type, at('data_type')),
       custom_field: typeof field.custom_field === 'boolean' ? field.custom_field : undefined,
+      partOf: partOf(field.parent_field),
       definition: field,
     };
   });
+}
+
+function partOf(parent: unknown): string | undefined {
+  const name = parent && typeof parent === 'object' ? (parent as { api_name?: unknown }).api_name : undefined;
+  return typeof name === 'string' ? name : parent ? 'another field' : undefined;
 }
 
 /**

@@ -31,7 +31,7 @@ export function fileFieldOf(field: FieldSummary, version: ApiVersion): Field {
  * API names in the order a local file has them, so a diff pairs field with field; the rest follow in the org's.
  */
 export function fieldsFileText(fields: FieldSummary[], version: ApiVersion, order: string[] = []): string {
-  const custom = fields.filter((field) => field.custom_field !== false);
+  const custom = fields.filter(isOwnCustomField);
   const place = (field: FieldSummary) => {
     const index = order.findIndex((name) => name.toLowerCase() === field.api_name.toLowerCase());
     return index < 0 ? order.length : index;
@@ -41,6 +41,11 @@ export function fieldsFileText(fields: FieldSummary[], version: ApiVersion, orde
     .sort((a, b) => place(a.field) - place(b.field) || a.index - b.index)
     .map(({ field }) => fileFieldOf(field, version));
   return `${JSON.stringify({ fields: sorted }, null, 2)}\n`;
+}
+
+/** A custom field a file holds: not Zoho's, and not part of another (an address's latitude comes with it). */
+export function isOwnCustomField(field: FieldSummary): boolean {
+  return field.custom_field !== false && field.partOf === undefined;
 }
 
 /** The org's field a file's field is: the same api_name, else (none given) the same label. */
@@ -131,7 +136,7 @@ export function planFieldsUpdate(
     }
   });
   for (const field of org)
-    if (field.custom_field !== false && !matched.has(field)) {
+    if (isOwnCustomField(field) && !matched.has(field)) {
       plan.orgOnly.push({ id: field.id, apiName: field.api_name, label: field.field_label ?? field.api_name });
       plan.differences.push(`− ${field.api_name}: in ${module}, not in the file`);
     }

@@ -6,7 +6,7 @@ export { createModule } from './createModule';
 export { createdModuleName, createFields, describeFieldError, fieldsOfBody } from './createFields';
 export { listFields } from './fieldsApi';
 export type { FieldSummary } from './fieldsApi';
-export { fieldsFileText, planFieldsUpdate } from './fieldsFile';
+export { fieldsFileText, isOwnCustomField, planFieldsUpdate } from './fieldsFile';
 export type { FieldsPlan } from './fieldsFile';
 export { updateFields } from './updateFields';
 export type { FieldStep } from './updateFields';

@@ -39,13 +39,23 @@ export interface ZohoVariants {
   commonKeys?: string[];
   lengthKey?: string;
   requiresCode?: string;
+  /** The code of a key missing inside another (a lookup field's lookup without its module). */
+  requiresInsideCode?: string;
   oneOfCode?: string;
   notTogetherCode?: string;
   lengthCode?: string;
   keysCode?: string;
   cases: Record<
     string,
-    { requires?: string[]; oneOf?: string[]; notTogether?: string[]; length?: [number, number]; keys?: string[] }
+    {
+      requires?: string[];
+      /** Keys an object-valued key must hold in this case only (a userlookup's lookup needs no module). */
+      requiresInside?: Record<string, string[]>;
+      oneOf?: string[];
+      notTogether?: string[];
+      length?: [number, number];
+      keys?: string[];
+    }
   >;
 }
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { notificationText, notify } from '../messages/notify';
 import { connectionFor, failed, isStopped, readText, refuseWhenRestricted, Stopped } from './kit';
 import { Services } from '../connections/services';
-import { errorSentence, fieldsFileText, fieldsOfBody, listFields, moduleFileText } from '@crm/zoho';
+import { errorSentence, fieldsFileText, fieldsOfBody, isOwnCustomField, listFields, moduleFileText } from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 
 export type PullResult =
@@ -98,7 +98,7 @@ export class PullModuleCommand {
       const fieldsUri = vscode.Uri.joinPath(target, `${module.api_name}.crm-fields.json`);
       const files: { uri: vscode.Uri; text: string }[] = [];
       if (!onlyFields) files.push({ uri: moduleUri, text: moduleFileText(module) });
-      const customFields = pulled.fields?.filter((field) => field.custom_field !== false) ?? [];
+      const customFields = pulled.fields?.filter(isOwnCustomField) ?? [];
       if (pulled.fields && !customFields.length && onlyFields)
         return this.fail(`${module.api_name} has no custom fields to pull in ${connection.label}.`);
       // An empty list is not a body Zoho takes: no fields file rather than one that cannot lint clean.

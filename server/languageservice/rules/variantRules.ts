@@ -9,7 +9,7 @@ import { Fix, TextEdit } from '../types';
 import { RuleContext } from './context';
 import { find, ObjectFrame, Span } from './place';
 import { removePropertyEdit } from '../edits';
-import { Node } from 'jsonc-parser';
+import { Node, parseTree } from 'jsonc-parser';
 
 export function checkVariants(
   context: RuleContext,
@@ -37,6 +37,24 @@ export function checkVariants(
       },
       at,
     );
+  }
+  for (const [key, inner] of Object.entries(rules.requiresInside ?? {})) {
+    const property = find(frame, key);
+    const span = property?.valueSpan;
+    // The walk keeps no tree of nested objects: the value's own text is read, for this one key of this case.
+    const value = span ? parseTree(context.text.slice(span.offset, span.offset + span.length)) : undefined;
+    if (!property || value?.type !== 'object') continue;
+    const present = new Set((value.children ?? []).map((child) => child.children?.[0]?.value));
+    for (const missing of inner.filter((innerKey) => !present.has(innerKey)))
+      context.report(
+        {
+          code: variants.requiresInsideCode ?? ZOHO_CODES.expectedFieldMissing,
+          severity: 'error',
+          rule: 'variant-requires-inside',
+          message: `The "${key}" of ${article(name).toLowerCase()} ${name} ${variants.noun} needs "${missing}".`,
+        },
+        property,
+      );
   }
   if (rules.oneOf && !rules.oneOf.some(has)) {
     context.report(
@@ -113,7 +131,7 @@ function lengthInRange(
   );
 }
 
-/** "A picklist", "An email". */
+/** "A picklist", "An email", "A userlookup". */
 function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'An' : 'A';
+  return /^(?:[aeio]|u(?!s))/i.test(word) ? 'An' : 'A';
 }
