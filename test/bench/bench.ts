@@ -72,9 +72,14 @@ async function protocolLatency(
   text: string,
   edits: number,
   where: 'value' | 'key' = 'value',
+  /** Where each kind of edit goes: a string value's text and a key's (the module sample's by default). */
+  places: { value: string; key: string } = { value: '"Stocks"', key: '"api_name"' },
 ): Promise<number[][]> {
   const document = TextDocument.create(uri, 'zoho-crm-module', 1, text);
-  const offset = where === 'value' ? text.indexOf('"Stocks"') + 6 : text.indexOf('"api_name"') + 8;
+  const offset =
+    where === 'value'
+      ? text.indexOf(places.value) + places.value.length - 2
+      : text.indexOf(places.key) + places.key.length - 2;
   const range = { start: document.positionAt(offset), end: document.positionAt(offset + 1) };
   for (const client of clients) await client.open(uri, text);
   const samples = clients.map(() => [] as number[]);
@@ -195,11 +200,145 @@ async function orgFigures(sample: string): Promise<void> {
   await without.close();
 }
 
+/** A valid fields file of `count` fields, the common types in turn (each label and API name its own). */
+function fieldsOfCount(count: number): string {
+  const kinds = [
+    (n: number) => ({ field_label: `Code ${n}`, data_type: 'text', api_name: `Code_${n}`, length: 40 }),
+    (n: number) => ({
+      field_label: `Region ${n}`,
+      data_type: 'picklist',
+      api_name: `Region_${n}`,
+      pick_list_values: ['North', 'South', 'East'].map((value) => ({ display_value: value, actual_value: value })),
+    }),
+    (n: number) => ({ field_label: `Units ${n}`, data_type: 'integer', api_name: `Units_${n}`, length: 9 }),
+    (n: number) => ({ field_label: `Weight ${n}`, data_type: 'double', api_name: `Weight_${n}`, decimal_place: 2 }),
+    (n: number) => ({ field_label: `Due ${n}`, data_type: 'date', api_name: `Due_${n}` }),
+    (n: number) => ({
+      field_label: `Notes ${n}`,
+      data_type: 'textarea',
+      api_name: `Notes_${n}`,
+      textarea: { type: 'small' },
+    }),
+    (n: number) => ({ field_label: `Contact Email ${n}`, data_type: 'email', api_name: `Contact_Email_${n}` }),
+    (n: number) => ({
+      field_label: `Price ${n}`,
+      data_type: 'currency',
+      api_name: `Price_${n}`,
+      decimal_place: 2,
+      currency: { rounding_option: 'normal', precision: 1 },
+    }),
+    (n: number) => ({ field_label: `Active ${n}`, data_type: 'boolean', api_name: `Active_${n}` }),
+    (n: number) => ({
+      field_label: `Account ${n}`,
+      data_type: 'lookup',
+      api_name: `Account_${n}`,
+      lookup: { module: { api_name: 'Accounts' }, display_label: `Related ${n}` },
+    }),
+  ];
+  const fields = Array.from({ length: count }, (_, index) => kinds[index % kinds.length](index));
+  return `${JSON.stringify({ fields }, null, 2)}\n`;
+}
+
+/**
+ * Fields files: a 300-field file, ours against the peer with our fields schema (diagnostics after an edit,
+ * completion); and Create Fields of 50 fields against a local Zoho that answers each request after 100 ms.
+ */
+async function fieldsFigures(): Promise<void> {
+  const text = fieldsOfCount(300);
+  const errors = analyze(text, 'v7', 'fields').findings.filter((finding) => finding.severity === 'error');
+  if (errors.length) throw new Error(`the 300-field file should be valid: ${errors[0].message}`);
+  console.log(
+    `\nFields: a 300-field file (${(text.length / 1024).toFixed(0)} KB); peer: vscode-json-languageservice with schemas/crm-fields.schema.json`,
+  );
+  const ours = new LspTestClient(['--stdio']);
+  const peer = new LspTestClient(['--stdio'], PEER);
+  await ours.initialize({ diagnosticsDelayMs: 0 }, VSCODE_LIKE_CAPABILITIES);
+  await peer.initialize(undefined, VSCODE_LIKE_CAPABILITIES);
+  // The 151st field's label (a value) and its data_type key, 6 spaces in as JSON.stringify indents them.
+  const places = { value: '"Code 150"', key: '"Code 150",\n      "data_type"' };
+  for (const where of ['value', 'key'] as const) {
+    const uri = `file:///bench/fields${where}.crm-fields.json`;
+    const [a, b] = (await protocolLatency([ours, peer], uri, text, EDITS, where, places)).map(stats);
+    const label = `300 fields, ${where === 'value' ? 'edit in a value' : 'edit in a key'}`;
+    line(`diagnostics, ${label}, median`, a.median, b.median, 'ms');
+    line(`diagnostics, ${label}, p99`, a.p99, b.p99, 'ms', 'ratio ≤ 1');
+  }
+  const uri = 'file:///bench/fieldscompletion.crm-fields.json';
+  await ours.open(uri, text);
+  await peer.open(uri, text);
+  const [completionOurs, completionPeer] = (
+    await completionLatency([ours, peer], uri, text, EDITS, ['"data_type": "text",\n      "api_name": "Code_150"'])
+  ).map(stats);
+  line('completion in a 300-field file, median', completionOurs.median, completionPeer.median, 'ms');
+  line('completion in a 300-field file, p99', completionOurs.p99, completionPeer.p99, 'ms', 'ratio ≤ 1');
+  await ours.close();
+  await peer.close();
+  await createFieldsFigure();
+}
+
+/** Create Fields of 50 fields, each request answered after 100 ms: the reads it needs plus 10 POSTs. */
+async function createFieldsFigure(): Promise<void> {
+  const { startStandIn, DEMO_CLIENT, CapturingLog } = await import('../helpers/standIn');
+  const { selfClientSignIn } = await import('../../client/zoho/signIn');
+  const { CrmClient } = await import('../../client/zoho/crmClient');
+  const { TokenManager } = await import('../../client/zoho/tokenManager');
+  const { OAuthClient } = await import('../../client/zoho/oauth');
+  const { createHttp } = await import('../../client/zoho/http');
+  const { createFields } = await import('../../client/zoho/createFields');
+  const standIn = await startStandIn();
+  try {
+    const signIn = await selfClientSignIn({
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, ['ZohoCRM.settings.fields.ALL']),
+      accountsServer: standIn.url,
+    });
+    const log = new CapturingLog();
+    const client = new CrmClient(
+      standIn.url,
+      new TokenManager({ ...signIn }, new OAuthClient(), log.logger),
+      log.logger,
+      createHttp({ timeoutMs: 10_000 }),
+    );
+    const fields = JSON.parse(fieldsOfCount(50)).fields.map((field: Record<string, unknown>) => ({
+      ...field,
+      // The stand-in holds no Accounts lookups' related lists to clash with; the names stay unique per run.
+      field_label: `Bench ${field.field_label}`,
+      api_name: `Bench_${field.api_name}`,
+    }));
+    standIn.faults = { fieldsLatencyMs: 100 };
+    standIn.requests.length = 0;
+    const started = process.hrtime.bigint();
+    const run = await createFields(client, 'Shipments', fields);
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    const requests = standIn.crmRequests().filter((request) => request.path.includes('/settings/fields'));
+    const gets = requests.filter((request) => request.method === 'GET').length;
+    const posts = requests.filter((request) => request.method === 'POST').length;
+    if (run.outcomes.some((outcome) => outcome.kind !== 'created')) throw new Error(run.message);
+    line(
+      // The GET is the module's fields, read once so a re-run sends only what is missing.
+      `Create Fields, 50 fields: ${posts} POSTs + ${gets} GET at 100 ms`,
+      elapsed,
+      (posts + gets) * 100,
+      'ms',
+      'ratio ≤ 1.2',
+      ['ours', 'requests × 100 ms'],
+    );
+  } finally {
+    await standIn.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const sample = SAMPLE_AUTONUMBER;
   if (process.argv.includes('org')) {
     // `npm run bench -- org`: only the org figures (a minute, not the whole run).
     await orgFigures(sample);
+    return;
+  }
+  if (process.argv.includes('fields')) {
+    // `npm run bench -- fields`: only the fields figures.
+    await fieldsFigures();
     return;
   }
   const oneMb = moduleOfSize(1_000_000);
@@ -241,6 +380,7 @@ async function main(): Promise<void> {
   line('completion latency, median', ca.median, cb.median, 'ms');
   line('completion latency, p99', ca.p99, cb.p99, 'ms', 'ratio ≤ 1');
   await orgFigures(sample);
+  await fieldsFigures();
 
   // Memory after 1,000 edits of the 1 MB file.
   const memoryUri = 'file:///bench/memory.crm-module.json';

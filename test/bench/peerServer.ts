@@ -1,6 +1,6 @@
 /**
  * The peer a user could pick instead of us: VS Code's own JSON language service validating against our
- * schema, behind the same kind of LSP server (pushed diagnostics on every change, no debounce).
+ * schemas (module files and fields files), behind the same kind of LSP server (pushed diagnostics on every change, no debounce).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -8,13 +8,24 @@ import { getLanguageService, TextDocument as JsonTextDocument } from 'vscode-jso
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 
-const SCHEMA_URI = 'file:///crm-module.schema.json';
-const schema = readFileSync(path.resolve(__dirname, '../../../schemas/crm-module.schema.json'), 'utf8');
-const service = getLanguageService({ schemaRequestService: async () => schema });
+const schemas: Record<string, string> = {
+  'file:///crm-module.schema.json': readFileSync(
+    path.resolve(__dirname, '../../../schemas/crm-module.schema.json'),
+    'utf8',
+  ),
+  'file:///crm-fields.schema.json': readFileSync(
+    path.resolve(__dirname, '../../../schemas/crm-fields.schema.json'),
+    'utf8',
+  ),
+};
+const service = getLanguageService({ schemaRequestService: async (uri) => schemas[uri] });
 service.configure({
   validate: true,
   allowComments: false,
-  schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.crm-module.json'] }],
+  schemas: [
+    { uri: 'file:///crm-module.schema.json', fileMatch: ['*.crm-module.json'] },
+    { uri: 'file:///crm-fields.schema.json', fileMatch: ['*.crm-fields.json'] },
+  ],
 });
 
 const connection = createConnection(ProposedFeatures.all);

@@ -36,6 +36,8 @@ export interface Faults {
   dropAfterFieldsCreate?: boolean;
   /** PATCH /settings/fields updates what it would, then drops the connection without answering. */
   dropAfterFieldsUpdate?: boolean;
+  /** Every /settings/fields request waits this long before it is handled (a distant data center). */
+  fieldsLatencyMs?: number;
   /** PUT /settings/modules/{api_name} updates the module, then drops the connection without answering. */
   dropAfterUpdate?: boolean;
   /** PUT /settings/modules/{api_name} drops the connection before changing anything (a front end that gave up). */
@@ -574,6 +576,7 @@ export class ZohoStandIn {
     }
     if (route === '/settings/fields' || route.startsWith('/settings/fields/')) {
       const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
+      if (this.faults.fieldsLatencyMs) await new Promise((resolve) => setTimeout(resolve, this.faults.fieldsLatencyMs));
       return this.fieldsRoute(request, route, method, query.get('module'), body, response, scoped);
     }
     if (route === '/settings/profiles' && method === 'GET') {
