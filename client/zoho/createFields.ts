@@ -65,8 +65,14 @@ export async function createFields(
         batch.map((index) => fields[index]),
       );
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError)) throw error;
-      stopped = await lookUp(client, moduleApiName, fields, batch, outcomes, label, error.message);
+      if (error instanceof AmbiguousRequestError) {
+        stopped = await lookUp(client, moduleApiName, fields, batch, outcomes, label, error.message);
+        break;
+      }
+      // Refused whole before anything was made: the caller says why. After some were made, say those too.
+      if (!outcomes.some((outcome) => outcome?.kind === 'created')) throw error;
+      for (const index of batch) outcomes[index] = { kind: 'not sent', index, label: label(fields[index], index) };
+      stopped = `the call of ${batch.length} more was refused whole, and the run stopped: ${messageOf(error)}`;
       break;
     }
     results.forEach((result, position) => {
@@ -135,7 +141,7 @@ function summary(moduleApiName: string, outcomes: FieldOutcome[], stopped: strin
     count('unknown') ? `${count('unknown')} unknown (not sent again)` : '',
     count('not sent') ? `${count('not sent')} not sent` : '',
   ].filter(Boolean);
-  return `${parts.join('; ')}.${stopped ? ` ${stopped[0].toUpperCase()}${stopped.slice(1)}.` : ''}`;
+  return `${parts.join('; ')}.${stopped ? ` ${stopped[0].toUpperCase()}${stopped.slice(1).replace(/\.$/, '')}.` : ''}`;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { Answer, CrmClient, errorsOf, unexpected } from './crmClient';
 import { AnswerReader, isPlainApiName, describeValue } from './answerShape';
 import { ZohoError } from './errors';
+import { ZOHO_CODES } from '@crm/languageservice';
 import { ZohoErrorEntry } from './explain';
 
 /** Fields per call: 5 in every prose source of Zoho's; its spec's 25 is not trusted. */
@@ -43,7 +44,7 @@ export async function listFields(client: CrmClient, moduleApiName: string): Prom
   const answer = await client.request('GET', fieldsPath(client, moduleApiName));
   if (answer.status === 204) return [];
   const fields = (answer.body as { fields?: unknown } | undefined)?.fields;
-  if (answer.status !== 200 || !Array.isArray(fields)) throw unexpected(answer, what, FIELDS_READ_SCOPE);
+  if (answer.status !== 200 || !Array.isArray(fields)) throw refusal(answer, what, moduleApiName, FIELDS_READ_SCOPE);
   const read = new AnswerReader(what);
   return fields.map((entry, index) => {
     const field = read.record(entry, `fields[${index}]`);
@@ -82,7 +83,7 @@ export async function sendFieldsCall(
   const entries = (answer.body as { fields?: unknown } | undefined)?.fields;
   const expected = method === 'POST' ? [201, 207, 400] : [200, 207, 400];
   if (!expected.includes(answer.status) || !Array.isArray(entries) || entries.length !== fields.length)
-    throw unexpected(answer, what, method === 'PATCH' ? FIELDS_UPDATE_SCOPE : undefined);
+    throw refusal(answer, what, moduleApiName, method === 'PATCH' ? FIELDS_UPDATE_SCOPE : undefined);
   const read = new AnswerReader(what);
   return entries.map((entry, index) => resultOf(read, entry, `fields[${index}]`));
 }
@@ -97,10 +98,23 @@ export async function deleteField(client: CrmClient, moduleApiName: string, id: 
   const what = `Deleting a field of ${moduleApiName}`;
   if (![200, 400].includes(answer.status) || !Array.isArray(entries) || entries.length !== 1) {
     const [error] = errorsOf(answer.body);
-    if (answer.status === 400 && error) return { kind: 'refused', error };
-    throw unexpected(answer, what, FIELDS_DELETE_SCOPE);
+    if (answer.status === 400 && error && error.code !== ZOHO_CODES.invalidModule) return { kind: 'refused', error };
+    throw refusal(answer, what, moduleApiName, FIELDS_DELETE_SCOPE);
   }
   return resultOf(new AnswerReader(what), entries[0], 'fields[0]');
+}
+
+/** A request refused whole; a module the org does not have (deleted or renamed since) said in words. */
+function refusal(answer: Answer, what: string, moduleApiName: string, scope?: string): ZohoError {
+  const [error] = errorsOf(answer.body);
+  if (error?.code === ZOHO_CODES.invalidModule)
+    return new ZohoError(
+      `${what} failed: the org has no module ${moduleApiName} (deleted or renamed in Zoho CRM?).`,
+      'request',
+      error.code,
+      answer.status,
+    );
+  return unexpected(answer, what, scope);
 }
 
 function resultOf(read: AnswerReader, entry: unknown, at: string): FieldResult {

@@ -77,8 +77,12 @@ export async function updateFields(
         'PATCH',
       );
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError)) throw error;
-      stopped = await lookUpChanges(client, plan, fileFields, version, batch, steps, error.message);
+      if (error instanceof AmbiguousRequestError) {
+        stopped = await lookUpChanges(client, plan, fileFields, version, batch, steps, error.message);
+        break;
+      }
+      if (!steps.some(changedSomething)) throw error;
+      stopped = `a call of ${batch.length} change${batch.length === 1 ? ' was' : 's was'} refused whole, and the run stopped: ${messageOf(error)}`;
       break;
     }
     results.forEach((result, position) => {
@@ -109,8 +113,10 @@ export async function updateFields(
           : { kind: 'refused', name: field.apiName, error: result.error },
       );
     } catch (error) {
-      if (!(error instanceof AmbiguousRequestError)) throw error;
-      stopped = await lookUpDeletion(client, plan.module, field, steps, error.message);
+      if (error instanceof AmbiguousRequestError)
+        stopped = await lookUpDeletion(client, plan.module, field, steps, error.message);
+      else if (!steps.some(changedSomething)) throw error;
+      else stopped = `deleting ${field.apiName} was refused, and the run stopped: ${messageOf(error)}`;
     }
     progress(++done, total);
   }
@@ -121,6 +127,10 @@ export async function updateFields(
   for (const field of deletions)
     if (!steps.some((step) => step.name === field.apiName)) steps.push({ kind: 'not sent', name: field.apiName });
   return { module: plan.module, steps, calls, message: summary(plan.module, steps, stopped) };
+}
+
+function changedSomething(step: FieldStep): boolean {
+  return step.kind === 'created' || step.kind === 'updated' || step.kind === 'deleted';
 }
 
 /** The PATCH item of a change, its option removals added when they are allowed; undefined: nothing to send. */

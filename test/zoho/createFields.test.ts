@@ -97,4 +97,46 @@ describe('Create Fields against the stand-in', () => {
     );
     assert.match(run.message, /^5 of 7 fields created in Shipments; 2 not sent\. .*nothing was sent twice\.$/);
   });
+
+  it('a module deleted during the run: the call refused whole stops it, the fields made before are said, nothing more is sent', async () => {
+    standIn.modules.push({
+      ...standIn.modules.find((module) => module.api_name === 'Shipments')!,
+      api_name: 'Crates',
+      id: '2423488000000834999',
+    });
+    const run = await createFields(client, 'Crates', texts(12, 'Crate'), (done) => {
+      if (done === 5) standIn.deleteModule('Crates');
+    });
+    assert.equal(posts().length, 2, 'the second call is refused; the third is never sent');
+    assert.deepEqual(
+      run.outcomes.map((outcome) => outcome.kind),
+      [...Array(5).fill('created'), ...Array(7).fill('not sent')],
+    );
+    assert.equal(
+      run.message,
+      '5 of 12 fields created in Crates; 7 not sent. The call of 5 more was refused whole, and the run stopped: Creating fields in Crates failed: the org has no module Crates (deleted or renamed in Zoho CRM?).',
+    );
+  });
+
+  it('a module the org does not have: refused before anything is sent, in words', async () => {
+    await assert.rejects(createFields(client, 'Nowhere', texts(2, 'X')), {
+      message: 'Reading the fields of Nowhere failed: the org has no module Nowhere (deleted or renamed in Zoho CRM?).',
+    });
+    assert.deepEqual(posts(), []);
+  });
+
+  it('a call whose every field is refused (HTTP 400 with an entry each): each refusal at its line, nothing created', async () => {
+    const run = await createFields(client, 'Shipments', [
+      { field_label: 'Bad One', data_type: 'text', length: 999 },
+      { field_label: 'Bad Two', data_type: 'decimal' },
+    ]);
+    assert.deepEqual(
+      run.outcomes.map((outcome) => [outcome.kind, outcome.kind === 'refused' && outcome.error.details?.json_path]),
+      [
+        ['refused', '$.fields[0].length'],
+        ['refused', '$.fields[1].data_type'],
+      ],
+    );
+    assert.equal(run.message, '0 of 2 fields created in Shipments; 2 refused.');
+  });
 });
