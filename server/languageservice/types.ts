@@ -27,6 +27,8 @@ export type EditorAction =
   | { kind: 'createModule' }
   | { kind: 'updateModule' }
   | { kind: 'compareWithOrg' }
+  | { kind: 'createFields' }
+  | { kind: 'updateFields' }
   | { kind: 'insertSnippet'; snippet: string };
 
 export type EditorActionKind = EditorAction['kind'];

@@ -26,6 +26,8 @@ export function toCommand(
     case 'createModule':
     case 'updateModule':
     case 'compareWithOrg':
+    case 'createFields':
+    case 'updateFields':
       return { title, command, arguments: [uri] };
     default:
       return { title, command };

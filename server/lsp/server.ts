@@ -67,7 +67,7 @@ export function startServer(connection: Connection): void {
   const hover = new HoverProvider(cache, currentFeatures, currentOrg);
   const fieldsModule = fieldsModuleResolver(documents);
   const codeActions = new CodeActionProvider(cache, currentOrg, currentEditorActions, fieldsModule);
-  const lenses = new LensProvider(cache, currentOrg, currentEditorActions);
+  const lenses = new LensProvider(cache, currentOrg, currentEditorActions, fieldsModule);
   const structure = new StructureProvider(cache, currentFeatures, (message) => connection.console.warn(message));
   const diagnostics = new DiagnosticsProvider(
     connection,

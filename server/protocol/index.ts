@@ -37,6 +37,8 @@ export const EDITOR_COMMANDS: Record<EditorActionKind, string> = {
   createModule: 'zohoCrm.createModule',
   updateModule: 'zohoCrm.updateModule',
   compareWithOrg: 'zohoCrm.compareWithOrg',
+  createFields: 'zohoCrm.createFields',
+  updateFields: 'zohoCrm.updateFields',
 };
 
 /** The org's profiles and modules, or none (signed out): open files are re-checked. */

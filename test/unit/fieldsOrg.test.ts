@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/languageservice/analyze';
 import { moduleOfFieldsFile } from '../../server/languageservice/documentKind';
 import { checkAgainstOrg } from '../../server/languageservice/org/orgRules';
+import { lenses } from '../../server/languageservice/lenses';
 import { OrgSnapshot, readSnapshot } from '../../server/languageservice/org/snapshot';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
@@ -122,5 +123,29 @@ describe("a fields file against its module's fields", () => {
     assert.equal(moduleOfFieldsFile('/w/Leads.crm-fields.json', undefined), 'Leads');
     assert.equal(moduleOfFieldsFile('/w/parcels.crm-fields.json', '{"modules":[{"api_name":"Parcels"}]}'), 'Parcels');
     assert.equal(moduleOfFieldsFile('/w/parcels.crm-fields.json', '{"modules": ['), 'parcels');
+  });
+
+  it('the lenses above a fields file: how many of its fields the module lacks, with Create, Compare and Update', () => {
+    const titles = (fields: unknown[], module = 'Leads', signedIn = true) =>
+      lenses(
+        analyze(JSON.stringify({ fields }), 'v7', 'fields').parsed,
+        signedIn ? SNAPSHOT : undefined,
+        NOW,
+        module,
+      ).map((lens) => [lens.title, lens.action?.kind]);
+    const two = [
+      { field_label: 'Budget', data_type: 'currency' },
+      { field_label: 'Tier', data_type: 'text' },
+    ];
+    assert.deepEqual(titles(two), [
+      ['1 of 2 fields not in Leads of Zylker yet (org data just now)', undefined],
+      ['Create Fields', 'createFields'],
+      ['Compare with Org', 'compareWithOrg'],
+      ['Update Fields', 'updateFields'],
+    ]);
+    assert.deepEqual(titles(two.slice(0, 1))[0], ['Leads in Zylker has all 1 fields (org data just now)', undefined]);
+    assert.ok(!titles(two.slice(0, 1)).some(([, kind]) => kind === 'createFields'), 'nothing to create');
+    assert.deepEqual(titles(two, 'Vendors'), [['Zylker has no module Vendors (org data just now)', undefined]]);
+    assert.deepEqual(titles(two, 'Leads', false), [], 'signed out: nothing to say');
   });
 });

@@ -85,14 +85,19 @@ function editionName(edition: string | undefined): string {
 }
 
 /** The module's fields in the snapshot (the org's spelling of its name), when they were fetched. */
-function fieldsOf(snapshot: OrgSnapshot, module: string): OrgField[] | undefined {
+export function fieldsOf(snapshot: OrgSnapshot, module: string): OrgField[] | undefined {
   const all = snapshot.moduleFields;
   if (!all) return undefined;
   const key = Object.keys(all).find((name) => lower(name) === lower(module));
   return key === undefined ? undefined : all[key];
 }
 
-function sameField(known: OrgField[], apiName: string | undefined, label: string | undefined): OrgField | undefined {
+/** The org's field a file's field is (an earlier run made it): by api_name, else a custom field's label. */
+export function sameField(
+  known: OrgField[],
+  apiName: string | undefined,
+  label: string | undefined,
+): OrgField | undefined {
   if (apiName !== undefined) return known.find((field) => lower(field.api_name) === lower(apiName));
   return label === undefined
     ? undefined
