@@ -55,9 +55,14 @@ through it step by step.
 4. **Zoho CRM: Create Module** (the cloud icon in the editor title) creates \`stocks.crm-module.json\`'s module.
 5. **Zoho CRM: Pull Module…** › Shipments writes \`Shipments.crm-module.json\`; change a label, then
    **Compare with Org** and **Update Module** (or the line above the module).
-6. Fields: \`Leads.crm-fields.json\` adds fields to the Leads module. Its textarea lacks its size (Ctrl+. adds it);
-   then **Zoho CRM: Create Fields** (the cloud icon): Leads already has a "Company" field, so Zoho refuses that one
-   on its line while the others are created. Rename it and run Create Fields again: only it is sent.
+6. Fields: \`Leads.crm-fields.json\` adds fields to the Leads module. Its textarea lacks its size (Ctrl+. adds it).
+   Signed in, "Company" is underlined: Leads has that field already. Run **Zoho CRM: Create Fields** (the cloud
+   icon) anyway: Zoho refuses that one on its line while the others are created. Rename it and run Create Fields
+   again: only it is sent.
+7. Change the file: a third option in "Favourite Colour", 3 decimal places for "Budget". **Compare with Org** shows
+   the fields side by side; **Zoho CRM: Update Fields** lists the changes, asks, and sends only those. Delete a field
+   from the file and Update offers *Update and Delete…*, which names the field before it goes. **Zoho CRM: Pull
+   Fields…** writes any module's custom fields as a file.
 
 The local Zoho has four profiles (Administrator, Standard, a lite and a portal one), Zoho's standard modules
 (Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module, Shipments.

@@ -917,6 +917,14 @@ describe('Zoho CRM Modules in a real VS Code', function () {
         confirm: false,
       });
       assert.equal(again.kind, 'unchanged');
+      // Above the file, once the org data has the module's fields again: all of them are there.
+      await vscode.window.showTextDocument(editor.document);
+      const lenses = await lensesWhere(uri, (titles) => titles.some((title) => /has all 2 fields/.test(title)));
+      assert.deepEqual(lenses.slice(1), ['Compare with Org', 'Update Fields']);
+      if (DRIVER) {
+        await new Promise((resolve) => setTimeout(resolve, 1500)); // the lens line and the toasts settle
+        await driver('/screenshot?name=fields-after-update');
+      }
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(uri);
