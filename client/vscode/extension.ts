@@ -86,11 +86,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   });
   const services: Services = { store, log, settings, signInMemory: new SignInMemory(context.globalState) };
   const remote = new RemoteDiagnostics((text) => log.redactor.redact(text));
+  // The fields files open in a tab (VS Code keeps closed documents a while: those are not what the person has open).
   const openFieldsModules = async () =>
     Promise.all(
-      vscode.workspace.textDocuments
-        .filter((document) => documentKindOf(document.uri.path) === 'fields')
-        .map((document) => moduleOfFieldsUri(document.uri)),
+      vscode.window.tabGroups.all
+        .flatMap((group) => group.tabs)
+        .flatMap((tab) => (tab.input instanceof vscode.TabInputText ? [tab.input.uri] : []))
+        .filter((uri) => documentKindOf(uri.path) === 'fields')
+        .map((uri) => moduleOfFieldsUri(uri)),
     );
   const org = new OrgData(services, context.globalState, openFieldsModules);
   const create = new CreateModuleCommand(services, remote, org);

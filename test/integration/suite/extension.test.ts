@@ -931,7 +931,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     }
   });
 
-  it('a refresh is exactly the two GETs it needs; refused, the last org data stays in use and says its age', async () => {
+  it('a refresh is exactly the GETs it needs (no fields file is open); refused, the last org data stays in use and says its age', async () => {
     // Joins the refresh the update started (one fetch at a time), so the next one really goes out.
     await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
     const before = api.orgSnapshot()!;
