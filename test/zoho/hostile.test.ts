@@ -239,6 +239,46 @@ describe('against a hostile Zoho', () => {
       assert.ok(!/is not a function|Cannot read properties/.test(result.stderr + nulls.stderr + modules.stderr));
     });
 
+    it('a fields answer that does not match the call (fewer entries, an id that is no id) is said once, never re-sent', async () => {
+      const fieldsFile = path.join(dir, 'Leads.crm-fields.json');
+      writeFileSync(
+        fieldsFile,
+        JSON.stringify({
+          fields: [
+            { field_label: 'Tier', data_type: 'text' },
+            { field_label: 'Score', data_type: 'integer' },
+          ],
+        }),
+      );
+      for (const answer of [
+        { fields: [{ code: 'SUCCESS', details: { id: '1' }, message: 'field created', status: 'success' }] },
+        {
+          fields: [
+            { code: 'SUCCESS', details: { id: '../../etc' }, message: 'field created', status: 'success' },
+            { code: 'SUCCESS', details: { id: '2' }, message: 'field created', status: 'success' },
+          ],
+        },
+      ]) {
+        zoho.routes = [];
+        zoho.received.length = 0;
+        zoho.on(/settings\/fields/, (response, received, server) =>
+          received.method === 'GET'
+            ? json(200, { fields: [] })(response, received, server)
+            : json(201, answer)(response, received, server),
+        );
+        const result = await run(['create', '--yes', fieldsFile], env);
+        assert.equal(result.code, 1, result.stdout + result.stderr);
+        assert.match(result.stderr, /Creating fields in Leads/);
+        assert.ok(!/is not a function|Cannot read properties/.test(result.stderr));
+        assert.equal(
+          zoho.crmRequests().filter((request) => request.method === 'POST').length,
+          1,
+          'the call is not sent again',
+        );
+        assertNoSecret(result.stdout + result.stderr);
+      }
+    });
+
     it('control characters from the org are escaped: no ESC, BEL or OSC 52 reaches the terminal', async () => {
       const evil = 'Admin\u001b[2J\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u009b31m\u202eevil';
       zoho.on(/settings\/profiles/, json(200, { profiles: [{ id: '1', name: evil, type: 'normal_profile' }] }));
