@@ -858,6 +858,15 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       assert.deepEqual(JSON.parse(readFileSync(uri.fsPath, 'utf8')), {
         fields: [{ field_label: 'Carrier', data_type: 'text', api_name: 'Carrier', length: 80 }],
       });
+      // Pull Module writes both files: the module's, and the same fields file beside it.
+      const both = await vscode.commands.executeCommand<{ kind: string; uri: vscode.Uri; fieldsUri?: vscode.Uri }>(
+        'zohoCrm.pullModule',
+        vscode.Uri.file(WORKSPACE),
+        { apiName: 'Shipments', overwrite: true },
+      );
+      assert.equal(both.kind, 'pulled');
+      assert.equal(both.uri.fsPath, fileUri('Shipments.crm-module.json').fsPath);
+      assert.equal(both.fieldsUri?.fsPath, uri.fsPath);
       const editor = await open('Shipments.crm-fields.json');
       // The earlier test's document of this name is still open: it shows the pulled file once VS Code reloads it.
       await until(() => editor.document.getText() === readFileSync(uri.fsPath, 'utf8'), 'the editor shows the pull');
