@@ -6,6 +6,7 @@ import { readToSend } from './lint';
 import { createFieldsCommand, sendFields } from './createFields';
 import { documentKindOf } from '@crm/languageservice';
 import { printer, printOrgProblems, printRejection } from './output';
+import { recordBaseline } from './sync';
 
 import type { Io } from './io';
 
@@ -42,17 +43,19 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     switch (outcome.kind) {
       case 'created': {
         const created = `Created module from ${file}: id ${outcome.id}`;
+        const moduleName = await createdModuleName(client, text, outcome.id);
         if (fieldsText === undefined) {
+          if (moduleName) await recordBaseline(connected, moduleName, io);
           print({ status: 'created', id: outcome.id, file }, created);
           return 0;
         }
-        const moduleName = await createdModuleName(client, text, outcome.id);
         if (!moduleName) {
           const message = `${created}. Its API name could not be read back, so the fields of ${fieldsFile} were not sent: run crm-module create ${fieldsFile}.`;
           print({ status: 'created', id: outcome.id, file, message }, message);
           return 1;
         }
         const fields = await sendFields(connected, fieldsFile, fieldsText, moduleName);
+        await recordBaseline(connected, moduleName, io);
         print({ status: 'created', id: outcome.id, file, fields: fields.json }, `${created}\n${fields.text}`);
         return fields.code;
       }

@@ -11,6 +11,7 @@ import { allowedInProduction, connectFromEnvironment, Connected, orgKind } from 
 import { readToSend } from './lint';
 import { moduleNameOf } from './fieldsOrg';
 import { printer } from './output';
+import { recordBaseline } from './sync';
 
 import type { Io } from './io';
 
@@ -30,6 +31,7 @@ export async function createFieldsCommand(
     const subject = `the fields of ${path.basename(file)} in ${moduleName}`;
     if (production && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
     const report = await sendFields(connected, file, text, moduleName);
+    await recordBaseline(connected, moduleName, io);
     printer(io, format)(report.json, report.text);
     return report.code;
   } catch (error) {

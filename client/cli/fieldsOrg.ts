@@ -20,6 +20,7 @@ import {
 } from '@crm/zoho';
 import { Connected, rulesVersion } from './connect';
 import { Format, printer } from './output';
+import { recordBaseline } from './sync';
 
 import type { Io } from './io';
 
@@ -108,6 +109,7 @@ export async function updateFieldsCommand(
     deleteIds: allowDelete ? plan.orgOnly.map((field) => field.id) : [],
     removeOptions: allowDelete,
   });
+  await recordBaseline(connected, plan.module, io);
   const lines = new LineIndex(text);
   const problems = run.steps.flatMap((step) => (step.kind === 'refused' ? [problemOf(step, text, lines)] : []));
   print(

@@ -52,13 +52,29 @@ lookup's module never change: they are printed, not sent), and leaves alone the 
 options the file lacks unless --allow-delete, which deletes them. Exit 0 updated or already the same,
 1 when Zoho refuses (errors at file:line:col) or the module does not exist.`,
   },
+  plan: {
+    usage: 'crm-module plan [--format text|json] [<path>…]',
+    help: `Compares the module and fields files under the paths (default: this folder, recursively) with the
+org: per module and field, create, update (with the differences), up to date, only in the org, or
+conflict (the org changed since the last pull or send recorded in .crm-sync.json, and the file
+differs). Writes nothing. Exit 0 when nothing would change, 2 when something would, 1 on errors.`,
+  },
+  apply: {
+    usage: 'crm-module apply [--yes] [--overwrite <module>]… [--allow-delete] [--format text|json] [<path>…]',
+    help: `Carries out the plan, a module before the modules whose lookups point to it and a module before
+its fields, after one question (or --yes). Stops at a conflict unless --overwrite names the module,
+and at the first refusal, saying what was done. Records each module's new state in .crm-sync.json
+(commit it: it holds names and hashes, no secret), so running it again finishes the work without
+sending anything twice. Fields and options the files lack are deleted only with --allow-delete.
+Exit 0 applied or nothing to do, 1 stopped, 2 not confirmed.`,
+  },
   snapshot: {
     usage: 'crm-module snapshot [-o <file>] [--force]',
     help: `Writes the org's profiles and modules as JSON: name the file in the language server's
 initializationOptions.orgSnapshotFile and any LSP editor checks files against the org.`,
   },
 } as const;
-const ORG_COMMANDS = new Set(['create', 'profiles', 'pull', 'diff', 'update', 'snapshot']);
+const ORG_COMMANDS = new Set(['create', 'profiles', 'pull', 'diff', 'update', 'plan', 'apply', 'snapshot']);
 type Command = keyof typeof COMMANDS;
 
 const USAGE = `Usage:
@@ -84,6 +100,9 @@ function commandHelp(command: Command): string {
       ? "  --allow-delete       delete the module's fields (and options) the fields file does not have"
       : '',
     usage.includes('--fields-only') ? "  --fields-only        pull only the module's fields file" : '',
+    usage.includes('--overwrite')
+      ? "  --overwrite <module> apply this module's files over the org's changes (a conflict)"
+      : '',
     usage.includes('--force')
       ? '  -f, --force          replace a file that differs (an earlier snapshot is replaced anyway)'
       : '',
@@ -119,6 +138,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
         force: { type: 'boolean', short: 'f' },
         'allow-delete': { type: 'boolean' },
         'fields-only': { type: 'boolean' },
+        overwrite: { type: 'string', multiple: true },
         'api-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -227,6 +247,14 @@ export async function main(argv: string[], given: Io): Promise<number> {
       const file = one('file');
       return file === undefined ? 2 : (await import('./org')).diffCommand(file, format, io);
     }
+    case 'plan':
+      return (await import('./sync')).planCommand(files, format, io);
+    case 'apply':
+      return (await import('./sync')).applyCommand(files, format, io, {
+        yes: values.yes ?? false,
+        overwrite: values.overwrite ?? [],
+        allowDelete: values['allow-delete'] ?? false,
+      });
     case 'update': {
       const file = one('file');
       return file === undefined

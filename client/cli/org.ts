@@ -21,6 +21,7 @@ import { connectFromEnvironment, Connected, orgName, rulesVersion } from './conn
 import { Format, printer, printOrgProblems, printRejection } from './output';
 import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
 import { diffFieldsCommand, moduleNameOf, pulledFieldsText, updateFieldsCommand } from './fieldsOrg';
+import { recordBaseline } from './sync';
 
 import type { Io } from './io';
 
@@ -154,11 +155,13 @@ export function pullCommand(
     if (text === undefined) {
       // An empty list is not a body Zoho takes: no file rather than one that cannot lint clean.
       io.err(`${module.api_name} has no custom fields: no fields file was written.\n`);
+      await recordBaseline(connected, module.api_name, io);
       return 0;
     }
     const done = writeFromOrg(fieldsFile, text, force, io);
     if (!done) return 1;
     said(done, fieldsFile, `the custom fields of ${module.api_name}`);
+    await recordBaseline(connected, module.api_name, io);
     return 0;
   });
 }
@@ -262,6 +265,7 @@ export function updateCommand(file: string, format: Format, allowDelete: boolean
           { status: 'updated', id: outcome.id, module: plan.apiName, file },
           `Updated ${plan.apiName} in ${connected.label} from ${file}.`,
         );
+        await recordBaseline(connected, plan.apiName, io);
         return 0;
       case 'rejected':
         return printRejection(io, format, file, text, {

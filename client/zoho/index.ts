@@ -35,3 +35,8 @@ export type { SignInResult } from './signIn';
 export { TokenManager } from './tokenManager';
 export { updateModule } from './updateModule';
 export type { UpdateOutcome } from './updateModule';
+export { applyPlan } from './syncApply';
+export { changes, planModule } from './syncPlan';
+export type { LocalModule, ModulePlan } from './syncPlan';
+export { baselineFromOrg, baselineOf, readSyncState, SYNC_STATE_FILE, syncStateText, withBaseline } from './syncState';
+export type { SyncState } from './syncState';

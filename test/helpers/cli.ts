@@ -1,11 +1,15 @@
 /** Runs the built CLI as a pipeline would: a child process with only the environment given. */
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { selfClientSignIn } from '../../client/zoho/signIn';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { DEMO_CLIENT } from './standIn';
 
 export const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+/** Where a CLI run works unless told: not the repository (pull and apply write files there, .crm-sync.json too). */
+const DEFAULT_CWD = mkdtempSync(path.join(tmpdir(), 'crm-cli-cwd-'));
 
 export interface CliResult {
   code: number | null;
@@ -23,7 +27,7 @@ export function runCli(
     const child = spawn(
       process.execPath,
       [...(options.preload ?? []).flatMap((file) => ['--require', file]), CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd },
+      { env: { PATH: process.env.PATH ?? '', ...env }, cwd: options.cwd ?? DEFAULT_CWD },
     );
     let stdout = '';
     let stderr = '';

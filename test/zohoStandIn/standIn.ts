@@ -903,6 +903,22 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
         });
         return json(response, 200, { id });
       }
+      // Someone changes a module's labels in Zoho's web UI (for conflicts).
+      case 'PATCH /__standin/modules': {
+        const module = this.modules.find((candidate) => candidate.api_name === input.api_name);
+        if (!module) return json(response, 404, { message: 'no such module' });
+        for (const key of ['plural_label', 'singular_label'] as const)
+          if (typeof input[key] === 'string') module[key] = input[key];
+        return json(response, 200, module);
+      }
+      // Someone changes a field in Zoho's web UI (for conflicts): its label, its length.
+      case 'PATCH /__standin/fields': {
+        const field = this.fields.list(String(input.module)).find((candidate) => candidate.api_name === input.api_name);
+        if (!field) return json(response, 404, { message: 'no such field' });
+        if (typeof input.field_label === 'string') field.field_label = input.field_label;
+        if (typeof input.length === 'number') field.length = input.length;
+        return json(response, 200, field);
+      }
       // Someone deletes a module in Zoho's web UI (the API has no delete).
       case 'DELETE /__standin/modules':
         this.deleteModule(query.api_name ?? '');

@@ -1,0 +1,280 @@
+/**
+ * `crm-module plan` and `apply`: a folder of module and fields files against the org, Terraform's way. plan
+ * writes nothing and exits 0 (nothing would change), 2 (something would) or 1 (errors); apply carries the plan
+ * out module by module, stopping at a conflict not named with --overwrite and at the first refusal, and records
+ * each module's new baseline in `.crm-sync.json` as it goes, so a run stopped anywhere finishes on the next.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { documentKindOf, LineIndex, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
+import {
+  applyPlan,
+  baselineFromOrg,
+  baselineOf,
+  changes,
+  errorSentence,
+  listFields,
+  LocalModule,
+  locateError,
+  messageOf,
+  ModulePlan,
+  planModule,
+  readModuleFile,
+  readSyncState,
+  SYNC_STATE_FILE,
+  SyncState,
+  syncStateText,
+  withBaseline,
+} from '@crm/zoho';
+import { allowedInProduction, connectFromEnvironment, Connected, orgKind, rulesVersion } from './connect';
+import { Format, printer } from './output';
+
+import type { Io } from './io';
+
+/** Reads of the org at once: Zoho allows a handful of concurrent calls per org. */
+const CONCURRENT_READS = 5;
+/** Folders never searched for files. */
+const SKIPPED = new Set(['node_modules', '.git']);
+
+interface Planned {
+  plans: ModulePlan[];
+  org: string;
+  state: SyncState;
+  statePath: string;
+}
+
+export async function planCommand(paths: string[], format: Format, io: Io): Promise<number> {
+  return withConnection(io, async (connected) => {
+    const planned = await makePlan(paths, connected, io);
+    if (typeof planned === 'number') return planned;
+    printPlan(planned.plans, format, io);
+    return planned.plans.some(changes) ? 2 : 0;
+  });
+}
+
+export async function applyCommand(
+  paths: string[],
+  format: Format,
+  io: Io,
+  flags: { yes: boolean; overwrite: string[]; allowDelete: boolean },
+): Promise<number> {
+  return withConnection(io, async (connected) => {
+    const planned = await makePlan(paths, connected, io);
+    if (typeof planned === 'number') return planned;
+    const pending = planned.plans.filter(changes);
+    if (!pending.length) {
+      printer(io, format)({ status: 'unchanged', modules: [] }, 'Nothing to apply: the org matches the files.');
+      return 0;
+    }
+    printPlan(planned.plans, 'text', { ...io, out: io.err });
+    const { org, production } = await orgKind(connected);
+    const subject = `the plan above (${pending.length} module${pending.length === 1 ? '' : 's'})`;
+    // Like terraform apply: one question (production says so), or --yes; a pipeline without it sends nothing.
+    if (production && !(await allowedInProduction(connected, flags.yes, org, 'apply', subject, io))) return 2;
+    if (!production && !flags.yes) {
+      const answer = io.ask ? await io.ask(`Apply ${subject} to ${connected.label}? [y/N] `) : undefined;
+      if (answer === undefined) io.err(`Nothing was sent. Add --yes to apply ${subject}.\n`);
+      if (!/^y(es)?$/i.test((answer ?? '').trim())) return 2;
+    }
+    let state = planned.state;
+    const run = await applyPlan(
+      connected.client,
+      planned.plans,
+      { version: rulesVersion(io), force: flags.overwrite, allowDelete: flags.allowDelete },
+      async (module, baseline) => {
+        state = withBaseline(state, planned.org, module, baseline);
+        writeFileSync(planned.statePath, syncStateText(state));
+      },
+    );
+    const problems = run.modules.flatMap((module) =>
+      (module.refusals ?? []).flatMap(({ file, errors }) => {
+        const text = readFileSync(file, 'utf8');
+        const lines = new LineIndex(text);
+        return errors.map((error) => {
+          const { line, column } = lines.position(locateError(text, error).offset);
+          return { file, line, column, code: error.code, message: error.message };
+        });
+      }),
+    );
+    printer(io, format)(
+      { status: run.stopped ? 'stopped' : 'applied', modules: run.modules, problems, stopped: run.stopped },
+      [
+        ...run.modules.map((module) => `${module.name}: ${module.outcome}, ${module.message}`),
+        ...problems.map((p) => `${p.file}:${p.line}:${p.column} error ${p.code} ${p.message}`),
+        run.stopped
+          ? `Apply stopped: ${run.stopped}. What was done is recorded in ${SYNC_STATE_FILE}; run apply again to finish.`
+          : `Applied: ${run.modules.length} module${run.modules.length === 1 ? '' : 's'}.`,
+      ].join('\n'),
+    );
+    return run.stopped ? 1 : 0;
+  });
+}
+
+/** Pull, Create and Update of one module record where the org stands after them, as apply does. */
+export async function recordBaseline(connected: Connected, apiName: string, io: Io): Promise<void> {
+  const statePath = path.resolve(SYNC_STATE_FILE);
+  try {
+    const state = readState(statePath);
+    if ('error' in state) throw new Error(state.error);
+    const [module, fields, org] = await Promise.all([
+      connected.client.getModule(apiName),
+      listFields(connected.client, apiName).catch(() => []),
+      orgId(connected),
+    ]);
+    writeFileSync(
+      statePath,
+      syncStateText(withBaseline(state, org, apiName, baselineFromOrg(module, fields, rulesVersion(io)))),
+    );
+  } catch (error) {
+    io.err(`${SYNC_STATE_FILE} was not updated (${messageOf(error)}); the next plan may see a conflict.\n`);
+  }
+}
+
+async function withConnection(io: Io, work: (connected: Connected) => Promise<number>): Promise<number> {
+  try {
+    const connected = await connectFromEnvironment(io);
+    if (typeof connected === 'number') return connected;
+    return await work(connected);
+  } catch (error) {
+    io.err(`${errorSentence(error, 'crm-module')}\n`);
+    return 1;
+  }
+}
+
+async function makePlan(paths: string[], connected: Connected, io: Io): Promise<Planned | number> {
+  const local = localModules(paths.length ? paths : ['.'], io);
+  if (typeof local === 'number') return local;
+  const statePath = path.resolve(SYNC_STATE_FILE);
+  const state = readState(statePath);
+  if ('error' in state) {
+    io.err(`${statePath} ${state.error}; nothing was read or sent. Move it away to start from no baseline.\n`);
+    return 1;
+  }
+  const { client } = connected;
+  // One listing, then one read (two with a fields file) per module that has files, a few at a time.
+  const [org, listing] = await Promise.all([orgId(connected), client.listModules()]);
+  const reads = await limited(local, CONCURRENT_READS, async (module) => {
+    const known = listing.find((candidate) => candidate.api_name.toLowerCase() === module.name.toLowerCase());
+    if (!known) return undefined;
+    const [details, fields] = await Promise.all([
+      client.getModule(known.api_name),
+      module.fieldsFile ? listFields(client, known.api_name) : Promise.resolve([]),
+    ]);
+    return details ? { module: details, fields } : undefined;
+  });
+  const plans = local.map((module, index) =>
+    planModule(
+      module,
+      reads[index],
+      baselineOf(state, org, reads[index]?.module.api_name ?? module.name),
+      rulesVersion(io),
+    ),
+  );
+  return { plans, org, state, statePath };
+}
+
+/** The module and fields files under `paths`, by module; an exit code after saying which file names none. */
+function localModules(paths: string[], io: Io): LocalModule[] | number {
+  const files: string[] = [];
+  const visit = (entry: string) => {
+    const stat = statSync(entry, { throwIfNoEntry: false });
+    if (!stat) throw new Error(`${entry} does not exist`);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(entry).sort())
+        if (!SKIPPED.has(name) && !name.startsWith('.')) visit(path.join(entry, name));
+    } else if (/\.crm-(module|fields)\.json$/i.test(entry)) files.push(entry);
+  };
+  try {
+    paths.forEach(visit);
+  } catch (error) {
+    io.err(`crm-module: ${messageOf(error)}\n`);
+    return 1;
+  }
+  const byName = new Map<string, LocalModule>();
+  const entry = (name: string) => {
+    const key = name.toLowerCase();
+    if (!byName.has(key)) byName.set(key, { name });
+    return byName.get(key)!;
+  };
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    if (documentKindOf(file) === 'fields') {
+      const sibling = siblingModuleFile(file);
+      const siblingText = files.includes(sibling) ? readFileSync(sibling, 'utf8') : undefined;
+      entry(moduleOfFieldsFile(file, siblingText)).fieldsFile = { path: file, text };
+      continue;
+    }
+    const apiName = readModuleFile(text)?.api_name;
+    if (!apiName) {
+      io.err(`${file} has no api_name: plan and apply need it to know which module of the org the file is.\n`);
+      return 1;
+    }
+    entry(apiName).moduleFile = { path: file, text };
+  }
+  if (!byName.size) {
+    io.err(`No *.crm-module.json or *.crm-fields.json under ${paths.join(', ')}.\n`);
+    return 1;
+  }
+  return [...byName.values()];
+}
+
+function printPlan(plans: ModulePlan[], format: Format, io: Io): void {
+  const count = (state: string) => plans.filter((plan) => plan.state === state).length;
+  const onlyInOrg = plans.flatMap((plan) => plan.fields.filter((field) => field.state === 'only in the org'));
+  const summary = `Plan: ${count('create')} to create, ${count('update')} to update, ${count('conflict')} in conflict, ${count('up to date')} up to date${onlyInOrg.length ? `; ${onlyInOrg.length} field${onlyInOrg.length === 1 ? '' : 's'} only in the org (left alone)` : ''}.`;
+  const lines = plans.flatMap((plan) => [
+    `${plan.name}: ${plan.state}`,
+    ...plan.differences.map((difference) => `  ${difference}`),
+    ...plan.fields
+      .filter((field) => field.state !== 'up to date')
+      .map(
+        (field) =>
+          `  field ${field.apiName}: ${field.state}${field.differences.length ? ` (${field.differences.join('; ')})` : ''}`,
+      ),
+  ]);
+  printer(io, format)(
+    {
+      summary,
+      modules: plans.map((plan) => ({
+        name: plan.name,
+        state: plan.state,
+        differences: plan.differences,
+        fields: plan.fields,
+        files: [plan.local.moduleFile?.path, plan.local.fieldsFile?.path].filter(Boolean),
+      })),
+    },
+    [...lines, summary].join('\n'),
+  );
+}
+
+function readState(statePath: string): SyncState | { error: string } {
+  let text: string | undefined;
+  try {
+    text = readFileSync(statePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      return { error: `cannot be read (${(error as NodeJS.ErrnoException).code})` };
+  }
+  return readSyncState(text);
+}
+
+/** The org's id (its baselines are kept apart from another org's); the connection's name when it cannot be read. */
+async function orgId({ client, label }: Connected): Promise<string> {
+  const org = await client.org().catch(() => undefined);
+  return org?.id ?? label;
+}
+
+/** `work` on each item, at most `limit` at a time, results in the items' order. */
+async function limited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await work(items[index]);
+      }
+    }),
+  );
+  return results;
+}

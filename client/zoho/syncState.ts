@@ -1,0 +1,135 @@
+/**
+ * Where the org stood: per org and module, a hash of the module as a file would hold it and of each of its
+ * custom fields, recorded after each Pull, Create, Update and Apply of ours. A plan compares the org now with it:
+ * an org that moved since, where the file differs too, is a conflict; our own writes move it forward, so they
+ * never raise one. Kept in `.crm-sync.json` beside the files, for a team to commit; it holds no secret, no
+ * token, no value of a record: names and hashes only.
+ */
+import { createHash } from 'node:crypto';
+import { ApiVersion } from '@crm/languageservice';
+import { ModuleDetails } from './crmClient';
+import { FieldSummary } from './fieldsApi';
+import { fileFieldOf, isOwnCustomField } from './fieldsFile';
+import { moduleFileText } from './moduleFile';
+
+export const SYNC_STATE_FILE = '.crm-sync.json';
+/** A state file larger than this is not one of ours. */
+const MAX_STATE_BYTES = 4 << 20;
+
+export interface ModuleBaseline {
+  /** The module as a module file holds it (absent: a standard module, whose file is not ours). */
+  module?: string;
+  /** Each custom field, by API name. */
+  fields: Record<string, string>;
+}
+
+export interface SyncState {
+  version: 1;
+  /** By org id: each module's baseline, by API name. */
+  orgs: Record<string, { modules: Record<string, ModuleBaseline> }>;
+}
+
+export function emptySyncState(): SyncState {
+  // No prototype: an org or module named __proto__ is a key like any other.
+  return { version: 1, orgs: Object.create(null) };
+}
+
+/** The state file's text read as untrusted: its shape checked, anything else a sentence saying why. */
+export function readSyncState(text: string | undefined): SyncState | { error: string } {
+  if (text === undefined || text.trim() === '') return emptySyncState();
+  if (text.length > MAX_STATE_BYTES) return { error: `is larger than ${MAX_STATE_BYTES >> 20} MB` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: 'is not JSON' };
+  }
+  const record = value as Partial<SyncState> | null;
+  if (!record || typeof record !== 'object' || record.version !== 1 || !isRecord(record.orgs))
+    return { error: 'is not a sync state of this version ({"version": 1, "orgs": {…}})' };
+  const state = emptySyncState();
+  for (const [org, entry] of Object.entries(record.orgs)) {
+    const modules = (entry as { modules?: unknown } | null)?.modules;
+    if (!isRecord(modules)) return { error: `has no modules for the org ${org}` };
+    const kept: Record<string, ModuleBaseline> = Object.create(null);
+    for (const [name, baseline] of Object.entries(modules)) {
+      const item = baseline as Partial<ModuleBaseline> | null;
+      if (!item || !isRecord(item.fields) || (item.module !== undefined && typeof item.module !== 'string'))
+        return { error: `has a malformed entry for ${name}` };
+      const fields: Record<string, string> = Object.create(null);
+      for (const [field, hash] of Object.entries(item.fields)) if (typeof hash === 'string') fields[field] = hash;
+      kept[name] = { ...(item.module ? { module: item.module } : {}), fields };
+    }
+    state.orgs[org] = { modules: kept };
+  }
+  return state;
+}
+
+/** The file's text: keys sorted, so a commit shows only what moved. */
+export function syncStateText(state: SyncState): string {
+  const sorted = (value: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, value[key]]),
+    );
+  const orgs = Object.fromEntries(
+    Object.keys(state.orgs)
+      .sort()
+      .map((org) => {
+        const modules = state.orgs[org].modules;
+        return [
+          org,
+          {
+            modules: Object.fromEntries(
+              Object.keys(modules)
+                .sort()
+                .map((name) => [name, { ...modules[name], fields: sorted(modules[name].fields) }]),
+            ),
+          },
+        ];
+      }),
+  );
+  return `${JSON.stringify({ version: 1, orgs }, null, 2)}\n`;
+}
+
+export function baselineOf(state: SyncState, org: string, module: string): ModuleBaseline | undefined {
+  return state.orgs[org]?.modules[module];
+}
+
+/** The state with one module's baseline replaced (the others kept as they were). */
+export function withBaseline(state: SyncState, org: string, module: string, baseline: ModuleBaseline): SyncState {
+  const modules = { ...(state.orgs[org]?.modules ?? {}), [module]: baseline };
+  return { version: 1, orgs: { ...state.orgs, [org]: { modules } } };
+}
+
+/** What the org has now, as a baseline: the module's hash (a custom one's) and each custom field's. */
+export function baselineFromOrg(
+  module: ModuleDetails | undefined,
+  fields: FieldSummary[],
+  version: ApiVersion,
+): ModuleBaseline {
+  const custom = module && (module.generated_type ?? 'custom') === 'custom';
+  return {
+    ...(custom ? { module: moduleHash(module) } : {}),
+    fields: Object.fromEntries(
+      fields.filter(isOwnCustomField).map((field) => [field.api_name, fieldHash(field, version)]),
+    ),
+  };
+}
+
+export function moduleHash(module: ModuleDetails): string {
+  return hash(moduleFileText(module));
+}
+
+export function fieldHash(field: FieldSummary, version: ApiVersion): string {
+  return hash(JSON.stringify(fileFieldOf(field, version)));
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}

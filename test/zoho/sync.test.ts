@@ -1,0 +1,179 @@
+/**
+ * plan and apply against the local Zoho, as a pipeline runs them: every state, the dependency order, the exit
+ * codes, conflicts (a change made "in Zoho's web UI"), no false conflicts after our own writes or a pull, a run
+ * stopped by a refusal finished by the next without sending anything twice, an unreadable state file.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ZohoStandIn } from '../zohoStandIn/standIn';
+import { runCli, standInEnvironment } from '../helpers/cli';
+import { startStandIn } from '../helpers/standIn';
+
+const SCOPES = [
+  'ZohoCRM.settings.modules.ALL',
+  'ZohoCRM.settings.fields.ALL',
+  'ZohoCRM.settings.profiles.READ',
+  'ZohoCRM.org.READ',
+];
+const ADMIN = '2423488000000015972';
+
+const moduleText = (apiName: string, plural: string, singular: string) =>
+  `${JSON.stringify({ modules: [{ plural_label: plural, singular_label: singular, profiles: [{ id: ADMIN }], api_name: apiName }] }, null, 2)}\n`;
+
+describe('plan and apply', () => {
+  let standIn: ZohoStandIn;
+  let env: Record<string, string>;
+  let dir: string;
+  const run = (args: string[]) => runCli(args, env, { cwd: dir });
+  const writes = () =>
+    standIn
+      .crmRequests()
+      .filter((request) => request.method !== 'GET')
+      .map((request) => `${request.method} ${request.path}`);
+  const planJson = async () => {
+    const result = await run(['plan', '--format', 'json']);
+    return { code: result.code, plan: JSON.parse(result.stdout || '{}'), stderr: result.stderr };
+  };
+  const states = (plan: { modules: { name: string; state: string }[] }) =>
+    Object.fromEntries(plan.modules.map((module) => [module.name, module.state]));
+
+  before(async () => {
+    standIn = await startStandIn();
+    env = await standInEnvironment(standIn, SCOPES);
+    dir = mkdtempSync(path.join(tmpdir(), 'crm-sync-'));
+    // The org's Shipments, pulled; two new modules, the first of which looks up the second.
+    assert.equal((await run(['pull', 'Shipments'])).code, 0);
+    writeFileSync(path.join(dir, 'Alpha.crm-module.json'), moduleText('Alpha', 'Alphas', 'Alpha'));
+    writeFileSync(
+      path.join(dir, 'Alpha.crm-fields.json'),
+      JSON.stringify({
+        fields: [
+          { field_label: 'Code', data_type: 'text', length: 20 },
+          {
+            field_label: 'Zeta Link',
+            data_type: 'lookup',
+            lookup: { module: { api_name: 'Zetas' }, display_label: 'Alphas' },
+          },
+        ],
+      }),
+    );
+    writeFileSync(path.join(dir, 'Zetas.crm-module.json'), moduleText('Zetas', 'Zetas', 'Zeta'));
+  });
+  after(() => standIn.stop());
+
+  it('plan writes nothing and exits 2 when something would change: new modules to create, the pulled one up to date', async () => {
+    standIn.requests.length = 0;
+    const { code, plan } = await planJson();
+    assert.equal(code, 2);
+    assert.deepEqual(states(plan), { Alpha: 'create', Shipments: 'up to date', Zetas: 'create' });
+    assert.deepEqual(writes(), []);
+    assert.match(plan.summary, /^Plan: 2 to create, 0 to update, 0 in conflict, 1 up to date\.$/);
+  });
+
+  it('apply without --yes in a pipeline sends nothing (exit 2); with it, a lookup’s target module comes first', async () => {
+    standIn.requests.length = 0;
+    const refused = await run(['apply']);
+    assert.equal(refused.code, 2);
+    assert.deepEqual(writes(), []);
+    const applied = await run(['apply', '--yes']);
+    assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+    const posts = standIn.crmRequests('POST').map((request) => JSON.parse(request.body));
+    assert.deepEqual(
+      posts.map(
+        (body) =>
+          body.modules?.[0]?.api_name ?? body.fields.map((field: { field_label: string }) => field.field_label).join(),
+      ),
+      ['Zetas', 'Alpha', 'Code,Zeta Link'],
+    );
+    const state = JSON.parse(readFileSync(path.join(dir, '.crm-sync.json'), 'utf8'));
+    const org = Object.keys(state.orgs)[0];
+    assert.deepEqual(Object.keys(state.orgs[org].modules).sort(), ['Alpha', 'Shipments', 'Zetas']);
+    assert.ok(!JSON.stringify(state).includes(env.ZOHO_REFRESH_TOKEN), 'no secret in the state file');
+    const again = await planJson();
+    assert.equal(again.code, 0, JSON.stringify(again.plan));
+  });
+
+  it('our own updates, one after another, never raise a conflict', async () => {
+    const file = path.join(dir, 'Alpha.crm-module.json');
+    for (let round = 1; round <= 5; round++) {
+      writeFileSync(file, moduleText('Alpha', `Alphas ${round}`, 'Alpha'));
+      const applied = await run(['apply', '--yes']);
+      assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+    }
+    const { code, plan } = await planJson();
+    assert.equal(code, 0, JSON.stringify(plan));
+    assert.equal(states(plan).Alpha, 'up to date');
+  });
+
+  it('a change in the web UI where the file differs too is a conflict: apply stops, sends nothing, until --overwrite names it', async () => {
+    await fetch(`${standIn.url}/__standin/modules`, {
+      method: 'PATCH',
+      body: JSON.stringify({ api_name: 'Zetas', plural_label: 'Zeds' }),
+    });
+    writeFileSync(path.join(dir, 'Zetas.crm-module.json'), moduleText('Zetas', 'Zetas Two', 'Zeta'));
+    const { code, plan } = await planJson();
+    assert.equal(code, 2);
+    assert.equal(states(plan).Zetas, 'conflict');
+    standIn.requests.length = 0;
+    const stopped = await run(['apply', '--yes']);
+    assert.equal(stopped.code, 1);
+    assert.match(stopped.stdout, /Zetas: conflict, Zetas changed in the org since it was last pulled or sent/);
+    assert.deepEqual(writes(), []);
+    const forced = await run(['apply', '--yes', '--overwrite', 'Zetas']);
+    assert.equal(forced.code, 0, forced.stdout + forced.stderr);
+    assert.deepEqual(writes(), ['PUT /crm/v7/settings/modules/Zetas']);
+  });
+
+  it('a pull right after a change in the web UI is no conflict', async () => {
+    await fetch(`${standIn.url}/__standin/fields`, {
+      method: 'PATCH',
+      body: JSON.stringify({ module: 'Alpha', api_name: 'Code', field_label: 'Product Code' }),
+    });
+    assert.equal((await run(['pull', '--force', 'Alpha'])).code, 0);
+    const { code, plan } = await planJson();
+    assert.equal(code, 0, JSON.stringify(plan));
+  });
+
+  it('a refusal stops apply, saying what was done; the next apply sends only the rest', async () => {
+    const fieldsFile = path.join(dir, 'Zetas.crm-fields.json');
+    writeFileSync(
+      fieldsFile,
+      JSON.stringify(
+        {
+          fields: [
+            { field_label: 'Name', data_type: 'text' },
+            { field_label: 'Depth', data_type: 'integer' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    standIn.requests.length = 0;
+    const stopped = await run(['apply', '--yes']);
+    assert.equal(stopped.code, 1);
+    assert.match(stopped.stdout, /Zetas\.crm-fields\.json:4:\d+ error DUPLICATE_DATA/);
+    assert.match(stopped.stdout, /Apply stopped: Zetas: .*1 created, 1 refused/);
+    writeFileSync(fieldsFile, readFileSync(fieldsFile, 'utf8').replace('"Name"', '"Nickname"'));
+    standIn.requests.length = 0;
+    const finished = await run(['apply', '--yes']);
+    assert.equal(finished.code, 0, finished.stdout + finished.stderr);
+    const posted = standIn.crmRequests('POST').map((request) => JSON.parse(request.body).fields);
+    assert.deepEqual(posted, [[{ field_label: 'Nickname', data_type: 'text' }]], 'Depth is not sent twice');
+  });
+
+  it('an unreadable state file is said, and nothing is read or sent', async () => {
+    const statePath = path.join(dir, '.crm-sync.json');
+    const kept = readFileSync(statePath, 'utf8');
+    writeFileSync(statePath, '{"version": 9}');
+    standIn.requests.length = 0;
+    const result = await run(['plan']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /\.crm-sync\.json is not a sync state of this version/);
+    assert.deepEqual(writes(), []);
+    writeFileSync(statePath, kept);
+  });
+});
