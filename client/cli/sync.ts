@@ -6,20 +6,19 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { documentKindOf, LineIndex, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
+import { LineIndex } from '@crm/languageservice';
 import {
   applyPlan,
-  baselineFromOrg,
-  baselineOf,
+  currentBaseline,
   changes,
   errorSentence,
-  listFields,
   LocalModule,
   locateError,
   messageOf,
   ModulePlan,
-  planModule,
-  readModuleFile,
+  groupFiles,
+  orgIdOf,
+  planFolder,
   readSyncState,
   SYNC_STATE_FILE,
   SyncState,
@@ -31,8 +30,6 @@ import { Format, printer } from './output';
 
 import type { Io } from './io';
 
-/** Reads of the org at once: Zoho allows a handful of concurrent calls per org. */
-const CONCURRENT_READS = 5;
 /** Folders never searched for files. */
 const SKIPPED = new Set(['node_modules', '.git']);
 
@@ -116,15 +113,11 @@ export async function recordBaseline(connected: Connected, apiName: string, io: 
   try {
     const state = readState(statePath);
     if ('error' in state) throw new Error(state.error);
-    const [module, fields, org] = await Promise.all([
-      connected.client.getModule(apiName),
-      listFields(connected.client, apiName).catch(() => []),
-      orgId(connected),
+    const [baseline, org] = await Promise.all([
+      currentBaseline(connected.client, apiName, rulesVersion(io)),
+      orgIdOf(connected.client, connected.label),
     ]);
-    writeFileSync(
-      statePath,
-      syncStateText(withBaseline(state, org, apiName, baselineFromOrg(module, fields, rulesVersion(io)))),
-    );
+    writeFileSync(statePath, syncStateText(withBaseline(state, org, apiName, baseline)));
   } catch (error) {
     io.err(`${SYNC_STATE_FILE} was not updated (${messageOf(error)}); the next plan may see a conflict.\n`);
   }
@@ -150,26 +143,8 @@ async function makePlan(paths: string[], connected: Connected, io: Io): Promise<
     io.err(`${statePath} ${state.error}; nothing was read or sent. Move it away to start from no baseline.\n`);
     return 1;
   }
-  const { client } = connected;
-  // One listing, then one read (two with a fields file) per module that has files, a few at a time.
-  const [org, listing] = await Promise.all([orgId(connected), client.listModules()]);
-  const reads = await limited(local, CONCURRENT_READS, async (module) => {
-    const known = listing.find((candidate) => candidate.api_name.toLowerCase() === module.name.toLowerCase());
-    if (!known) return undefined;
-    const [details, fields] = await Promise.all([
-      client.getModule(known.api_name),
-      module.fieldsFile ? listFields(client, known.api_name) : Promise.resolve([]),
-    ]);
-    return details ? { module: details, fields } : undefined;
-  });
-  const plans = local.map((module, index) =>
-    planModule(
-      module,
-      reads[index],
-      baselineOf(state, org, reads[index]?.module.api_name ?? module.name),
-      rulesVersion(io),
-    ),
-  );
+  const org = await orgIdOf(connected.client, connected.label);
+  const plans = await planFolder(connected.client, local, state, org, rulesVersion(io));
   return { plans, org, state, statePath };
 }
 
@@ -190,32 +165,16 @@ function localModules(paths: string[], io: Io): LocalModule[] | number {
     io.err(`crm-module: ${messageOf(error)}\n`);
     return 1;
   }
-  const byName = new Map<string, LocalModule>();
-  const entry = (name: string) => {
-    const key = name.toLowerCase();
-    if (!byName.has(key)) byName.set(key, { name });
-    return byName.get(key)!;
-  };
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
-    if (documentKindOf(file) === 'fields') {
-      const sibling = siblingModuleFile(file);
-      const siblingText = files.includes(sibling) ? readFileSync(sibling, 'utf8') : undefined;
-      entry(moduleOfFieldsFile(file, siblingText)).fieldsFile = { path: file, text };
-      continue;
-    }
-    const apiName = readModuleFile(text)?.api_name;
-    if (!apiName) {
-      io.err(`${file} has no api_name: plan and apply need it to know which module of the org the file is.\n`);
-      return 1;
-    }
-    entry(apiName).moduleFile = { path: file, text };
+  const { modules, unnamed } = groupFiles(files.map((file) => ({ path: file, text: readFileSync(file, 'utf8') })));
+  if (unnamed.length) {
+    io.err(`${unnamed[0]} has no api_name: plan and apply need it to know which module of the org the file is.\n`);
+    return 1;
   }
-  if (!byName.size) {
+  if (!modules.length) {
     io.err(`No *.crm-module.json or *.crm-fields.json under ${paths.join(', ')}.\n`);
     return 1;
   }
-  return [...byName.values()];
+  return modules;
 }
 
 function printPlan(plans: ModulePlan[], format: Format, io: Io): void {
@@ -256,25 +215,4 @@ function readState(statePath: string): SyncState | { error: string } {
       return { error: `cannot be read (${(error as NodeJS.ErrnoException).code})` };
   }
   return readSyncState(text);
-}
-
-/** The org's id (its baselines are kept apart from another org's); the connection's name when it cannot be read. */
-async function orgId({ client, label }: Connected): Promise<string> {
-  const org = await client.org().catch(() => undefined);
-  return org?.id ?? label;
-}
-
-/** `work` on each item, at most `limit` at a time, results in the items' order. */
-async function limited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]);
-      }
-    }),
-  );
-  return results;
 }

@@ -11,10 +11,10 @@ import { CrmClient } from './crmClient';
 import { createdModuleName, createFields, fieldsOfBody } from './createFields';
 import { createModule } from './createModule';
 import { messageOf } from './errors';
-import { listFields } from './fieldsApi';
 import { errorInFile } from './moduleFile';
 import { applyOrder, changes, ModulePlan } from './syncPlan';
-import { baselineFromOrg, ModuleBaseline } from './syncState';
+import { ModuleBaseline } from './syncState';
+import { currentBaseline } from './syncFolder';
 import { updateFields } from './updateFields';
 import { updateModule } from './updateModule';
 import { ZohoErrorEntry } from './explain';
@@ -64,11 +64,7 @@ export async function applyPlan(
     run.modules.push(done.result);
     if (done.apiName) {
       try {
-        const [module, fields] = await Promise.all([
-          client.getModule(done.apiName),
-          listFields(client, done.apiName).catch(() => []),
-        ]);
-        await recordBaseline(done.apiName, baselineFromOrg(module, fields, options.version));
+        await recordBaseline(done.apiName, await currentBaseline(client, done.apiName, options.version));
       } catch (error) {
         run.stopped = `${plan.name}'s new state could not be read back (${messageOf(error)}); the next plan reads it again`;
         break;
