@@ -11,6 +11,7 @@ import {
   applyPlan,
   currentBaseline,
   changes,
+  describePlan,
   errorSentence,
   LocalModule,
   locateError,
@@ -178,19 +179,7 @@ function localModules(paths: string[], io: Io): LocalModule[] | number {
 }
 
 function printPlan(plans: ModulePlan[], format: Format, io: Io): void {
-  const count = (state: string) => plans.filter((plan) => plan.state === state).length;
-  const onlyInOrg = plans.flatMap((plan) => plan.fields.filter((field) => field.state === 'only in the org'));
-  const summary = `Plan: ${count('create')} to create, ${count('update')} to update, ${count('conflict')} in conflict, ${count('up to date')} up to date${onlyInOrg.length ? `; ${onlyInOrg.length} field${onlyInOrg.length === 1 ? '' : 's'} only in the org (left alone)` : ''}.`;
-  const lines = plans.flatMap((plan) => [
-    `${plan.name}: ${plan.state}`,
-    ...plan.differences.map((difference) => `  ${difference}`),
-    ...plan.fields
-      .filter((field) => field.state !== 'up to date')
-      .map(
-        (field) =>
-          `  field ${field.apiName}: ${field.state}${field.differences.length ? ` (${field.differences.join('; ')})` : ''}`,
-      ),
-  ]);
+  const { lines, summary } = describePlan(plans);
   printer(io, format)(
     {
       summary,

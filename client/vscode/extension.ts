@@ -14,6 +14,7 @@ import { RemoteDiagnostics } from './commands/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
 import { openWalkthroughOnce } from './firstRun';
 import { CompareWithOrg } from './commands/compareWithOrg';
+import { ApplyOptions, PlanApplyCommands } from './commands/planApply';
 import { moduleOfFieldsUri } from './commands/kit';
 import { OrgData } from './org/orgData';
 import { PullModuleCommand, PullOptions } from './commands/pullModule';
@@ -102,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const updateFieldsCommand = new UpdateFieldsCommand(services, remote, org);
   const pull = new PullModuleCommand(services, org);
   const compare = new CompareWithOrg(services, org);
+  const planApply = new PlanApplyCommands(services, org, remote);
   const statusBar = new ConnectionStatusBar(store, org);
   const authProvider = new ZohoAuthenticationProvider(services);
   // Say at once in the log when this workspace's settings try to redirect requests.
@@ -115,6 +117,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     store,
     org,
     compare,
+    planApply,
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, {
       supportsMultipleAccounts: true,
     }),
@@ -144,6 +147,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       pull.run(folder, { ...(Array.isArray(options) ? {} : options), fieldsOnly: true }),
     ),
     vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri | string) => compare.run(uri)),
+    vscode.commands.registerCommand('zohoCrm.plan', (folder?: vscode.Uri) => planApply.plan(folder)),
+    vscode.commands.registerCommand('zohoCrm.apply', (folder?: vscode.Uri, options?: ApplyOptions | vscode.Uri[]) =>
+      planApply.apply(folder, options),
+    ),
     vscode.commands.registerCommand('zohoCrm.refreshOrgData', () => refreshOrgData(services, org)),
     vscode.commands.registerCommand('zohoCrm.signIn', (args?: SignInArgs) => runSignIn(services, args)),
     vscode.commands.registerCommand(COPY_LINK_COMMAND, () => copySignInLink()),

@@ -18,6 +18,7 @@ import { currentBaseline } from './syncFolder';
 import { updateFields } from './updateFields';
 import { updateModule } from './updateModule';
 import { ZohoErrorEntry } from './explain';
+import { checkFieldsRules, checkRules } from './preflight';
 
 export interface ApplyOptions {
   version: ApiVersion;
@@ -49,6 +50,21 @@ export async function applyPlan(
   recordBaseline: (module: string, baseline: ModuleBaseline) => Promise<void>,
 ): Promise<ApplyRun> {
   const run: ApplyRun = { modules: [] };
+  // Nothing goes while any file to send has errors: the same check as Create's, before the first request.
+  for (const plan of plans.filter(changes)) {
+    const invalid = [
+      plan.local.moduleFile && checkRules(plan.local.moduleFile.text, options.version).kind === 'invalid'
+        ? plan.local.moduleFile.path
+        : undefined,
+      plan.local.fieldsFile && checkFieldsRules(plan.local.fieldsFile.text, options.version).length
+        ? plan.local.fieldsFile.path
+        : undefined,
+    ].filter((file): file is string => file !== undefined);
+    if (invalid.length) {
+      run.stopped = `${invalid.join(' and ')} ${invalid.length === 1 ? 'has' : 'have'} problems Zoho would refuse; nothing was sent`;
+      return run;
+    }
+  }
   const forced = new Set(options.force.map((name) => name.toLowerCase()));
   for (const plan of applyOrder(plans.filter(changes))) {
     if (plan.state === 'conflict' && !forced.has(plan.name.toLowerCase())) {

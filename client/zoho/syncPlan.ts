@@ -133,6 +133,24 @@ export function planModule(
   return plan;
 }
 
+/** The plan as people read it: a line per module, its differences and its fields that are not up to date, and a summary. */
+export function describePlan(plans: ModulePlan[]): { lines: string[]; summary: string } {
+  const count = (state: ItemState) => plans.filter((plan) => plan.state === state).length;
+  const onlyInOrg = plans.flatMap((plan) => plan.fields.filter((field) => field.state === 'only in the org'));
+  const summary = `Plan: ${count('create')} to create, ${count('update')} to update, ${count('conflict')} in conflict, ${count('up to date')} up to date${onlyInOrg.length ? `; ${onlyInOrg.length} field${onlyInOrg.length === 1 ? '' : 's'} only in the org (left alone)` : ''}.`;
+  const lines = plans.flatMap((plan) => [
+    `${plan.name}: ${plan.state}`,
+    ...plan.differences.map((difference) => `  ${difference}`),
+    ...plan.fields
+      .filter((field) => field.state !== 'up to date')
+      .map(
+        (field) =>
+          `  field ${field.apiName}: ${field.state}${field.differences.length ? ` (${field.differences.join('; ')})` : ''}`,
+      ),
+  ]);
+  return { lines, summary };
+}
+
 /** Whether Apply would send anything for this module. */
 export function changes(plan: ModulePlan): boolean {
   return plan.state === 'create' || plan.state === 'update' || plan.state === 'conflict';

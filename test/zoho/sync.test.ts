@@ -4,7 +4,7 @@
  * stopped by a refusal finished by the next without sending anything twice, an unreadable state file.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -175,5 +175,16 @@ describe('plan and apply', () => {
     assert.match(result.stderr, /\.crm-sync\.json is not a sync state of this version/);
     assert.deepEqual(writes(), []);
     writeFileSync(statePath, kept);
+  });
+
+  it('a file with errors stops apply before its first request', async () => {
+    const bad = path.join(dir, 'Broken.crm-module.json');
+    writeFileSync(bad, moduleText('Broken', 'Broken Things!', 'Broken Thing'));
+    standIn.requests.length = 0;
+    const result = await run(['apply', '--yes']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /Broken\.crm-module\.json has problems Zoho would refuse; nothing was sent/);
+    assert.deepEqual(writes(), []);
+    rmSync(bad);
   });
 });

@@ -96,6 +96,7 @@ export class CreateFieldsCommand {
     }
     // The module has new fields: the org data's copy of them is read again, so the clash rules know them.
     void this.org.ensureFields([moduleName], true);
+    await this.org.recordWrite(connection, uri, moduleName);
     const refused = run.outcomes.flatMap((outcome) => (outcome.kind === 'refused' ? [outcome.error] : []));
     if (refused.length) this.remote.show(document, refused, run.message, describeFieldError);
     else this.remote.clear(uri);

@@ -131,21 +131,23 @@ export class CreateModuleCommand {
         async (progress) => {
           const client = await this.store.crmClient(connection!);
           const created = await createModule(client, text);
-          if (created.kind !== 'created' || !fieldsDocument) return { outcome: created, fieldsRun: undefined };
+          if (created.kind !== 'created') return { outcome: created, fieldsRun: undefined };
+          const moduleName = await createdModuleName(client, text, created.id).catch(() => undefined);
+          if (!fieldsDocument) {
+            if (moduleName) await this.org.recordWrite(connection!, uri, moduleName);
+            return { outcome: created, fieldsRun: undefined };
+          }
           // One notification for the whole run: the module, then its fields in calls of 5.
           progress.report({ message: 'its fields' });
-          const moduleName = await createdModuleName(client, text, created.id);
           if (!moduleName)
             return { outcome: created, fieldsRun: 'its API name could not be read back, so its fields were not sent' };
           let reported = 0;
           const fields = fieldsOfBody(fieldsDocument.getText());
-          return {
-            outcome: created,
-            fieldsRun: await createFields(client, moduleName, fields, (done, total) => {
-              progress.report({ message: `fields: ${done} of ${total}`, increment: ((done - reported) / total) * 100 });
-              reported = done;
-            }),
-          };
+          const fieldsRun = await createFields(client, moduleName, fields, (done, total) => {
+            progress.report({ message: `fields: ${done} of ${total}`, increment: ((done - reported) / total) * 100 });
+            reported = done;
+          }).finally(() => this.org.recordWrite(connection!, uri, moduleName));
+          return { outcome: created, fieldsRun };
         },
       ));
     } catch (error) {

@@ -129,6 +129,7 @@ export class PullModuleCommand {
         `Pulled ${onlyFields ? `the fields of ${module.api_name}` : module.api_name} from ${connection.label} into ${files.map((file) => file.uri.fsPath).join(' and ')}`,
       );
       await vscode.window.showTextDocument(files[0].uri);
+      await this.org.recordWrite(connection, files[0].uri, module.api_name);
       if (pulled.fieldsError) {
         const message = this.log.redactor.redact(
           `${module.api_name}.crm-module.json was pulled; ${pulled.fieldsError}`,

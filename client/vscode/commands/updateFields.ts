@@ -15,6 +15,7 @@ import {
   FieldStep,
   FieldSummary,
   listFields,
+  ModuleDetails,
   planFieldsUpdate,
   updateFields,
   ZohoErrorEntry,
@@ -38,12 +39,14 @@ import { RemoteDiagnostics } from './remoteDiagnostics';
 
 export type UpdateFieldsResult =
   | { kind: 'done'; message: string; steps: FieldStep[]; plan: FieldsPlan }
-  | { kind: 'restricted' | 'blocked' | 'unchanged' | 'missing'; message: string; plan?: FieldsPlan }
+  | { kind: 'restricted' | 'blocked' | 'unchanged' | 'missing' | 'conflict'; message: string; plan?: FieldsPlan }
   | Stopped;
 
 /** For automation: no questions; which of the org's fields (API names) to delete, and whether options go. */
 export interface UpdateFieldsOptions {
   confirm?: boolean;
+  /** Send even over fields someone changed in the org since they were last pulled or sent from here. */
+  overwrite?: boolean;
   deleteFields?: string[];
   removeOptions?: boolean;
 }
@@ -91,6 +94,7 @@ export class UpdateFieldsCommand {
     const fields = fieldsOfBody(text);
     let plan: FieldsPlan;
     let org: FieldSummary[];
+    let orgModule: ModuleDetails;
     try {
       const read = await vscode.window.withProgress(
         {
@@ -110,6 +114,7 @@ export class UpdateFieldsCommand {
         return { kind: 'missing', message };
       }
       org = read.fields;
+      orgModule = read.module;
       const names = new Map((this.org.current()?.profiles ?? []).map((profile) => [profile.id, profile.name]));
       plan = planFieldsUpdate(read.module.api_name, fields, org, version, (id) => names.get(id));
     } catch (error) {
@@ -127,6 +132,22 @@ export class UpdateFieldsCommand {
     this.log.info(
       `Update Fields: ${name} → ${plan.module} in ${connection.label}:\n  ${plan.differences.join('\n  ')}`,
     );
+    // Fields someone changed in Zoho since they were last pulled or sent from here: never overwritten silently.
+    const conflicts = await this.org.conflicts(
+      connection,
+      uri,
+      { name: plan.module, fieldsFile: { path: uri.fsPath, text } },
+      { module: orgModule, fields: org },
+    );
+    if (conflicts.length && !options.overwrite) {
+      const message = `${conflicts.join(', ')} changed in ${plan.module} of ${connection.label} since last pulled or sent from here: Update Fields would overwrite those changes. Compare with Org shows them; Pull Fields takes them.`;
+      this.log.warn(message);
+      if (options.confirm === false) return { kind: 'conflict', message, plan };
+      phase('waiting for your answer');
+      const choice = await vscode.window.showWarningMessage(message, { modal: true }, 'Compare with Org', 'Overwrite');
+      if (choice === 'Compare with Org') void vscode.commands.executeCommand('zohoCrm.compareWithOrg', uri);
+      if (choice !== 'Overwrite') return { kind: 'conflict', message, plan };
+    }
     let deleteIds = plan.orgOnly
       .filter((field) => options.deleteFields?.includes(field.apiName))
       .map((field) => field.id);
@@ -188,6 +209,7 @@ export class UpdateFieldsCommand {
       return this.fail(this.log.redactor.redact(errorSentence(error, 'Update Fields')));
     }
     void this.org.ensureFields([plan.module], true);
+    await this.org.recordWrite(connection, uri, plan.module);
     const refusedHere: ZohoErrorEntry[] = [];
     const refusedElsewhere: string[] = [];
     for (const step of steps)

@@ -31,6 +31,7 @@ import {
   updateModule,
   UpdateOutcome,
   UpdatePlan,
+  ModuleDetails,
 } from '@crm/zoho';
 import { OrgData } from '../org/orgData';
 import { notify, notificationText } from '../messages/notify';
@@ -38,7 +39,7 @@ import { notify, notificationText } from '../messages/notify';
 export type UpdateResult =
   | UpdateOutcome
   | Stopped
-  | { kind: 'restricted' | 'blocked' | 'unchanged' | 'missing'; message: string; plan?: UpdatePlan };
+  | { kind: 'restricted' | 'blocked' | 'unchanged' | 'missing' | 'conflict'; message: string; plan?: UpdatePlan };
 
 export class UpdateModuleCommand {
   private readonly oneAtATime = new OneAtATime('Update Module');
@@ -56,7 +57,7 @@ export class UpdateModuleCommand {
   /** `options.confirm: false` is for automation: no question before sending. */
   async run(
     target?: vscode.Uri | string,
-    options?: { confirm?: boolean; interactive?: boolean } | vscode.Uri[],
+    options?: { confirm?: boolean; interactive?: boolean; overwrite?: boolean } | vscode.Uri[],
   ): Promise<UpdateResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Update Module');
     if (restricted) return restricted;
@@ -65,11 +66,17 @@ export class UpdateModuleCommand {
     if (!uri)
       return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to update its module in Zoho CRM.');
     return this.oneAtATime.run(uri, (phase) =>
-      this.send(uri, settings.confirm !== false, settings.interactive !== false, phase),
+      this.send(uri, settings.confirm !== false, settings.interactive !== false, phase, settings.overwrite ?? false),
     );
   }
 
-  private async send(uri: vscode.Uri, confirm: boolean, interactive: boolean, phase: Phase): Promise<UpdateResult> {
+  private async send(
+    uri: vscode.Uri,
+    confirm: boolean,
+    interactive: boolean,
+    phase: Phase,
+    overwrite: boolean,
+  ): Promise<UpdateResult> {
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
@@ -87,6 +94,7 @@ export class UpdateModuleCommand {
     phase(`reading ${file.api_name} from ${connection.label}`);
 
     let plan: UpdatePlan;
+    let orgModule: ModuleDetails;
     try {
       const client = await this.services.store.crmClient(connection);
       const found = await vscode.window.withProgress(
@@ -105,6 +113,7 @@ export class UpdateModuleCommand {
       const names = new Map((this.org.current()?.profiles ?? []).map((profile) => [profile.id, profile.name]));
       for (const profile of found.profiles ?? []) if (profile.name) names.set(String(profile.id), profile.name);
       plan = planUpdate(file, found, (id) => names.get(id));
+      orgModule = found;
     } catch (error) {
       return this.failWithError(error, 'Reading the module');
     }
@@ -124,6 +133,28 @@ export class UpdateModuleCommand {
     this.log.info(
       `Update Module: ${name} → ${plan.apiName} in ${connection.label}:\n  ${plan.differences.map((difference) => difference.text).join('\n  ')}`,
     );
+    // Someone changed the module in Zoho since it was last pulled or sent from here: never overwrite silently.
+    const conflicts = await this.org.conflicts(
+      connection,
+      uri,
+      { name: plan.apiName, moduleFile: { path: uri.fsPath, text } },
+      { module: orgModule, fields: [] },
+    );
+    if (conflicts.length && !overwrite) {
+      const message = `${plan.apiName} changed in ${connection.label} since it was last pulled or sent from here: Update would overwrite those changes. Compare with Org shows them; Pull Module takes them.`;
+      this.log.warn(message);
+      if (!confirm) return { kind: 'conflict', message, plan };
+      phase('waiting for your answer');
+      const choice = await vscode.window.showWarningMessage(
+        message,
+        { modal: true, detail: plan.differences.map((difference) => difference.text).join('\n') },
+        'Compare with Org',
+        'Overwrite',
+      );
+      if (choice === 'Compare with Org') void vscode.commands.executeCommand('zohoCrm.compareWithOrg', uri);
+      if (choice !== 'Overwrite') return { kind: 'conflict', message, plan };
+      confirm = false; // the question was asked, with the differences
+    }
     if (confirm) {
       phase('waiting for your answer');
       const choice = await vscode.window.showWarningMessage(
@@ -149,15 +180,16 @@ export class UpdateModuleCommand {
     return this.report(document, connection, plan, outcome);
   }
 
-  private report(
+  private async report(
     document: vscode.TextDocument,
     connection: ConnectionInfo,
     plan: UpdatePlan,
     outcome: UpdateOutcome,
-  ): UpdateResult {
+  ): Promise<UpdateResult> {
     switch (outcome.kind) {
       case 'updated': {
         this.remote.clear(document.uri);
+        await this.org.recordWrite(connection, document.uri, plan.apiName);
         const message = `Updated ${plan.apiName} in ${connection.label}.`;
         this.log.info(message);
         void notify('info', message);

@@ -10,7 +10,18 @@ import * as vscode from 'vscode';
 import { OrgSnapshot } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
 import { Services } from '../connections/services';
-import { fetchOrgSnapshot, messageOf, withModuleFields } from '@crm/zoho';
+import {
+  baselineOf,
+  fetchOrgSnapshot,
+  FieldSummary,
+  LocalModule,
+  messageOf,
+  ModuleDetails,
+  orgIdOf,
+  planModule,
+  withModuleFields,
+} from '@crm/zoho';
+import { SyncStates } from './syncStates';
 
 const STATE_PREFIX = 'zohoCrm.orgSnapshot.';
 /** How often the background check looks at the snapshot's age (the fetch itself follows the setting). */
@@ -29,6 +40,8 @@ export class OrgData implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private lastActiveId: string | undefined;
 
+  /** Where each org stood after our writes, per workspace folder (`.crm-sync.json`). */
+  readonly syncStates: SyncStates;
   /** The fields fetched for the open fields files, one module at a time, after the snapshot they join. */
   private fieldsQueue: Promise<unknown> = Promise.resolve();
 
@@ -38,6 +51,7 @@ export class OrgData implements vscode.Disposable {
     /** The modules of the open fields files: their fields join the snapshot (never fetched while typing). */
     private readonly fieldsModules: () => Promise<string[]> = async () => [],
   ) {
+    this.syncStates = new SyncStates(services.log);
     this.lastActiveId = services.store.active()?.id;
     this.subscription = services.store.onDidChange(() => this.connectionsChanged());
     this.timer = setInterval(() => void this.refreshIfStale(), CHECK_EVERY_MS);
@@ -82,6 +96,38 @@ export class OrgData implements vscode.Disposable {
     } catch (error) {
       this.failedInBackground(active, error);
     }
+  }
+
+  /** After a write of ours to `apiName` (from the file `near`): the org's state now becomes its baseline. */
+  async recordWrite(connection: ConnectionInfo, near: vscode.Uri, apiName: string): Promise<void> {
+    try {
+      const client = await this.services.store.crmClient(connection);
+      await this.syncStates.record(client, connection.label, near, apiName, this.services.settings.read().apiVersion);
+    } catch (error) {
+      this.services.log.warn(`Where ${apiName} stands after this write was not recorded: ${messageOf(error)}`);
+    }
+  }
+
+  /**
+   * What in `local` would overwrite changes made in the org since the baseline (someone's work in Zoho's web
+   * UI): the module's name, or its fields' API names; none without a baseline or a state file.
+   */
+  async conflicts(
+    connection: ConnectionInfo,
+    near: vscode.Uri,
+    local: LocalModule,
+    org: { module: ModuleDetails; fields: FieldSummary[] },
+  ): Promise<string[]> {
+    const file = this.syncStates.fileOf(near);
+    const state = file && (await this.syncStates.read(file));
+    if (!state || 'error' in state) return [];
+    const client = await this.services.store.crmClient(connection);
+    const orgId = await orgIdOf(client, connection.label);
+    const version = this.services.settings.read().apiVersion;
+    const plan = planModule(local, org, baselineOf(state, orgId, org.module.api_name), version);
+    if (plan.state !== 'conflict') return [];
+    const fields = plan.fields.filter((field) => field.state === 'conflict').map((field) => field.apiName);
+    return fields.length ? fields : [org.module.api_name];
   }
 
   /**

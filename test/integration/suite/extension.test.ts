@@ -940,6 +940,60 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     }
   });
 
+  it('Plan and Apply a folder; Update Module stops at a change made in Zoho since the pull, until told to overwrite', async () => {
+    const folder = vscode.Uri.file(path.join(WORKSPACE, 'sync'));
+    const stateFile = path.join(WORKSPACE, '.crm-sync.json');
+    await vscode.workspace.fs.createDirectory(folder);
+    try {
+      const pulled = await vscode.commands.executeCommand<{ kind: string }>('zohoCrm.pullModule', folder, {
+        apiName: 'Shipments',
+        overwrite: true,
+      });
+      assert.equal(pulled.kind, 'pulled');
+      assert.ok(existsSync(stateFile), 'the pull recorded where the org stood');
+      assert.ok(!readFileSync(stateFile, 'utf8').includes('1000.'), 'no token in the state file');
+      // Someone renames the module in Zoho's web UI; here, the file changes another label.
+      await standIn('/__standin/modules', {
+        method: 'PATCH',
+        body: JSON.stringify({ api_name: 'Shipments', plural_label: 'Cargo' }),
+      });
+      const file = vscode.Uri.joinPath(folder, 'Shipments.crm-module.json');
+      const text = readFileSync(file.fsPath, 'utf8').replace(/"singular_label": "[^"]*"/, '"singular_label": "Crate"');
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+      await standIn('/__standin/requests', { method: 'DELETE' });
+      const puts = async () =>
+        (await standIn<{ method: string }[]>('/__standin/requests')).filter((request) => request.method === 'PUT');
+      const blocked = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+        'zohoCrm.updateModule',
+        file,
+        { confirm: false },
+      );
+      assert.equal(blocked.kind, 'conflict', blocked.message);
+      assert.match(blocked.message, /^Shipments changed in Zylker Local .* since it was last pulled or sent from here/);
+      const plan = await vscode.commands.executeCommand<{ kind: string; text: string }>('zohoCrm.plan', folder);
+      assert.equal(plan.kind, 'planned');
+      assert.match(plan.text, /^Shipments: conflict$/m);
+      if (DRIVER) await driver('/screenshot?name=plan');
+      const stopped = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.apply', folder, {
+        confirm: false,
+      });
+      assert.equal(stopped.kind, 'stopped', stopped.message);
+      assert.deepEqual(await puts(), []);
+      const applied = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.apply', folder, {
+        confirm: false,
+        overwrite: ['Shipments'],
+      });
+      assert.equal(applied.kind, 'applied', applied.message);
+      assert.equal((await puts()).length, 1);
+      const after = await vscode.commands.executeCommand<{ text: string }>('zohoCrm.plan', folder);
+      assert.match(after.text, /^Shipments: up to date$/m);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await vscode.workspace.fs.delete(vscode.Uri.file(stateFile)).then(undefined, () => undefined);
+    }
+  });
+
   it('a refresh is exactly the GETs it needs (no fields file is open); refused, the last org data stays in use and says its age', async () => {
     // Joins the refresh the update started (one fetch at a time), so the next one really goes out.
     await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
