@@ -66,10 +66,16 @@ export function planModule(
     ),
   ];
   if (!org) {
+    // It was there at the last pull or send: someone deleted it since, and creating it again is theirs to say.
+    const deleted = baseline?.module !== undefined;
     return {
       name: local.name,
-      state: 'create',
-      differences: local.moduleFile ? ['+ a new module'] : [],
+      state: deleted ? 'conflict' : 'create',
+      differences: deleted
+        ? ['deleted in the org since it was last pulled or sent']
+        : local.moduleFile
+          ? ['+ a new module']
+          : [],
       fields: fileFields.map((field, index) => ({
         apiName: fieldName(field, index),
         state: 'create' as const,

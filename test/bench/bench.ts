@@ -306,7 +306,7 @@ async function createFieldsFigure(): Promise<void> {
       field_label: `Bench ${field.field_label}`,
       api_name: `Bench_${field.api_name}`,
     }));
-    standIn.faults = { fieldsLatencyMs: 100 };
+    standIn.faults = { latencyMs: 100 };
     standIn.requests.length = 0;
     const started = process.hrtime.bigint();
     const run = await createFields(client, 'Shipments', fields);
@@ -329,6 +329,82 @@ async function createFieldsFigure(): Promise<void> {
   }
 }
 
+/**
+ * plan over 100 module folders against a local Zoho answering each request after 100 ms: the requests it makes
+ * (the org, one listing, one read per module) and its time against the ideal for its concurrency.
+ */
+async function planFigure(): Promise<void> {
+  const { startStandIn, DEMO_CLIENT, CapturingLog } = await import('../helpers/standIn');
+  const { selfClientSignIn } = await import('../../client/zoho/signIn');
+  const { CrmClient } = await import('../../client/zoho/crmClient');
+  const { TokenManager } = await import('../../client/zoho/tokenManager');
+  const { OAuthClient } = await import('../../client/zoho/oauth');
+  const { createHttp } = await import('../../client/zoho/http');
+  const { groupFiles, orgIdOf, planFolder, CONCURRENT_READS } = await import('../../client/zoho/syncFolder');
+  const { emptySyncState } = await import('../../client/zoho/syncState');
+  const standIn = await startStandIn();
+  try {
+    const signIn = await selfClientSignIn({
+      clientId: DEMO_CLIENT.clientId,
+      clientSecret: DEMO_CLIENT.clientSecret,
+      code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, [
+        'ZohoCRM.settings.modules.ALL',
+        'ZohoCRM.settings.fields.ALL',
+        'ZohoCRM.org.READ',
+      ]),
+      accountsServer: standIn.url,
+    });
+    const log = new CapturingLog();
+    const client = new CrmClient(
+      standIn.url,
+      new TokenManager({ ...signIn }, new OAuthClient(), log.logger),
+      log.logger,
+      createHttp({ timeoutMs: 30_000 }),
+    );
+    const files = Array.from({ length: 100 }, (_, index) => {
+      const apiName = `Bench_${index}`;
+      standIn.modules.push({
+        id: String(2423488000001000000n + BigInt(index)),
+        api_name: apiName,
+        plural_label: `Bench ${index}s`,
+        singular_label: `Bench ${index}`,
+        generated_type: 'custom',
+        profiles: [{ id: '2423488000000015972' }],
+      });
+      const text = JSON.stringify({
+        modules: [
+          {
+            plural_label: `Bench ${index}s`,
+            singular_label: `Bench ${index}`,
+            profiles: [{ id: '2423488000000015972' }],
+            api_name: apiName,
+          },
+        ],
+      });
+      return { path: `/bench/${apiName}/${apiName}.crm-module.json`, text };
+    });
+    const { modules } = groupFiles(files);
+    await client.org(); // the access token, before the clock starts
+    standIn.faults = { latencyMs: 100 };
+    standIn.requests.length = 0;
+    const started = process.hrtime.bigint();
+    const org = await orgIdOf(client, 'bench');
+    const plans = await planFolder(client, modules, emptySyncState(), org, 'v7');
+    const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+    const requests = standIn.crmRequests().length;
+    if (plans.some((plan) => plan.state !== 'up to date')) throw new Error('the 100 modules should be up to date');
+    // Two reads one after the other (the org, the listing), then the modules CONCURRENT_READS at a time.
+    const ideal = (2 + Math.ceil(modules.length / CONCURRENT_READS)) * 100;
+    console.log(`${'plan, 100 modules: requests (target ≤ 2 + 100)'.padEnd(56)} ${requests}`);
+    line(`plan, 100 modules at 100 ms, ${CONCURRENT_READS} reads at once`, elapsed, ideal, 'ms', 'ratio ≤ 1.5', [
+      'ours',
+      'ideal',
+    ]);
+  } finally {
+    await standIn.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const sample = SAMPLE_AUTONUMBER;
   if (process.argv.includes('org')) {
@@ -336,9 +412,15 @@ async function main(): Promise<void> {
     await orgFigures(sample);
     return;
   }
+  if (process.argv.includes('plan')) {
+    // `npm run bench -- plan`: only the plan figure.
+    await planFigure();
+    return;
+  }
   if (process.argv.includes('fields')) {
     // `npm run bench -- fields`: only the fields figures.
     await fieldsFigures();
+    await planFigure();
     return;
   }
   const oneMb = moduleOfSize(1_000_000);
@@ -381,6 +463,7 @@ async function main(): Promise<void> {
   line('completion latency, p99', ca.p99, cb.p99, 'ms', 'ratio ≤ 1');
   await orgFigures(sample);
   await fieldsFigures();
+  await planFigure();
 
   // Memory after 1,000 edits of the 1 MB file.
   const memoryUri = 'file:///bench/memory.crm-module.json';

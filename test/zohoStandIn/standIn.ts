@@ -36,8 +36,8 @@ export interface Faults {
   dropAfterFieldsCreate?: boolean;
   /** PATCH /settings/fields updates what it would, then drops the connection without answering. */
   dropAfterFieldsUpdate?: boolean;
-  /** Every /settings/fields request waits this long before it is handled (a distant data center). */
-  fieldsLatencyMs?: number;
+  /** Every CRM request waits this long before it is handled (a distant data center). */
+  latencyMs?: number;
   /** PUT /settings/modules/{api_name} updates the module, then drops the connection without answering. */
   dropAfterUpdate?: boolean;
   /** PUT /settings/modules/{api_name} drops the connection before changing anything (a front end that gave up). */
@@ -484,6 +484,7 @@ export class ZohoStandIn {
     path: string,
     body: string,
   ): Promise<void> {
+    if (this.faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
     if (listener !== 'us')
       return json(response, 404, {
         code: 'INVALID_URL_PATTERN',
@@ -576,7 +577,6 @@ export class ZohoStandIn {
     }
     if (route === '/settings/fields' || route.startsWith('/settings/fields/')) {
       const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
-      if (this.faults.fieldsLatencyMs) await new Promise((resolve) => setTimeout(resolve, this.faults.fieldsLatencyMs));
       return this.fieldsRoute(request, route, method, query.get('module'), body, response, scoped);
     }
     if (route === '/settings/profiles' && method === 'GET') {
