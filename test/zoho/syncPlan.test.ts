@@ -134,4 +134,12 @@ describe('the plan of a module', () => {
       ['Zeta', 'Alpha'],
     );
   });
+
+  it('a module deleted in the org since the baseline is a conflict, not a silent re-create', () => {
+    const plan = planModule({ name: 'Parcels', moduleFile: moduleFile() }, undefined, baseline, 'v7');
+    assert.deepEqual(
+      [plan.state, plan.differences],
+      ['conflict', ['deleted in the org since it was last pulled or sent']],
+    );
+  });
 });
