@@ -14,6 +14,7 @@ import { RemoteDiagnostics } from './commands/remoteDiagnostics';
 import { startLanguageClient } from './languageClient';
 import { openWalkthroughOnce } from './firstRun';
 import { CompareWithOrg } from './commands/compareWithOrg';
+import { OrgView } from './orgView';
 import { ApplyOptions, PlanApplyCommands } from './commands/planApply';
 import { moduleOfFieldsUri } from './commands/kit';
 import { OrgData } from './org/orgData';
@@ -22,7 +23,7 @@ import { UpdateModuleCommand } from './commands/updateModule';
 import { UpdateFieldsCommand, UpdateFieldsOptions } from './commands/updateFields';
 import { Services } from './connections/services';
 import { SignInMemory } from './connections/signInMemory';
-import { errorSentence, Logger, messageOf } from '@crm/zoho';
+import { errorSentence, Logger, messageOf, ModulePlan } from '@crm/zoho';
 import { documentKindOf, type OrgSnapshot } from '@crm/languageservice';
 import { notify, redactNotificationsWith } from './messages/notify';
 
@@ -48,7 +49,12 @@ export interface ExtensionApi {
   refreshInBackground(): Promise<void>;
   /** Milliseconds that activate() took (the language server starts after it, in the background). */
   activationMs: number;
+  /** The Zoho CRM view's modules and fields with their states, once computed again (after a refresh). */
+  orgViewStates(): Promise<ReturnType<OrgView['states']>>;
 }
+
+/** An item of the Zoho CRM view, as its actions receive it. */
+type ViewItem = { apiName?: string; plan?: ModulePlan } | undefined;
 
 const LOG_MEMORY = 5000;
 
@@ -104,6 +110,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   const pull = new PullModuleCommand(services, org);
   const compare = new CompareWithOrg(services, org);
   const planApply = new PlanApplyCommands(services, org, remote);
+  const orgView = new OrgView(services, org);
+  // The view's items carry their module's plan: each action runs the command that fits on the module's file.
+  const fileOfItem = (item: ViewItem, kind: 'module' | 'fields' | 'any' = 'any') => {
+    const local = item?.plan?.local;
+    const file =
+      kind === 'module'
+        ? local?.moduleFile
+        : kind === 'fields'
+          ? local?.fieldsFile
+          : (local?.moduleFile ?? local?.fieldsFile);
+    return file && vscode.Uri.file(file.path);
+  };
   const statusBar = new ConnectionStatusBar(store, org);
   const authProvider = new ZohoAuthenticationProvider(services);
   // Say at once in the log when this workspace's settings try to redirect requests.
@@ -118,6 +136,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     org,
     compare,
     planApply,
+    orgView,
+    vscode.commands.registerCommand('zohoCrm.refreshOrgView', () => orgView.refresh()),
+    vscode.commands.registerCommand('zohoCrm.view.pull', (item: ViewItem) =>
+      pull.run(undefined, { apiName: item?.apiName, overwrite: false }),
+    ),
+    vscode.commands.registerCommand('zohoCrm.view.compare', (item: ViewItem) => compare.run(fileOfItem(item))),
+    vscode.commands.registerCommand('zohoCrm.view.create', (item: ViewItem) => create.run(fileOfItem(item, 'module'))),
+    vscode.commands.registerCommand('zohoCrm.view.update', (item: ViewItem) =>
+      fileOfItem(item, 'module')
+        ? update.run(fileOfItem(item, 'module'))
+        : updateFieldsCommand.run(fileOfItem(item, 'fields')),
+    ),
     vscode.authentication.registerAuthenticationProvider(PROVIDER_ID, 'Zoho CRM', authProvider, {
       supportsMultipleAccounts: true,
     }),
@@ -220,6 +250,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     settings: () => settings.read(),
     orgSnapshot: () => org.current(),
     refreshInBackground: () => org.refreshIfStale(true),
+    orgViewStates: async () => {
+      await orgView.refresh();
+      return orgView.states();
+    },
     walkthrough,
     globalState: () => Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
   };

@@ -38,6 +38,6 @@ export type { UpdateOutcome } from './updateModule';
 export { applyPlan } from './syncApply';
 export { changes, describePlan, planModule } from './syncPlan';
 export { currentBaseline, groupFiles, orgIdOf, planFolder } from './syncFolder';
-export type { LocalModule, ModulePlan } from './syncPlan';
+export type { ItemState, LocalFile, LocalModule, ModulePlan } from './syncPlan';
 export { baselineOf, readSyncState, SYNC_STATE_FILE, syncStateText, withBaseline } from './syncState';
 export type { SyncState } from './syncState';

@@ -24,6 +24,7 @@ describe('the package', () => {
       'dist/server.js',
       'language-configuration.json',
       'media/icon.png',
+      'media/view.svg',
       'media/walkthrough/create.md',
       'media/walkthrough/fix.md',
       'media/walkthrough/open.md',

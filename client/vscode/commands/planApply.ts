@@ -27,6 +27,7 @@ import { OrgData } from '../org/orgData';
 import { notify, notificationText } from '../messages/notify';
 import { connectionFor, failed, isStopped, refuseWhenRestricted, Stopped } from './kit';
 import { RemoteDiagnostics } from './remoteDiagnostics';
+import { moduleFilesUnder } from '../org/workspaceFiles';
 
 export const PLAN_SCHEME = 'zoho-crm-plan';
 
@@ -176,19 +177,7 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
         : vscode.workspace.workspaceFolders?.[0];
     if (!folder) return failed(this.services.log, `Open a folder of module files to ${verb} it.`);
     // A folder picked in the Explorer: its files only; the state file stays at the workspace folder's root.
-    const found = await vscode.workspace.findFiles(
-      new vscode.RelativePattern(folderUri ?? folder.uri, '**/*.crm-{module,fields}.json'),
-      '**/node_modules/**',
-    );
-    const files = await Promise.all(
-      found.map(async (uri) => ({
-        path: uri.fsPath,
-        // An open editor's text, unsaved edits included, is what the person sees.
-        text:
-          vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.getText() ??
-          new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
-      })),
-    );
+    const files = await moduleFilesUnder(folderUri ?? folder.uri);
     const { modules, unnamed } = groupFiles(files);
     if (unnamed.length)
       return failed(

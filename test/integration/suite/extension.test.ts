@@ -974,6 +974,21 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       assert.equal(plan.kind, 'planned');
       assert.match(plan.text, /^Shipments: conflict$/m);
       if (DRIVER) await driver('/screenshot?name=plan');
+      // The Zoho CRM view says the same of the module, and lists the one someone made in the web UI.
+      await standIn('/__standin/modules', {
+        method: 'POST',
+        body: JSON.stringify({ api_name: 'Pallets', plural_label: 'Pallets', singular_label: 'Pallet' }),
+      });
+      await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
+      const view = await api.orgViewStates();
+      assert.equal(view.find((entry) => entry.module === 'Shipments')?.state, 'conflict');
+      assert.equal(view.find((entry) => entry.module === 'Pallets')?.state, 'only in the org', JSON.stringify(view));
+      if (DRIVER) {
+        await vscode.commands.executeCommand('workbench.view.extension.zohoCrm');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await driver('/screenshot?name=org-view');
+        await vscode.commands.executeCommand('workbench.view.explorer');
+      }
       const stopped = await vscode.commands.executeCommand<{ kind: string; message: string }>('zohoCrm.apply', folder, {
         confirm: false,
       });
@@ -987,6 +1002,7 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       assert.equal((await puts()).length, 1);
       const after = await vscode.commands.executeCommand<{ text: string }>('zohoCrm.plan', folder);
       assert.match(after.text, /^Shipments: up to date$/m);
+      assert.equal((await api.orgViewStates()).find((entry) => entry.module === 'Shipments')?.state, 'up to date');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       await vscode.workspace.fs.delete(folder, { recursive: true });
