@@ -4,12 +4,13 @@
  * stopped by a refusal finished by the next without sending anything twice, an unreadable state file.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
-import { runCli, standInEnvironment } from '../helpers/cli';
+import { CLI, runCli, standInEnvironment } from '../helpers/cli';
 import { startStandIn } from '../helpers/standIn';
 
 const SCOPES = [
@@ -186,5 +187,32 @@ describe('plan and apply', () => {
     assert.match(result.stdout, /Broken\.crm-module\.json has problems Zoho would refuse; nothing was sent/);
     assert.deepEqual(writes(), []);
     rmSync(bad);
+  });
+
+  it('an apply killed mid-run, run again, finishes without sending anything twice', async () => {
+    for (const name of ['Kilns', 'Ovens'])
+      writeFileSync(path.join(dir, `${name}.crm-module.json`), moduleText(name, name, name.slice(0, -1)));
+    standIn.requests.length = 0;
+    standIn.faults = { latencyMs: 150 };
+    const child = spawn(process.execPath, [CLI, 'apply', '--yes'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    // Killed once the first module exists in the org, before its baseline is recorded or the second is sent.
+    for (let tries = 0; tries < 300 && !standIn.modules.some((module) => module.api_name === 'Kilns'); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    child.kill('SIGKILL');
+    await exited;
+    assert.ok(!standIn.modules.some((module) => module.api_name === 'Ovens'), 'the run was stopped midway');
+    standIn.faults = {};
+    const finished = await run(['apply', '--yes']);
+    assert.equal(finished.code, 0, finished.stdout + finished.stderr);
+    const created = standIn
+      .crmRequests('POST')
+      .filter((request) => request.path.endsWith('/settings/modules'))
+      .map((request) => JSON.parse(request.body).modules[0].api_name);
+    assert.deepEqual(created.sort(), ['Kilns', 'Ovens'], 'each module created once');
+    assert.equal((await planJson()).code, 0);
   });
 });
