@@ -1,8 +1,9 @@
 /**
  * The Zoho CRM view (activity bar): the active org's modules against the workspace's files, each with its
  * state (up to date, differs, only in the org, only here, conflict) and, expanded, its fields with theirs; the
- * same states as letters on the files in the Explorer. Computed with the org data (a sign-in, a switch, a
- * refresh, a send of ours) and on Refresh, never while typing: the same plan as Zoho CRM: Plan.
+ * same states as letters on the files in the Explorer. Computed when the view is shown, again with the org data
+ * (a sign-in, a switch, a refresh, a send of ours) while it is, and on Refresh; never while typing: the same
+ * plan as Zoho CRM: Plan.
  */
 import * as vscode from 'vscode';
 import { errorSentence, groupFiles, ItemState, ModulePlan, orgIdOf, planFolder, SYNC_STATE_FILE } from '@crm/zoho';
@@ -49,22 +50,34 @@ export class OrgView implements vscode.TreeDataProvider<Node>, vscode.FileDecora
   private roots: Node[] = [];
   private byFile = new Map<string, ViewState>();
   private computing: Promise<void> | undefined;
+  /** The org data changed since the states were computed: computed again when the view is next shown. */
+  private stale = true;
+  private readonly treeView: vscode.TreeView<Node>;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly services: Services,
     private readonly org: OrgData,
   ) {
+    this.treeView = vscode.window.createTreeView('zohoCrm.org', { treeDataProvider: this });
     this.subscriptions = [
-      vscode.window.registerTreeDataProvider('zohoCrm.org', this),
+      this.treeView,
       vscode.window.registerFileDecorationProvider(this),
-      // The org data changed (a sign-in, a switch, a refresh, a send of ours): the states follow it.
-      org.onDidChange(() => void this.refresh()),
+      // The org data changed (a sign-in, a switch, a refresh, a send of ours): the states follow it, while the
+      // view is shown (its reads are the plan's: not spent on a view nobody looks at).
+      org.onDidChange(() => {
+        this.stale = true;
+        if (this.treeView.visible) void this.refresh();
+      }),
+      this.treeView.onDidChangeVisibility(({ visible }) => {
+        if (visible && this.stale) void this.refresh();
+      }),
     ];
   }
 
   /** Computes the states again (one at a time: a refresh asked for meanwhile joins the running one). */
   refresh(): Promise<void> {
+    this.stale = false;
     this.computing ??= this.compute().finally(() => (this.computing = undefined));
     return this.computing;
   }
