@@ -8,7 +8,9 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { LineIndex } from '@crm/languageservice';
 import {
+  APPLY_LOCK_FILE,
   applyPlan,
+  takeApplyLock,
   currentBaseline,
   changes,
   describePlan,
@@ -74,6 +76,13 @@ export async function applyCommand(
       if (answer === undefined) io.err(`Nothing was sent. Add --yes to apply ${subject}.\n`);
       if (!/^y(es)?$/i.test((answer ?? '').trim())) return 2;
     }
+    const lock = takeApplyLock(path.dirname(planned.statePath));
+    if ('heldBy' in lock) {
+      io.err(
+        `${lock.heldBy} is running on this folder; nothing was sent. (A lock left by a crash: remove ${APPLY_LOCK_FILE}.)\n`,
+      );
+      return 1;
+    }
     let state = planned.state;
     const run = await applyPlan(
       connected.client,
@@ -83,7 +92,7 @@ export async function applyCommand(
         state = withBaseline(state, planned.org, module, baseline);
         writeFileSync(planned.statePath, syncStateText(state));
       },
-    );
+    ).finally(() => lock.release());
     const problems = run.modules.flatMap((module) =>
       (module.refusals ?? []).flatMap(({ file, errors }) => {
         const text = readFileSync(file, 'utf8');

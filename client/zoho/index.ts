@@ -36,6 +36,7 @@ export { TokenManager } from './tokenManager';
 export { updateModule } from './updateModule';
 export type { UpdateOutcome } from './updateModule';
 export { applyPlan } from './syncApply';
+export { APPLY_LOCK_FILE, takeApplyLock } from './applyLock';
 export { changes, describePlan, planModule } from './syncPlan';
 export { currentBaseline, groupFiles, orgIdOf, planFolder } from './syncFolder';
 export type { ItemState, LocalFile, LocalModule, ModulePlan } from './syncPlan';

@@ -215,4 +215,25 @@ describe('plan and apply', () => {
     assert.deepEqual(created.sort(), ['Kilns', 'Ovens'], 'each module created once');
     assert.equal((await planJson()).code, 0);
   });
+
+  it('two applies at once on one folder: the second says the first is running and sends nothing', async () => {
+    writeFileSync(path.join(dir, 'Kilns.crm-module.json'), moduleText('Kilns', 'Kiln Rooms', 'Kiln'));
+    writeFileSync(
+      path.join(dir, '.crm-sync.lock'),
+      JSON.stringify({ pid: 4242, host: 'build-7', since: new Date().toISOString() }),
+    );
+    standIn.requests.length = 0;
+    const second = await run(['apply', '--yes']);
+    assert.equal(second.code, 1);
+    assert.match(
+      second.stderr,
+      /another Apply \(process 4242 on build-7, since .*\) is running on this folder; nothing was sent/,
+    );
+    assert.deepEqual(writes(), []);
+    rmSync(path.join(dir, '.crm-sync.lock'));
+    const alone = await run(['apply', '--yes']);
+    assert.equal(alone.code, 0, alone.stdout + alone.stderr);
+    assert.ok(!readFileSync(path.join(dir, '.crm-sync.json'), 'utf8').includes('lock'));
+    assert.throws(() => readFileSync(path.join(dir, '.crm-sync.lock')), /ENOENT/, 'the lock goes with the run');
+  });
 });

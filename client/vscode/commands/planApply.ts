@@ -5,9 +5,12 @@
  * stopping at a conflict or the first refusal (refusals land on their files' lines), and records each module's
  * new state in the folder's `.crm-sync.json` as it goes.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  APPLY_LOCK_FILE,
   applyPlan,
+  takeApplyLock,
   changes,
   describePlan,
   describeFieldError,
@@ -115,6 +118,12 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       );
       if (choice !== 'Apply') return { kind: 'cancelled', message: 'Apply cancelled; nothing was sent.' };
     }
+    const lock = takeApplyLock(path.dirname(planned.stateFile.fsPath));
+    if ('heldBy' in lock)
+      return failed(
+        this.services.log,
+        `${lock.heldBy} is running on ${planned.folder.name}; nothing was sent. (A lock left by a crash: remove ${APPLY_LOCK_FILE}.)`,
+      );
     let state = planned.state;
     let run;
     try {
@@ -141,6 +150,8 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       );
     } catch (error) {
       return failed(this.services.log, this.services.log.redactor.redact(errorSentence(error, 'Apply')));
+    } finally {
+      lock.release();
     }
     for (const module of run.modules)
       for (const refusal of module.refusals ?? []) {
