@@ -31,7 +31,7 @@ export interface ApplyOptions {
 /** What happened to one module; `refused` carries Zoho's errors for the file they belong to. */
 export interface AppliedModule {
   name: string;
-  outcome: 'created' | 'updated' | 'skipped' | 'conflict' | 'refused' | 'unknown';
+  outcome: 'created' | 'updated' | 'conflict' | 'refused' | 'unknown';
   message: string;
   refusals?: { file: string; errors: ZohoErrorEntry[] }[];
 }
@@ -71,7 +71,7 @@ export async function applyPlan(
       run.modules.push({
         name: plan.name,
         outcome: 'conflict',
-        message: `${plan.name} changed in the org since it was last pulled or sent, and its files differ: nothing was sent. Pull it (or name it with --force to overwrite the org's changes).`,
+        message: `${plan.name} changed in the org since it was last pulled or sent, and its files differ: nothing was sent. Pull it to take those changes, or name it to overwrite them (--overwrite ${plan.name} in the CLI).`,
       });
       run.stopped = `${plan.name} is in conflict`;
       break;
