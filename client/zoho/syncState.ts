@@ -3,13 +3,13 @@
  * custom fields, recorded after each Pull, Create, Update and Apply of ours. A plan compares the org now with it:
  * an org that moved since, where the file differs too, is a conflict; our own writes move it forward, so they
  * never raise one. Kept in `.crm-sync.json` beside the files, for a team to commit; it holds no secret, no
- * token, no value of a record: names and hashes only.
+ * token, no value of a record: names, hashes, and the files' text as the org had it (to show a conflict).
  */
 import { createHash } from 'node:crypto';
 import { ApiVersion } from '@crm/languageservice';
 import { ModuleDetails } from './crmClient';
 import { FieldSummary } from './fieldsApi';
-import { fileFieldOf, isOwnCustomField } from './fieldsFile';
+import { fieldsFileText, fileFieldOf, isOwnCustomField } from './fieldsFile';
 import { moduleFileText } from './moduleFile';
 
 export const SYNC_STATE_FILE = '.crm-sync.json';
@@ -21,6 +21,10 @@ export interface ModuleBaseline {
   module?: string;
   /** Each custom field, by API name. */
   fields: Record<string, string>;
+  /** The module file's text as the org had it: what a conflict is shown against (Compare with Org). */
+  moduleText?: string;
+  /** The fields file's text as the org had it (custom fields only). */
+  fieldsText?: string;
 }
 
 export interface SyncState {
@@ -58,7 +62,12 @@ export function readSyncState(text: string | undefined): SyncState | { error: st
         return { error: `has a malformed entry for ${name}` };
       const fields: Record<string, string> = Object.create(null);
       for (const [field, hash] of Object.entries(item.fields)) if (typeof hash === 'string') fields[field] = hash;
-      kept[name] = { ...(item.module ? { module: item.module } : {}), fields };
+      kept[name] = {
+        ...(item.module ? { module: item.module } : {}),
+        fields,
+        ...(typeof item.moduleText === 'string' ? { moduleText: item.moduleText } : {}),
+        ...(typeof item.fieldsText === 'string' ? { fieldsText: item.fieldsText } : {}),
+      };
     }
     state.orgs[org] = { modules: kept };
   }
@@ -110,11 +119,12 @@ export function baselineFromOrg(
   version: ApiVersion,
 ): ModuleBaseline {
   const custom = module && (module.generated_type ?? 'custom') === 'custom';
+  const own = fields.filter(isOwnCustomField);
   return {
     ...(custom ? { module: moduleHash(module) } : {}),
-    fields: Object.fromEntries(
-      fields.filter(isOwnCustomField).map((field) => [field.api_name, fieldHash(field, version)]),
-    ),
+    fields: Object.fromEntries(own.map((field) => [field.api_name, fieldHash(field, version)])),
+    ...(custom ? { moduleText: moduleFileText(module) } : {}),
+    ...(own.length ? { fieldsText: fieldsFileText(fields, version) } : {}),
   };
 }
 

@@ -34,7 +34,8 @@ export const ORG_SCHEME = 'zoho-crm-org';
 /** The org side of a fields diff ends so: plain JSON to the language server, and told apart from a module's. */
 const FIELDS_SIDE = '.fields.json';
 
-export type CompareResult = { kind: 'compared'; left: vscode.Uri; right: vscode.Uri } | Stopped;
+/** `since`: the second diff, what changed in the org since the last pull or send from here, when it did. */
+export type CompareResult = { kind: 'compared'; left: vscode.Uri; right: vscode.Uri; since?: vscode.Uri } | Stopped;
 
 export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly contents = new Map<string, string>();
@@ -98,7 +99,30 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
         uri,
         `${fields ? `Fields of ${shown.apiName}` : shown.apiName} in ${connection.label} ↔ ${name}`,
       );
-      return { kind: 'compared', left, right: uri };
+      // The org changed since the last pull or send from here: the third side, in a diff of its own.
+      const baseline = await this.org.baselineText(connection, uri, shown.apiName, fields ? 'fields' : 'module');
+      if (baseline === undefined || baseline === shown.plain) return { kind: 'compared', left, right: uri };
+      const since = vscode.Uri.from({
+        scheme: ORG_SCHEME,
+        path: `/${connection.label}/last pulled/${shown.apiName}${fields ? FIELDS_SIDE : '.json'}`,
+        query: connection.id,
+      });
+      const now = vscode.Uri.from({
+        scheme: ORG_SCHEME,
+        path: `/${connection.label}/now/${shown.apiName}${fields ? FIELDS_SIDE : '.json'}`,
+        query: connection.id,
+      });
+      this.contents.set(since.toString(), baseline);
+      this.contents.set(now.toString(), shown.plain);
+      this.emitter.fire(since);
+      this.emitter.fire(now);
+      await vscode.commands.executeCommand(
+        'vscode.diff',
+        since,
+        now,
+        `${shown.apiName}: as last pulled or sent from here ↔ now in ${connection.label} (changed in Zoho since)`,
+      );
+      return { kind: 'compared', left, right: uri, since };
     } catch (error) {
       return this.fail(this.services.log.redactor.redact(errorSentence(error, 'Compare with Org')));
     }
@@ -112,17 +136,20 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
     client: CrmClient,
     apiName: string,
     fieldsFile: vscode.Uri | undefined,
-  ): Promise<{ apiName: string; text: string } | undefined> {
+  ): Promise<{ apiName: string; text: string; plain: string } | undefined> {
     const module = await findOrgModule(client, apiName, this.org.current());
     if (!module) return undefined;
-    if (!fieldsFile) return { apiName: module.api_name, text: moduleFileText(module) };
+    if (!fieldsFile) return { apiName: module.api_name, text: moduleFileText(module), plain: moduleFileText(module) };
     const order = fieldsOfBody((await readText(fieldsFile)) ?? '').flatMap((field) =>
       typeof field.api_name === 'string' ? [field.api_name] : [],
     );
     const fields = await listFields(client, module.api_name);
+    const version = this.services.settings.read().apiVersion;
+    // `plain`: in the org's order, as the baseline was recorded, for the diff of what changed since.
     return {
       apiName: module.api_name,
-      text: fieldsFileText(fields, this.services.settings.read().apiVersion, order),
+      text: fieldsFileText(fields, version, order),
+      plain: fieldsFileText(fields, version),
     };
   }
 
@@ -137,7 +164,9 @@ export class CompareWithOrg implements vscode.TextDocumentContentProvider, vscod
         (input): input is vscode.TabInputTextDiff =>
           input instanceof vscode.TabInputTextDiff &&
           input.original.scheme === ORG_SCHEME &&
-          input.original.query === connection.id,
+          input.original.query === connection.id &&
+          // A conflict's "as last pulled" side is the past: it stays as it was.
+          !input.original.path.includes('/last pulled/'),
       );
     const byLeft = new Map(shown.map((input) => [input.original.toString(), input]));
     for (const { original: left, modified: right } of byLeft.values()) {

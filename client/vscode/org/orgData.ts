@@ -108,6 +108,21 @@ export class OrgData implements vscode.Disposable {
     }
   }
 
+  /** The file's text as the org had it at the last pull or send from here (`near`'s folder), when recorded. */
+  async baselineText(
+    connection: ConnectionInfo,
+    near: vscode.Uri,
+    apiName: string,
+    kind: 'module' | 'fields',
+  ): Promise<string | undefined> {
+    const file = this.syncStates.fileOf(near);
+    const state = file && (await this.syncStates.read(file));
+    if (!state || 'error' in state) return undefined;
+    const client = await this.services.store.crmClient(connection);
+    const baseline = baselineOf(state, await orgIdOf(client, connection.label), apiName);
+    return kind === 'module' ? baseline?.moduleText : baseline?.fieldsText;
+  }
+
   /**
    * What in `local` would overwrite changes made in the org since the baseline (someone's work in Zoho's web
    * UI): the module's name, or its fields' API names; none without a baseline or a state file.

@@ -970,6 +970,16 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       );
       assert.equal(blocked.kind, 'conflict', blocked.message);
       assert.match(blocked.message, /^Shipments changed in Zylker Local .* since it was last pulled or sent from here/);
+      // Compare shows the three sides: the org now beside the file, and what changed in Zoho since the pull.
+      const compared = await vscode.commands.executeCommand<{ kind: string; left: vscode.Uri; since?: vscode.Uri }>(
+        'zohoCrm.compareWithOrg',
+        file,
+      );
+      assert.ok(compared.since, 'the diff of what changed in the org since the pull');
+      assert.match((await vscode.workspace.openTextDocument(compared.since)).getText(), /"plural_label": "Shipments"/);
+      assert.match((await vscode.workspace.openTextDocument(compared.left)).getText(), /"plural_label": "Cargo"/);
+      if (DRIVER) await driver('/screenshot?name=conflict-since');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const plan = await vscode.commands.executeCommand<{ kind: string; text: string }>('zohoCrm.plan', folder);
       assert.equal(plan.kind, 'planned');
       assert.match(plan.text, /^Shipments: conflict$/m);
