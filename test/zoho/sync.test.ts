@@ -236,4 +236,34 @@ describe('plan and apply', () => {
     assert.ok(!readFileSync(path.join(dir, '.crm-sync.json'), 'utf8').includes('lock'));
     assert.throws(() => readFileSync(path.join(dir, '.crm-sync.lock')), /ENOENT/, 'the lock goes with the run');
   });
+
+  it('a create whose answer is lost mid-apply is looked up, recorded, and never sent again', async () => {
+    writeFileSync(path.join(dir, 'Crates.crm-module.json'), moduleText('Crates', 'Crates', 'Crate'));
+    standIn.requests.length = 0;
+    standIn.faults = { dropAfterCreate: true };
+    const applied = await run(['apply', '--yes']);
+    standIn.faults = {};
+    assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+    assert.equal(standIn.crmRequests('POST').filter((request) => request.path.endsWith('/settings/modules')).length, 1);
+    const again = await run(['apply', '--yes']);
+    assert.match(again.stdout, /Nothing to apply/);
+    assert.equal(standIn.crmRequests('POST').filter((request) => request.path.endsWith('/settings/modules')).length, 1);
+  });
+
+  it("the local Zoho stamps modified_time on a module's create, update and web-UI change", async () => {
+    const read = async () => {
+      const answer = await fetch(`${standIn.url}/__standin/modules`);
+      return ((await answer.json()) as { api_name: string; modified_time?: string }[]).find(
+        (module) => module.api_name === 'Crates',
+      )?.modified_time;
+    };
+    const created = await read();
+    assert.match(created ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await fetch(`${standIn.url}/__standin/modules`, {
+      method: 'PATCH',
+      body: JSON.stringify({ api_name: 'Crates', plural_label: 'Boxes' }),
+    });
+    assert.notEqual(await read(), created);
+  });
 });

@@ -272,6 +272,7 @@ export class FieldsStore {
       });
     const stored: StoredField = {
       ...field,
+      modified_time: zohoTime(),
       ...(Array.isArray(field.pick_list_values) ? { pick_list_values: this.options(field.pick_list_values) } : {}),
       id: this.newId(),
       api_name: apiName,
@@ -356,6 +357,7 @@ export class FieldsStore {
     if (disable) delete field.unique;
     else if (unique !== undefined) field.unique = unique;
     if (Array.isArray(profiles)) field.profiles = mergeProfiles(field.profiles, profiles);
+    field.modified_time = zohoTime();
     return { code: 'SUCCESS', details: { id: field.id }, message: 'field updated', status: 'success' };
   }
 
@@ -426,6 +428,11 @@ function mergeProfiles(current: unknown, given: unknown[]): unknown[] {
     merged.set(String((profile as { id?: unknown }).id), profile);
   for (const profile of given) merged.set(String((profile as { id?: unknown }).id), profile);
   return [...merged.values()];
+}
+
+/** Zoho's timestamps: ISO 8601 with the offset, to the second. */
+export function zohoTime(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, '+00:00');
 }
 
 function refusal(code: string, message: string, details: Record<string, unknown>): FieldResult {

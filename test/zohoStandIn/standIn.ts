@@ -3,7 +3,7 @@
  * (authorize, token, refresh, revoke) and the CRM settings API, as Zoho's documentation describes them,
  * with switches for the failures Zoho can produce. Listens on 127.0.0.1 only.
  */
-import { FieldsStore, MAX_FIELDS_PER_CALL } from './fields';
+import { FieldsStore, MAX_FIELDS_PER_CALL, zohoTime } from './fields';
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -212,7 +212,13 @@ const INVALID_METHOD = {
   status: 'error',
 };
 
-export type StoredModule = ExistingModule & { id: string; generated_type: string; profiles?: { id: string }[] };
+export type StoredModule = ExistingModule & {
+  id: string;
+  generated_type: string;
+  profiles?: { id: string }[];
+  /** When it last changed (Zoho's modified_time); unset: before this run. */
+  modified_time?: string;
+};
 
 function zohoToken(): string {
   return `1000.${randomBytes(16).toString('hex')}.${randomBytes(16).toString('hex')}`;
@@ -740,6 +746,7 @@ export class ZohoStandIn {
       // A team-based module has no profiles: records are shared by team.
       profiles: ((module.profiles ?? []) as { id: unknown }[]).map((profile) => ({ id: String(profile.id) })),
       api_name: module.api_name ?? String(module.plural_label).trim().replace(/\s+/g, '_'),
+      modified_time: zohoTime(),
     });
     if (this.faults.dropAfterCreate) {
       request.socket.destroy();
@@ -809,6 +816,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
           profile_count: profiles.length,
           has_more_profiles: false,
           status: 'visible',
+          modified_time: module.modified_time ?? '2026-01-05T09:00:00+05:30',
         },
       ],
     });
@@ -850,6 +858,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
     if ('error' in result) return json(response, result.httpStatus, { modules: [result.error] });
     module.plural_label = result.plural_label;
     module.singular_label = result.singular_label;
+    module.modified_time = zohoTime();
     const current = new Set((module.profiles ?? []).map((profile) => profile.id));
     for (const id of result.added) current.add(id);
     for (const id of result.removed) current.delete(id);
@@ -909,6 +918,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
         if (!module) return json(response, 404, { message: 'no such module' });
         for (const key of ['plural_label', 'singular_label'] as const)
           if (typeof input[key] === 'string') module[key] = input[key];
+        module.modified_time = zohoTime();
         return json(response, 200, module);
       }
       // Someone changes a field in Zoho's web UI (for conflicts): its label, its length.
@@ -917,6 +927,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
         if (!field) return json(response, 404, { message: 'no such field' });
         if (typeof input.field_label === 'string') field.field_label = input.field_label;
         if (typeof input.length === 'number') field.length = input.length;
+        field.modified_time = zohoTime();
         return json(response, 200, field);
       }
       // Someone deletes a module in Zoho's web UI (the API has no delete).
