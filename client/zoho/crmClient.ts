@@ -34,6 +34,8 @@ export interface ModuleSummary {
 export interface ModuleDetails extends ModuleSummary {
   profiles?: { id: string; name?: string }[];
   access_type?: string;
+  /** When Zoho last changed the module (its metadata), as it says it. */
+  modified_time?: string;
 }
 
 export interface ProfileSummary {
@@ -206,6 +208,9 @@ export class CrmClient {
       });
     }
     details.access_type = read.optionalText(record.access_type, 'modules[0].access_type');
+    // Only shown to people, never decided on: a value of another shape is left out rather than refused.
+    if (typeof record.modified_time === 'string' && record.modified_time.length <= 40)
+      details.modified_time = record.modified_time;
     return details;
   }
 

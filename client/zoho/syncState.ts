@@ -19,6 +19,8 @@ const MAX_STATE_BYTES = 4 << 20;
 export interface ModuleBaseline {
   /** The module as a module file holds it (absent: a standard module, whose file is not ours). */
   module?: string;
+  /** Zoho's modified_time of the module then, when it said one: for people reading the file (hashes decide). */
+  modifiedTime?: string;
   /** Each custom field, by API name. */
   fields: Record<string, string>;
   /** The module file's text as the org had it: what a conflict is shown against (Compare with Org). */
@@ -64,6 +66,7 @@ export function readSyncState(text: string | undefined): SyncState | { error: st
       for (const [field, hash] of Object.entries(item.fields)) if (typeof hash === 'string') fields[field] = hash;
       kept[name] = {
         ...(item.module ? { module: item.module } : {}),
+        ...(typeof item.modifiedTime === 'string' ? { modifiedTime: item.modifiedTime.slice(0, 40) } : {}),
         fields,
         ...(typeof item.moduleText === 'string' ? { moduleText: item.moduleText } : {}),
         ...(typeof item.fieldsText === 'string' ? { fieldsText: item.fieldsText } : {}),
@@ -122,6 +125,7 @@ export function baselineFromOrg(
   const own = fields.filter(isOwnCustomField);
   return {
     ...(custom ? { module: moduleHash(module) } : {}),
+    ...(module?.modified_time ? { modifiedTime: module.modified_time } : {}),
     fields: Object.fromEntries(own.map((field) => [field.api_name, fieldHash(field, version)])),
     ...(custom ? { moduleText: moduleFileText(module) } : {}),
     ...(own.length ? { fieldsText: fieldsFileText(fields, version) } : {}),
