@@ -40,7 +40,7 @@ describe('pull, create elsewhere, pull again', () => {
       {
         field_label: 'Customer',
         data_type: 'lookup',
-        lookup: { module: { api_name: 'Contacts', id: '2423488000000002399' }, display_label: 'Shipments' },
+        lookup: { module: { api_name: 'Contacts', id: '2423488000000002179' }, display_label: 'Shipments' },
       },
     ]);
   });

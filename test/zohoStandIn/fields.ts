@@ -118,9 +118,26 @@ const UPDATABLE = new Set([
   'association_details',
 ]);
 
+/** What a field's ids point to in its org: profiles, modules and global picklists, as the org has them now. */
+export interface FieldsDirectory {
+  profiles(): { id: string; name: string }[];
+  modules(): { id: string; api_name: string }[];
+  globalPicklists(): { id: string; api_name: string }[];
+}
+
+const NO_DIRECTORY: FieldsDirectory = { profiles: () => [], modules: () => [], globalPicklists: () => [] };
+
 export class FieldsStore {
   private readonly byModule = new Map<string, StoredField[]>();
-  private nextId = 2423488000000900001n;
+  private nextId: bigint;
+
+  /** `idBase`: where this org's ids start (two orgs never share one); `directory`: what ids must name. */
+  constructor(
+    idBase = 2423488000000900001n,
+    private readonly directory: FieldsDirectory = NO_DIRECTORY,
+  ) {
+    this.nextId = idBase;
+  }
   /** Custom fields a module may have in this edition ([C7]: Enterprise 300). */
   editionLimit = 300;
   /** API names of fields a workflow, scoring rule or index uses: [D7] refuses their deletion. */
@@ -172,7 +189,42 @@ export class FieldsStore {
       pick_list_values: [],
       length: field.data_type === 'text' ? 255 : undefined,
       ...field,
+      // Zoho's GET names each profile ([M7]: id, name, permission_type).
+      ...(Array.isArray(field.profiles)
+        ? {
+            profiles: (field.profiles as { id?: unknown }[]).map((profile) => ({
+              ...profile,
+              name: this.directory.profiles().find((known) => known.id === String(profile.id))?.name ?? '',
+            })),
+          }
+        : {}),
     };
+  }
+
+  /** An id that is not this org's: a profile, a lookup's module, a global picklist ("invalid data" on it). */
+  private foreignId(field: Record<string, unknown>, path: string): FieldResult | undefined {
+    const invalid = (at: string, key: string) =>
+      refusal('INVALID_DATA', 'the id given seems to be invalid', { api_name: key, json_path: `${path}.${at}` });
+    const profiles = Array.isArray(field.profiles) ? (field.profiles as { id?: unknown }[]) : [];
+    const known = new Set(this.directory.profiles().map((profile) => profile.id));
+    const unknown = profiles.findIndex((profile) => !known.has(String(profile?.id)));
+    if (unknown >= 0 && this.directory !== NO_DIRECTORY) return invalid(`profiles[${unknown}].id`, 'id');
+    const target = (field.lookup as { module?: { api_name?: unknown; id?: unknown } } | undefined)?.module;
+    if (target && this.directory !== NO_DIRECTORY) {
+      const module = this.directory.modules().find((candidate) => candidate.api_name === target.api_name);
+      if (!module) return invalid('lookup.module.api_name', 'api_name');
+      if (target.id !== undefined && String(target.id) !== module.id) return invalid('lookup.module.id', 'id');
+    }
+    const picklist = field.global_picklist as { id?: unknown; api_name?: unknown } | undefined;
+    if (picklist && typeof picklist === 'object' && this.directory !== NO_DIRECTORY) {
+      const found = this.directory
+        .globalPicklists()
+        .find((candidate) =>
+          picklist.id !== undefined ? candidate.id === String(picklist.id) : candidate.api_name === picklist.api_name,
+        );
+      if (!found) return invalid(picklist.id !== undefined ? 'global_picklist.id' : 'global_picklist.api_name', 'id');
+    }
+    return undefined;
   }
 
   /** Each item of one PATCH in order ([U7]): 200 all updated, 207 mixed, 400 none. `onlyId`: the URL's. */
@@ -248,6 +300,8 @@ export class FieldsStore {
           { api_name: 'global_picklist', json_path: `${path}.global_picklist` },
         ],
       });
+    const foreign = this.foreignId(field, path);
+    if (foreign) return foreign;
     const custom = fields.filter((other) => other.custom_field);
     if (custom.length >= this.editionLimit)
       return refusal('LIMIT_EXCEEDED', 'The field has reached its maximum creation limit', {
@@ -350,6 +404,8 @@ export class FieldsStore {
     const disable = typeof unique === 'object' && unique !== null && '_disable' in unique;
     if (unique && !disable && !field.unique && fields.filter((other) => other.unique).length >= MAX_UNIQUE)
       return refusal('NOT_ALLOWED', 'not allowed', { ...at('unique'), limit: MAX_UNIQUE });
+    const foreign = this.foreignId({ profiles: change.profiles, global_picklist: change.global_picklist }, path);
+    if (foreign) return foreign;
     // Every check passed: the field changes as a whole, or not at all.
     const { id: _id, pick_list_values: _options, unique: _unique, profiles, ...rest } = change;
     Object.assign(field, rest);

@@ -77,17 +77,20 @@ interface Grant {
   expiresAt: number;
   used: boolean;
   offline: boolean;
+  org: OrgName;
 }
 interface RefreshToken {
   clientId: string;
   scope: string[];
   dataCenter: 'us' | 'eu';
   revoked: boolean;
+  org: OrgName;
 }
 interface AccessToken {
   refreshToken?: string;
   scope: string[];
   expiresAt: number;
+  org: OrgName;
 }
 
 export const DEMO_CLIENT: StandInClient = {
@@ -189,6 +192,92 @@ const CUSTOM_MODULES: StoredModule[] = [
   },
 ];
 
+/** The sandbox's profiles: the same names as production's with other ids, and one production lacks. */
+export const SANDBOX_PROFILES: StandInProfile[] = [
+  ...PROFILES.map((profile, index) => ({ ...profile, id: String(5553001000000015011n + BigInt(index) * 3n) })),
+  {
+    id: '5553001000000015041',
+    name: 'Sandbox Testers',
+    display_label: 'Sandbox Testers',
+    type: 'normal_profile',
+    default: false,
+    custom: true,
+  },
+];
+
+export type StandInProfile = (typeof PROFILES)[number];
+export type OrgName = 'production' | 'sandbox';
+
+/** A global picklist (Zoho's "global set"): the same api_name in both orgs, each with its own id. */
+export interface StandInPicklist {
+  id: string;
+  api_name: string;
+  display_label: string;
+}
+
+/**
+ * One CRM org of the stand-in: its profiles, modules, fields and global picklists. A token belongs to one org,
+ * picked at consent as in Zoho; both orgs answer on the same host (the client never relies on hosts differing).
+ */
+export class StandInOrg {
+  readonly modules: StoredModule[];
+  readonly fields: FieldsStore;
+  /** Modules created through the API in this run: the web page marks them. */
+  readonly createdHere: string[] = [];
+  private nextModuleId: bigint;
+
+  constructor(
+    readonly name: OrgName,
+    readonly id: string,
+    readonly companyName: string,
+    readonly profiles: StandInProfile[],
+    modules: StoredModule[],
+    readonly globalPicklists: StandInPicklist[],
+    idBase: bigint,
+  ) {
+    this.modules = modules.map((module) => ({
+      ...module,
+      profiles: module.profiles?.map((profile) => ({ ...profile })),
+    }));
+    this.nextModuleId = idBase + 834002n;
+    this.fields = new FieldsStore(idBase + 900001n, {
+      profiles: () => this.profiles,
+      modules: () => this.modules,
+      globalPicklists: () => this.globalPicklists,
+    });
+  }
+
+  newModuleId(): string {
+    return String(this.nextModuleId++);
+  }
+}
+
+/** Production ("Zylker Local"): the org every test signs in to unless it asks for the sandbox. */
+function productionOrg(): StandInOrg {
+  return new StandInOrg(
+    'production',
+    '2423488000000000123',
+    'Zylker Local',
+    PROFILES,
+    [...STANDARD_MODULES, ...CUSTOM_MODULES],
+    [{ id: '2423488000000700011', api_name: 'Regions', display_label: 'Regions' }],
+    2423488000000000000n,
+  );
+}
+
+/** The sandbox: other ids for the same profiles and standard modules, one more profile, no Shipments. */
+function sandboxOrg(): StandInOrg {
+  return new StandInOrg(
+    'sandbox',
+    '5553001000000000456',
+    'Zylker Local Sandbox',
+    SANDBOX_PROFILES,
+    STANDARD_MODULES.map((module) => ({ ...module, id: module.id.replace(/^2423488/, '5553001') })),
+    [{ id: '5553001000000700011', api_name: 'Regions', display_label: 'Regions' }],
+    5553001000000000000n,
+  );
+}
+
 const ACCESS_TOKEN_LIFETIME_S = 3600;
 const GRANT_LIFETIME_MS = 3 * 60 * 1000;
 const CREATE_SCOPES = [
@@ -228,25 +317,29 @@ export class ZohoStandIn {
   readonly clients = new Map<string, StandInClient>();
   readonly requests: RecordedRequest[] = [];
   faults: Faults = {};
-  readonly modules: StoredModule[] = [...STANDARD_MODULES, ...CUSTOM_MODULES].map((module) => ({
-    ...module,
-    profiles: module.profiles?.map((profile) => ({ ...profile })),
-  }));
-  /** Each module's fields: system ones, and those created through the API. */
-  readonly fields = new FieldsStore();
+  readonly orgs: Record<OrgName, StandInOrg> = { production: productionOrg(), sandbox: sandboxOrg() };
+  /** The org the next browser consent picks (Zoho's consent page asks which). */
+  consentOrg: OrgName = 'production';
   private readonly grants = new Map<string, Grant>();
   readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly accessTokens = new Map<string, AccessToken>();
   private readonly issuedAccessTokens: string[] = [];
-  private nextModuleId = 2423488000000834002n;
-  /** Modules created through the API in this run: the web page marks them. */
-  private readonly createdHere: string[] = [];
   private servers: Server[] = [];
   url = '';
   euUrl = '';
 
   constructor(clients: StandInClient[] = [DEMO_CLIENT]) {
     for (const client of clients) this.clients.set(client.clientId, client);
+  }
+
+  /** Production's modules (most tests use one org). */
+  get modules(): StoredModule[] {
+    return this.orgs.production.modules;
+  }
+
+  /** Production's fields: each module's system ones, and those created through the API. */
+  get fields(): FieldsStore {
+    return this.orgs.production.fields;
   }
 
   async start(port = 0, euPort = 0): Promise<this> {
@@ -289,7 +382,7 @@ export class ZohoStandIn {
   }
 
   /** What the Zoho API console does for a Self Client: a single-use grant code for the chosen scopes. */
-  issueSelfClientCode(clientId: string, scope: string[]): string {
+  issueSelfClientCode(clientId: string, scope: string[], org: OrgName = 'production'): string {
     const client = this.clients.get(clientId);
     if (!client) throw new Error(`unknown client ${clientId}`);
     const code = zohoToken();
@@ -300,14 +393,15 @@ export class ZohoStandIn {
       expiresAt: Date.now() + GRANT_LIFETIME_MS,
       used: false,
       offline: true,
+      org,
     });
     return code;
   }
 
-  deleteModule(apiName: string): void {
-    const index = this.modules.findIndex((module) => module.api_name === apiName);
-    if (index >= 0) this.modules.splice(index, 1);
-    this.fields.forget(apiName);
+  deleteModule(apiName: string, org: StandInOrg = this.orgs.production): void {
+    const index = org.modules.findIndex((module) => module.api_name === apiName);
+    if (index >= 0) org.modules.splice(index, 1);
+    org.fields.forget(apiName);
   }
 
   /** Makes every access token issued so far expired, as an hour passing would. */
@@ -344,7 +438,7 @@ export class ZohoStandIn {
     // The web UI's module list, where "Open in Zoho CRM" goes. Also at "/": a VS Code in the browser reaches
     // 127.0.0.1 links through its port proxy, which keeps only the root of the address.
     if ((url.pathname === '/' || url.pathname === '/crm/settings/modules') && request.method === 'GET')
-      return this.modulesPage(response);
+      return this.modulesPage(this.orgs[query.org === 'sandbox' ? 'sandbox' : 'production'], response);
     if (url.pathname.startsWith('/crm/')) return this.crm(listener, request, response, url.pathname, body);
     json(response, 404, {
       code: 'INVALID_URL_PATTERN',
@@ -381,6 +475,7 @@ export class ZohoStandIn {
       expiresAt: Date.now() + GRANT_LIFETIME_MS,
       used: false,
       offline: query.access_type === 'offline',
+      org: this.consentOrg,
     });
     void listener;
     redirect(response, query.redirect_uri, {
@@ -422,7 +517,7 @@ export class ZohoStandIn {
       )
         return fail('invalid_code');
       grant.used = true;
-      const accessToken = this.issueAccessToken(grant.scope);
+      const accessToken = this.issueAccessToken(grant.scope, grant.org);
       const answer: Record<string, unknown> = {
         access_token: accessToken,
         scope: grant.scope.join(' '),
@@ -437,6 +532,7 @@ export class ZohoStandIn {
           scope: grant.scope,
           dataCenter: grant.dataCenter,
           revoked: false,
+          org: grant.org,
         });
         this.accessTokens.get(accessToken)!.refreshToken = refreshToken;
         answer.refresh_token = refreshToken;
@@ -453,7 +549,7 @@ export class ZohoStandIn {
         stored.dataCenter !== listener
       )
         return fail('invalid_code');
-      const accessToken = this.issueAccessToken(stored.scope, form.refresh_token);
+      const accessToken = this.issueAccessToken(stored.scope, stored.org, form.refresh_token);
       return json(response, 200, {
         access_token: accessToken,
         scope: stored.scope.join(' '),
@@ -465,10 +561,10 @@ export class ZohoStandIn {
     return fail('unsupported_grant_type');
   }
 
-  private issueAccessToken(scope: string[], refreshToken?: string): string {
+  private issueAccessToken(scope: string[], org: OrgName, refreshToken?: string): string {
     const token = zohoToken();
     this.issuedAccessTokens.push(token);
-    this.accessTokens.set(token, { refreshToken, scope, expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000 });
+    this.accessTokens.set(token, { refreshToken, scope, org, expiresAt: Date.now() + ACCESS_TOKEN_LIFETIME_S * 1000 });
     return token;
   }
 
@@ -537,6 +633,7 @@ export class ZohoStandIn {
         status: 'error',
       });
 
+    const org = this.orgs[access.org];
     const version = /^\/crm\/v(\d+)\//.exec(path)?.[1];
     const route = path.replace(/^\/crm\/v\d+/, '');
     const method = request.method ?? 'GET';
@@ -551,7 +648,7 @@ export class ZohoStandIn {
           status: 'error',
         });
       if (!scoped(CREATE_SCOPES)) return scopeMismatch(response);
-      return this.createModule(request, response, body, Number(version));
+      return this.createModule(org, request, response, body, Number(version));
     }
     if (route === '/settings/modules' && method === 'GET') {
       if (this.faults.listingFails)
@@ -563,9 +660,9 @@ export class ZohoStandIn {
         });
       if (!scoped(READ_MODULE_SCOPES)) return scopeMismatch(response);
       return json(response, 200, {
-        modules: this.modules.map((module) => ({
+        modules: org.modules.map((module) => ({
           ...module,
-          ...this.profilesOf(module),
+          ...this.profilesOf(org, module),
           module_name: module.plural_label,
           api_supported: true,
           status: 'visible',
@@ -575,26 +672,29 @@ export class ZohoStandIn {
     const moduleRoute = /^\/settings\/modules\/([^/]+)$/.exec(route);
     if (moduleRoute && method === 'GET') {
       if (!scoped(READ_MODULE_SCOPES)) return scopeMismatch(response);
-      return this.getModule(decodeURIComponent(moduleRoute[1]), response);
+      return this.getModule(org, decodeURIComponent(moduleRoute[1]), response);
     }
     if (moduleRoute && method === 'PUT') {
       if (!scoped(UPDATE_MODULE_SCOPES)) return scopeMismatch(response);
-      return this.updateModule(decodeURIComponent(moduleRoute[1]), response, body);
+      return this.updateModule(org, decodeURIComponent(moduleRoute[1]), response, body);
     }
     if (route === '/settings/fields' || route.startsWith('/settings/fields/')) {
       const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
-      return this.fieldsRoute(request, route, method, query.get('module'), body, response, scoped);
+      return this.fieldsRoute(org, request, route, method, query.get('module'), body, response, scoped);
     }
     if (route === '/settings/profiles' && method === 'GET') {
       if (!scoped(READ_PROFILE_SCOPES)) return scopeMismatch(response);
-      return json(response, 200, { profiles: PROFILES });
+      return json(response, 200, { profiles: org.profiles });
     }
     if (route === '/org' && method === 'GET')
       return json(response, 200, {
-        org: [
-          { id: '2423488000000000123', company_name: 'Zylker Local', type: 'production', domain_name: 'org2423488' },
-        ],
+        org: [{ id: org.id, company_name: org.companyName, type: org.name, domain_name: `org${org.id.slice(0, 7)}` }],
       });
+    if (route === '/settings/global_picklists' && method === 'GET') {
+      if (!scoped(['ZohoCRM.settings.global_picklist.READ', 'ZohoCRM.settings.global_picklist.ALL']))
+        return scopeMismatch(response);
+      return json(response, 200, { global_picklists: org.globalPicklists });
+    }
     json(response, 404, {
       code: 'INVALID_URL_PATTERN',
       details: {},
@@ -605,6 +705,7 @@ export class ZohoStandIn {
 
   /** /settings/fields?module=…: list, create and update (at most 5 per call), one field's GET, PATCH and DELETE. */
   private fieldsRoute(
+    org: StandInOrg,
     request: IncomingMessage,
     route: string,
     method: string,
@@ -625,7 +726,7 @@ export class ZohoStandIn {
         message: 'One of the expected parameter is missing',
         status: 'error',
       });
-    const module = this.modules.find((candidate) => candidate.api_name.toLowerCase() === moduleName.toLowerCase());
+    const module = org.modules.find((candidate) => candidate.api_name.toLowerCase() === moduleName.toLowerCase());
     if (!module)
       return json(response, 400, {
         code: 'INVALID_MODULE',
@@ -635,9 +736,9 @@ export class ZohoStandIn {
       });
     const id = /^\/settings\/fields\/([^/]+)$/.exec(route)?.[1];
     if (id && method === 'GET') {
-      const field = this.fields.list(module.api_name).find((candidate) => candidate.id === id);
+      const field = org.fields.list(module.api_name).find((candidate) => candidate.id === id);
       return field
-        ? json(response, 200, { fields: [this.fields.view(field)] })
+        ? json(response, 200, { fields: [org.fields.view(field)] })
         : json(response, 400, {
             code: 'INVALID_DATA',
             details: { resource_path_index: 2 },
@@ -646,11 +747,11 @@ export class ZohoStandIn {
           });
     }
     if (id && method === 'DELETE') {
-      const result = this.fields.delete(module.api_name, id);
+      const result = org.fields.delete(module.api_name, id);
       return json(response, result.status === 'success' ? 200 : 400, { fields: [result] });
     }
     if (!id && method === 'GET')
-      return json(response, 200, { fields: this.fields.list(module.api_name).map((field) => this.fields.view(field)) });
+      return json(response, 200, { fields: org.fields.list(module.api_name).map((field) => org.fields.view(field)) });
     if (method === 'POST' || method === 'PATCH') {
       let items: unknown;
       try {
@@ -674,12 +775,12 @@ export class ZohoStandIn {
           status: 'error',
         });
       if (method === 'PATCH') {
-        const { status, results } = this.fields.update(module.api_name, items, id);
+        const { status, results } = org.fields.update(module.api_name, items, id);
         if (this.faults.dropAfterFieldsUpdate) return void request.socket.destroy();
         return json(response, status, { fields: results });
       }
       if (id) return json(response, 405, INVALID_METHOD);
-      const { status, results } = this.fields.create(module.api_name, items);
+      const { status, results } = org.fields.create(module.api_name, items);
       if (this.faults.dropAfterFieldsCreate) return void request.socket.destroy();
       return json(response, status, { fields: results });
     }
@@ -687,6 +788,7 @@ export class ZohoStandIn {
   }
 
   private async createModule(
+    org: StandInOrg,
     request: IncomingMessage,
     response: ServerResponse,
     text: string,
@@ -724,8 +826,8 @@ export class ZohoStandIn {
       return strange(response, this.faults.strangeAnswer);
     const verdict = checkCreateBody(
       body,
-      this.modules,
-      PROFILES.map((profile) => profile.id),
+      org.modules,
+      org.profiles.map((profile) => profile.id),
       version,
     );
     if (verdict) return json(response, verdict.httpStatus, { modules: [verdict.error] });
@@ -736,9 +838,9 @@ export class ZohoStandIn {
         ],
       });
     const module = (body as { modules: Record<string, any>[] }).modules[0];
-    const id = String(this.nextModuleId++);
-    this.createdHere.push(id);
-    this.modules.push({
+    const id = org.newModuleId();
+    org.createdHere.push(id);
+    org.modules.push({
       id,
       generated_type: 'custom',
       plural_label: module.plural_label,
@@ -758,10 +860,10 @@ export class ZohoStandIn {
     });
   }
 
-  private modulesPage(response: ServerResponse): void {
+  private modulesPage(org: StandInOrg, response: ServerResponse): void {
     const escape = (text: string) => text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
-    const created = new Set(this.createdHere);
-    const rows = [...this.modules]
+    const created = new Set(org.createdHere);
+    const rows = [...org.modules]
       .reverse()
       .map(
         (module) =>
@@ -770,24 +872,24 @@ export class ZohoStandIn {
       )
       .join('');
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    response.end(`<!doctype html><html><head><title>Modules · Zylker Local</title><style>
+    response.end(`<!doctype html><html><head><title>Modules · ${escape(org.companyName)}</title><style>
 body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse}td,th{padding:.4em 1em;border-bottom:1px solid #ddd;text-align:left}
 tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{color:#666}</style></head><body>
-<h1>Modules</h1><p>Zylker Local: the local Zoho stand-in that npm start runs in place of Zoho CRM. In a real org this link opens Setup › Modules and Fields.</p>
+<h1>Modules</h1><p>${escape(org.companyName)}: the local Zoho stand-in that npm start runs in place of Zoho CRM. In a real org this link opens Setup › Modules and Fields.</p>
 <table><tr><th>Module</th><th>API name</th><th>Type</th><th>Id</th></tr>${rows}</table></body></html>`);
   }
 
   /** A module's profiles by id and name; standard modules are open to every normal profile. */
-  private profilesOf(module: StoredModule): { profiles: { id: string; name: string }[] } {
+  private profilesOf(org: StandInOrg, module: StoredModule): { profiles: { id: string; name: string }[] } {
     const ids =
       module.profiles?.map((profile) => profile.id) ??
-      PROFILES.filter((profile) => profile.type === 'normal_profile').map((profile) => profile.id);
-    return { profiles: ids.map((id) => ({ id, name: PROFILES.find((known) => known.id === id)?.name ?? '' })) };
+      org.profiles.filter((profile) => profile.type === 'normal_profile').map((profile) => profile.id);
+    return { profiles: ids.map((id) => ({ id, name: org.profiles.find((known) => known.id === id)?.name ?? '' })) };
   }
 
   /** GET /settings/modules/{api_name}: the module's metadata, profiles by name; the api_name is case-sensitive. */
-  private getModule(apiName: string, response: ServerResponse): void {
-    const module = this.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
+  private getModule(org: StandInOrg, apiName: string, response: ServerResponse): void {
+    const module = org.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
     if (!module)
       return json(response, 400, {
         code: 'INVALID_MODULE',
@@ -795,7 +897,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
         message: 'the module name given seems to be invalid',
         status: 'error',
       });
-    const { profiles } = this.profilesOf(module);
+    const { profiles } = this.profilesOf(org, module);
     json(response, 200, {
       modules: [
         {
@@ -823,8 +925,8 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
   }
 
   /** PUT /settings/modules/{api_name}: labels and profile access of one module, as Update Custom Module describes. */
-  private updateModule(apiName: string, response: ServerResponse, text: string): void {
-    const module = this.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
+  private updateModule(org: StandInOrg, apiName: string, response: ServerResponse, text: string): void {
+    const module = org.modules.find((candidate) => candidate.api_name === apiName || candidate.id === apiName);
     if (!module)
       return json(response, 400, {
         code: 'INVALID_MODULE',
@@ -852,8 +954,8 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
     const result = checkUpdateBody(
       body,
       module,
-      this.modules,
-      PROFILES.map((profile) => profile.id),
+      org.modules,
+      org.profiles.map((profile) => profile.id),
     );
     if ('error' in result) return json(response, result.httpStatus, { modules: [result.error] });
     module.plural_label = result.plural_label;
@@ -885,6 +987,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
     response: ServerResponse,
   ): void {
     const input = body ? JSON.parse(body) : {};
+    const org = this.orgs[query.org === 'sandbox' ? 'sandbox' : 'production'];
     switch (`${method} ${path}`) {
       case 'GET /__standin/requests':
         return json(response, 200, this.requests);
@@ -898,23 +1001,23 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
         this.expireAccessTokens();
         return json(response, 200, {});
       case 'GET /__standin/modules':
-        return json(response, 200, this.modules);
+        return json(response, 200, org.modules);
       // Someone creates a module in Zoho's web UI, behind the editor's back.
       case 'POST /__standin/modules': {
-        const id = String(this.nextModuleId++);
-        this.modules.push({
+        const id = org.newModuleId();
+        org.modules.push({
           id,
           generated_type: 'custom',
           api_name: String(input.api_name),
           plural_label: String(input.plural_label),
           singular_label: String(input.singular_label),
-          profiles: [{ id: PROFILES[0].id }],
+          profiles: [{ id: org.profiles[0].id }],
         });
         return json(response, 200, { id });
       }
       // Someone changes a module's labels in Zoho's web UI (for conflicts).
       case 'PATCH /__standin/modules': {
-        const module = this.modules.find((candidate) => candidate.api_name === input.api_name);
+        const module = org.modules.find((candidate) => candidate.api_name === input.api_name);
         if (!module) return json(response, 404, { message: 'no such module' });
         for (const key of ['plural_label', 'singular_label'] as const)
           if (typeof input[key] === 'string') module[key] = input[key];
@@ -923,7 +1026,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       }
       // Someone changes a field in Zoho's web UI (for conflicts): its label, its length.
       case 'PATCH /__standin/fields': {
-        const field = this.fields.list(String(input.module)).find((candidate) => candidate.api_name === input.api_name);
+        const field = org.fields.list(String(input.module)).find((candidate) => candidate.api_name === input.api_name);
         if (!field) return json(response, 404, { message: 'no such field' });
         if (typeof input.field_label === 'string') field.field_label = input.field_label;
         if (typeof input.length === 'number') field.length = input.length;
@@ -932,8 +1035,12 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
       }
       // Someone deletes a module in Zoho's web UI (the API has no delete).
       case 'DELETE /__standin/modules':
-        this.deleteModule(query.api_name ?? '');
+        this.deleteModule(query.api_name ?? '', org);
         return json(response, 200, {});
+      // Which org the next browser consent picks, as a person would choose on Zoho's consent page.
+      case 'POST /__standin/consent-org':
+        this.consentOrg = org.name;
+        return json(response, 200, { org: org.name });
       case 'GET /__standin/refresh-tokens':
         return json(
           response,
@@ -957,7 +1064,7 @@ tr.new{background:#eaf6ea}b{color:#1a7f37;font-size:.8em;margin-left:.5em}p{colo
         ).split(',');
         try {
           return json(response, 200, {
-            code: this.issueSelfClientCode(clientId, scope),
+            code: this.issueSelfClientCode(clientId, scope, org.name),
             expires_in: GRANT_LIFETIME_MS / 1000,
           });
         } catch (error) {
