@@ -13,25 +13,57 @@ import {
   ZohoError,
 } from '@crm/zoho';
 
+import * as path from 'node:path';
+import { ENVIRONMENTS_FILE, NamedEnvironment, readEnvironment } from './environments';
 import type { Io } from './io';
 
 export const ENVIRONMENT_HELP = `Reads ZOHO_CLIENT_ID, ZOHO_CLIENT_SECRET, ZOHO_REFRESH_TOKEN, ZOHO_ACCOUNTS_URL (default
 https://accounts.zoho.com) and ZOHO_API_DOMAIN (default: the api_domain of the token answer); both
 https, or http to this machine only. ZOHO_TIMEOUT_SECONDS bounds each request, start to last byte
-(default 60). ZOHO_VERBOSE=1 logs each request and a summary of its answer, ZOHO_VERBOSE=2 their whole bodies too (secrets redacted).`;
+(default 60). ZOHO_VERBOSE=1 logs each request and a summary of its answer, ZOHO_VERBOSE=2 their whole bodies too (secrets redacted).
+With --env <name>, the entry of crm-environments.json (or --environments <file>, or ZOHO_ENVIRONMENTS_FILE)
+gives the org instead: {"environments": {"production": {"dataCenter": "us", "environment": "production",
+"secrets": {"clientId": "ZOHO_PROD_CLIENT_ID", "clientSecret": "ZOHO_PROD_CLIENT_SECRET", "refreshToken":
+"ZOHO_PROD_REFRESH_TOKEN"}, "profiles": {"Sandbox name": "Production name"}}}}: names of variables, never
+their values (a file holding a secret is refused); ZOHO_ACCOUNTS_URL and ZOHO_API_DOMAIN still override.`;
 
 export interface Connected {
   client: CrmClient;
   log: Logger;
-  /** How messages name the org: its API host (the CLI does not ask for the org's name). */
+  /** How messages name the org: its environment's name and API host (the CLI does not ask for the org's name). */
   label: string;
+  /** The environments file's entry, when --env named one (its profile renames). */
+  environment?: NamedEnvironment;
 }
 
-/** A client for the org of ZOHO_REFRESH_TOKEN, or the exit code after saying what is missing. */
+/**
+ * A client for the org of ZOHO_REFRESH_TOKEN, or of the environments file's entry --env names (its secrets from
+ * the variables it names), or the exit code after saying what is missing.
+ */
 export async function connectFromEnvironment(io: Io): Promise<Connected | number> {
-  const missing = ['ZOHO_CLIENT_ID', 'ZOHO_CLIENT_SECRET', 'ZOHO_REFRESH_TOKEN'].filter((name) => !io.env[name]);
+  let environment: NamedEnvironment | undefined;
+  if (io.environment !== undefined) {
+    const file = path.resolve(io.environmentsFile ?? (io.env.ZOHO_ENVIRONMENTS_FILE || ENVIRONMENTS_FILE));
+    const read = readEnvironment(file, io.environment);
+    if ('error' in read) {
+      io.err(`crm-module: ${read.error}\n`);
+      return 2;
+    }
+    environment = read;
+  }
+  const variables = environment?.variables ?? {
+    clientId: 'ZOHO_CLIENT_ID',
+    clientSecret: 'ZOHO_CLIENT_SECRET',
+    refreshToken: 'ZOHO_REFRESH_TOKEN',
+  };
+  // Whatever variables hold the secrets, they never reach the terminal.
+  io.redactor?.add(io.env[variables.clientSecret]);
+  io.redactor?.add(io.env[variables.refreshToken]);
+  const missing = Object.values(variables).filter((name) => !io.env[name]);
   if (missing.length) {
-    io.err(`Set ${missing.join(', ')} in the environment (see crm-module --help).\n`);
+    io.err(
+      `Set ${missing.join(', ')} in the environment (${environment ? `named by the environment ${environment.name}` : 'see crm-module --help'}).\n`,
+    );
     return 2;
   }
   const timeoutMs = timeoutFrom(io.env.ZOHO_TIMEOUT_SECONDS);
@@ -44,8 +76,13 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
   let accountsServer: string;
   let apiDomain: string | undefined;
   try {
-    accountsServer = checkedServerUrl(io.env.ZOHO_ACCOUNTS_URL || 'https://accounts.zoho.com', 'ZOHO_ACCOUNTS_URL');
-    apiDomain = io.env.ZOHO_API_DOMAIN ? checkedServerUrl(io.env.ZOHO_API_DOMAIN, 'ZOHO_API_DOMAIN') : undefined;
+    accountsServer = checkedServerUrl(
+      io.env.ZOHO_ACCOUNTS_URL || environment?.accountsUrl || 'https://accounts.zoho.com',
+      'ZOHO_ACCOUNTS_URL',
+    );
+    apiDomain = io.env.ZOHO_API_DOMAIN
+      ? checkedServerUrl(io.env.ZOHO_API_DOMAIN, 'ZOHO_API_DOMAIN')
+      : environment?.apiDomain;
   } catch (error) {
     if (!(error instanceof ZohoError)) throw error;
     io.err(`${error.message}\n`);
@@ -63,9 +100,9 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
     io.redactor ?? new Redactor(),
   );
   const credentials = {
-    clientId: io.env.ZOHO_CLIENT_ID!,
-    clientSecret: io.env.ZOHO_CLIENT_SECRET!,
-    refreshToken: io.env.ZOHO_REFRESH_TOKEN!,
+    clientId: io.env[variables.clientId]!,
+    clientSecret: io.env[variables.clientSecret]!,
+    refreshToken: io.env[variables.refreshToken]!,
     accountsServer,
   };
   const oauth = new OAuthClient(createHttp({ timeoutMs }), log);
@@ -81,7 +118,8 @@ export async function connectFromEnvironment(io: Io): Promise<Connected | number
   return {
     client: new CrmClient(apiDomain, tokens, log, createHttp({ timeoutMs }), io.apiVersion),
     log,
-    label: new URL(apiDomain).host,
+    label: environment ? `${oneLine(environment.name, 40)} (${new URL(apiDomain).host})` : new URL(apiDomain).host,
+    environment,
   };
 }
 

@@ -10,6 +10,10 @@ export interface Io {
   apiVersion?: ApiVersion;
   /** Asks at a terminal; absent in pipelines (then questions are answered by flags such as --yes). */
   ask?: (question: string) => Promise<string>;
+  /** The org to work on, by its name in the environments file (--env); absent: ZOHO_* variables as before. */
+  environment?: string;
+  /** The environments file (--environments, else ZOHO_ENVIRONMENTS_FILE, else crm-environments.json here). */
+  environmentsFile?: string;
   /** Knows every secret of this run (from the environment, then each access token): `out` and `err` use it. */
   redactor?: Redactor;
 }

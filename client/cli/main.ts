@@ -4,6 +4,7 @@ import { version } from '../../package.json';
 import { DEFAULT_API_VERSION, parseApiVersion } from '@crm/languageservice';
 import { messageOf } from '@crm/zoho';
 import { ENVIRONMENT_HELP } from './connect';
+import { ENVIRONMENTS_FILE } from './environments';
 import type { Io } from './io';
 import { formatReports, lintFile, reportsFailed } from './lint';
 import { redactorFor, terminalText, terminalWriter } from './terminal';
@@ -53,20 +54,33 @@ options the file lacks unless --allow-delete, which deletes them. Exit 0 updated
 1 when Zoho refuses (errors at file:line:col) or the module does not exist.`,
   },
   plan: {
-    usage: 'crm-module plan [--format text|json] [<path>…]',
+    usage: 'crm-module plan [--env <name>] [--from-snapshot <file>] [--format text|json] [<path>…]',
     help: `Compares the module and fields files under the paths (default: this folder, recursively) with the
 org: per module and field, create, update (with the differences), up to date, only in the org, or
 conflict (the org changed since the last pull or send recorded in .crm-sync.json, and the file
-differs). Writes nothing. Exit 0 when nothing would change, 2 when something would, 1 on errors.`,
+differs). Ids of another org in the files (profiles; a lookup's module, a global picklist) are
+mapped by name to this org's and shown as a table; the files do not change. Writes nothing.
+Exit 0 when nothing would change, 2 when something would, 1 on errors (an id this org lacks).`,
   },
   apply: {
-    usage: 'crm-module apply [--yes] [--overwrite <module>]… [--allow-delete] [--format text|json] [<path>…]',
+    usage:
+      'crm-module apply [--env <name>] [--from-snapshot <file>] [--yes] [--overwrite <module>]… [--allow-delete] [--format text|json] [<path>…]',
     help: `Carries out the plan, a module before the modules whose lookups point to it and a module before
 its fields, after one question (or --yes). Stops at a conflict unless --overwrite names the module,
 and at the first refusal, saying what was done. Records each module's new state in .crm-sync.json
 (commit it: it holds names and hashes, no secret), so running it again finishes the work without
 sending anything twice. Fields and options the files lack are deleted only with --allow-delete.
-Exit 0 applied or nothing to do, 1 stopped, 2 not confirmed.`,
+Promoting (--env production on files from the sandbox), ids are sent as the target's, by name; a
+name the target lacks stops the run before any write. Exit 0 applied or nothing to do, 1 stopped,
+2 not confirmed.`,
+  },
+  'map-ids': {
+    usage:
+      'crm-module map-ids [--env <name>] [--from-snapshot <file>] [--yes] <file.crm-module.json|file.crm-fields.json>…',
+    help: `Rewrites the files' ids of another org (profiles; a lookup's module, a global picklist) as this
+org's, by name, after showing the mapping and asking (or --yes). Plan and apply map ids without
+this: it is for those who want the files to carry one org's ids. Exit 0 rewritten or nothing to
+do, 1 an id this org lacks (nothing written), 2 not confirmed.`,
   },
   snapshot: {
     usage: 'crm-module snapshot [-o <file>] [--force]',
@@ -74,7 +88,7 @@ Exit 0 applied or nothing to do, 1 stopped, 2 not confirmed.`,
 initializationOptions.orgSnapshotFile and any LSP editor checks files against the org.`,
   },
 } as const;
-const ORG_COMMANDS = new Set(['create', 'profiles', 'pull', 'diff', 'update', 'plan', 'apply', 'snapshot']);
+const ORG_COMMANDS = new Set(['create', 'profiles', 'pull', 'diff', 'update', 'plan', 'apply', 'snapshot', 'map-ids']);
 type Command = keyof typeof COMMANDS;
 
 const USAGE = `Usage:
@@ -102,6 +116,12 @@ function commandHelp(command: Command): string {
     usage.includes('--fields-only') ? "  --fields-only        pull only the module's fields file" : '',
     usage.includes('--overwrite')
       ? "  --overwrite <module> apply this module's files over the org's changes (a conflict)"
+      : '',
+    usage.includes('--from-snapshot')
+      ? "  --from-snapshot <f>  names the ids of the files' org from its snapshot (crm-module snapshot)"
+      : '',
+    ORG_COMMANDS.has(command)
+      ? `  --env <name>         the org of this entry of ${ENVIRONMENTS_FILE} (--environments <file>)`
       : '',
     usage.includes('--force')
       ? '  -f, --force          replace a file that differs (an earlier snapshot is replaced anyway)'
@@ -139,6 +159,9 @@ export async function main(argv: string[], given: Io): Promise<number> {
         'allow-delete': { type: 'boolean' },
         'fields-only': { type: 'boolean' },
         overwrite: { type: 'string', multiple: true },
+        env: { type: 'string' },
+        environments: { type: 'string' },
+        'from-snapshot': { type: 'string' },
         'api-version': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -197,7 +220,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     io.err(`crm-module: --api-version (or ZOHO_API_VERSION) takes v7 or v8, not ${versionGiven}\n`);
     return 2;
   }
-  io = { ...io, apiVersion };
+  io = { ...io, apiVersion, environment: values.env, environmentsFile: values.environments };
 
   const one = (what: string) => {
     if (files.length === 1) return files[0];
@@ -248,13 +271,20 @@ export async function main(argv: string[], given: Io): Promise<number> {
       return file === undefined ? 2 : (await import('./org')).diffCommand(file, format, io);
     }
     case 'plan':
-      return (await import('./sync')).planCommand(files, format, io);
+      return (await import('./sync')).planCommand(files, format, io, values['from-snapshot']);
     case 'apply':
       return (await import('./sync')).applyCommand(files, format, io, {
         yes: values.yes ?? false,
         overwrite: values.overwrite ?? [],
         allowDelete: values['allow-delete'] ?? false,
+        fromSnapshot: values['from-snapshot'],
       });
+    case 'map-ids':
+      if (files.length === 0) {
+        io.err(`crm-module map-ids: name at least one file\n${commandHelp('map-ids')}`);
+        return 2;
+      }
+      return (await import('./sync')).mapIdsCommand(files, io, values.yes ?? false, values['from-snapshot']);
     case 'update': {
       const file = one('file');
       return file === undefined

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex } from '@crm/languageservice';
+import { LineIndex, readSnapshot } from '@crm/languageservice';
 import {
   APPLY_LOCK_FILE,
   applyPlan,
@@ -14,7 +14,14 @@ import {
   currentBaseline,
   changes,
   describePlan,
+  describeMapping,
+  directoryOfSnapshot,
   errorSentence,
+  FolderPlan,
+  mapFileIds,
+  OrgDirectory,
+  readDirectory,
+  recordedDirectories,
   LocalModule,
   locateError,
   messageOf,
@@ -26,7 +33,7 @@ import {
   SYNC_STATE_FILE,
   SyncState,
   syncStateText,
-  withBaseline,
+  withReading,
 } from '@crm/zoho';
 import { allowedInProduction, connectFromEnvironment, Connected, orgKind, rulesVersion } from './connect';
 import { Format, printer } from './output';
@@ -36,18 +43,18 @@ import type { Io } from './io';
 /** Folders never searched for files. */
 const SKIPPED = new Set(['node_modules', '.git']);
 
-interface Planned {
-  plans: ModulePlan[];
+interface Planned extends FolderPlan {
   org: string;
   state: SyncState;
   statePath: string;
 }
 
-export async function planCommand(paths: string[], format: Format, io: Io): Promise<number> {
+export async function planCommand(paths: string[], format: Format, io: Io, fromSnapshot?: string): Promise<number> {
   return withConnection(io, async (connected) => {
-    const planned = await makePlan(paths, connected, io);
+    const planned = await makePlan(paths, connected, io, fromSnapshot);
     if (typeof planned === 'number') return planned;
-    printPlan(planned.plans, format, io);
+    printPlan(planned, connected, format, io);
+    if (planned.unmapped.length) return 1;
     return planned.plans.some(changes) ? 2 : 0;
   });
 }
@@ -56,17 +63,25 @@ export async function applyCommand(
   paths: string[],
   format: Format,
   io: Io,
-  flags: { yes: boolean; overwrite: string[]; allowDelete: boolean },
+  flags: { yes: boolean; overwrite: string[]; allowDelete: boolean; fromSnapshot?: string },
 ): Promise<number> {
   return withConnection(io, async (connected) => {
-    const planned = await makePlan(paths, connected, io);
+    const planned = await makePlan(paths, connected, io, flags.fromSnapshot);
     if (typeof planned === 'number') return planned;
+    if (planned.unmapped.length) {
+      // Before any question and any write: an id the target cannot take would be refused half-way.
+      printPlan(planned, connected, format, io);
+      io.err(
+        `Nothing was sent: ${connected.label} cannot take ${planned.unmapped.length === 1 ? 'an id' : 'ids'} of the files (above).\n`,
+      );
+      return 1;
+    }
     const pending = planned.plans.filter(changes);
     if (!pending.length) {
       printer(io, format)({ status: 'unchanged', modules: [] }, 'Nothing to apply: the org matches the files.');
       return 0;
     }
-    printPlan(planned.plans, 'text', { ...io, out: io.err });
+    printPlan(planned, connected, 'text', { ...io, out: io.err });
     const { org, production } = await orgKind(connected);
     const subject = `the plan above (${pending.length} module${pending.length === 1 ? '' : 's'})`;
     // Like terraform apply: one question (production says so), or --yes; a pipeline without it sends nothing.
@@ -89,7 +104,7 @@ export async function applyCommand(
       planned.plans,
       { version: rulesVersion(io), force: flags.overwrite, allowDelete: flags.allowDelete },
       async (module, baseline) => {
-        state = withBaseline(state, planned.org, module, baseline);
+        state = withReading(state, { id: planned.org, label: connected.label }, module, baseline);
         writeFileSync(planned.statePath, syncStateText(state));
       },
     ).finally(() => lock.release());
@@ -127,7 +142,7 @@ export async function recordBaseline(connected: Connected, apiName: string, io: 
       currentBaseline(connected.client, apiName, rulesVersion(io)),
       orgIdOf(connected.client, connected.label),
     ]);
-    writeFileSync(statePath, syncStateText(withBaseline(state, org, apiName, baseline)));
+    writeFileSync(statePath, syncStateText(withReading(state, { id: org, label: connected.label }, apiName, baseline)));
   } catch (error) {
     io.err(`${SYNC_STATE_FILE} was not updated (${messageOf(error)}); the next plan may see a conflict.\n`);
   }
@@ -144,7 +159,12 @@ async function withConnection(io: Io, work: (connected: Connected) => Promise<nu
   }
 }
 
-async function makePlan(paths: string[], connected: Connected, io: Io): Promise<Planned | number> {
+async function makePlan(
+  paths: string[],
+  connected: Connected,
+  io: Io,
+  fromSnapshot: string | undefined,
+): Promise<Planned | number> {
   const local = localModules(paths.length ? paths : ['.'], io);
   if (typeof local === 'number') return local;
   const statePath = path.resolve(SYNC_STATE_FILE);
@@ -153,9 +173,33 @@ async function makePlan(paths: string[], connected: Connected, io: Io): Promise<
     io.err(`${statePath} ${state.error}; nothing was read or sent. Move it away to start from no baseline.\n`);
     return 1;
   }
+  const sources = fromSnapshot === undefined ? [] : readSourceSnapshot(fromSnapshot, io);
+  if (typeof sources === 'number') return sources;
   const org = await orgIdOf(connected.client, connected.label);
-  const plans = await planFolder(connected.client, local, state, org, rulesVersion(io));
-  return { plans, org, state, statePath };
+  const folder = await planFolder(
+    connected.client,
+    local,
+    state,
+    { org, label: connected.label, sources, renames: connected.environment?.profiles },
+    rulesVersion(io),
+  );
+  return { ...folder, org, state, statePath };
+}
+
+/** A snapshot file (`crm-module snapshot` in the org the files came from) as the source of their ids' names. */
+function readSourceSnapshot(file: string, io: Io): OrgDirectory[] | number {
+  let snapshot;
+  try {
+    snapshot = readSnapshot(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    io.err(`crm-module: --from-snapshot ${file} cannot be read (${messageOf(error)}).\n`);
+    return 2;
+  }
+  if (!snapshot) {
+    io.err(`crm-module: --from-snapshot ${file} is not a snapshot (crm-module snapshot writes one).\n`);
+    return 2;
+  }
+  return [directoryOfSnapshot(snapshot, `the snapshot ${path.basename(file)}`)];
 }
 
 /** The module and fields files under `paths`, by module; an exit code after saying which file names none. */
@@ -187,11 +231,15 @@ function localModules(paths: string[], io: Io): LocalModule[] | number {
   return modules;
 }
 
-function printPlan(plans: ModulePlan[], format: Format, io: Io): void {
+function printPlan(planned: FolderPlan, connected: Connected, format: Format, io: Io): void {
+  const { plans, mapping, unmapped } = planned;
   const { lines, summary } = describePlan(plans);
+  const mapped = describeMapping(mapping, connected.label);
   printer(io, format)(
     {
       summary,
+      mapping,
+      unmapped: unmapped.map((entry) => entry.message),
       modules: plans.map((plan) => ({
         name: plan.name,
         state: plan.state,
@@ -200,7 +248,7 @@ function printPlan(plans: ModulePlan[], format: Format, io: Io): void {
         files: [plan.local.moduleFile?.path, plan.local.fieldsFile?.path].filter(Boolean),
       })),
     },
-    [...lines, summary].join('\n'),
+    [...mapped, ...lines, summary, ...unmapped.map((entry) => `error ${entry.message}`)].join('\n'),
   );
 }
 
@@ -213,4 +261,49 @@ function readState(statePath: string): SyncState | { error: string } {
       return { error: `cannot be read (${(error as NodeJS.ErrnoException).code})` };
   }
   return readSyncState(text);
+}
+
+/** `crm-module map-ids`: the files' ids of other orgs rewritten as this org's, by name, after one question. */
+export async function mapIdsCommand(files: string[], io: Io, yes: boolean, fromSnapshot?: string): Promise<number> {
+  return withConnection(io, async (connected) => {
+    const state = readState(path.resolve(SYNC_STATE_FILE));
+    if ('error' in state) {
+      io.err(`${SYNC_STATE_FILE} ${state.error}; nothing was read or written.\n`);
+      return 1;
+    }
+    const sources = fromSnapshot === undefined ? [] : readSourceSnapshot(fromSnapshot, io);
+    if (typeof sources === 'number') return sources;
+    const texts = files.map((file) => ({ path: file, text: readFileSync(file, 'utf8') }));
+    const org = await orgIdOf(connected.client, connected.label);
+    const target = await readDirectory(
+      connected.client,
+      org,
+      connected.label,
+      texts.some((file) => file.text.includes('"global_picklist"')),
+    );
+    const results = texts.map((file) =>
+      mapFileIds(file, [...sources, ...recordedDirectories(state)], target, connected.environment?.profiles),
+    );
+    const unmapped = results.flatMap((result) => result.unmapped);
+    if (unmapped.length) {
+      io.err(`${unmapped.map((entry) => `error ${entry.message}`).join('\n')}\nNothing was written.\n`);
+      return 1;
+    }
+    const changed = results.filter((result, index) => result.file.text !== texts[index].text);
+    if (!changed.length) {
+      io.out(`Nothing to rewrite: the files carry ${connected.label}'s ids.\n`);
+      return 0;
+    }
+    const rows = results.flatMap((result) => result.mapping);
+    io.err(`${describeMapping(rows, connected.label).join('\n')}\n`);
+    const subject = changed.map((result) => result.file.path).join(', ');
+    if (!yes) {
+      const answer = io.ask ? await io.ask(`Rewrite the ids in ${subject}? [y/N] `) : undefined;
+      if (answer === undefined) io.err(`Nothing was written. Add --yes to rewrite ${subject}.\n`);
+      if (!/^y(es)?$/i.test((answer ?? '').trim())) return 2;
+    }
+    for (const result of changed) writeFileSync(result.file.path, result.file.text);
+    io.out(`Rewrote ${subject} with ${connected.label}'s ids.\n`);
+    return 0;
+  });
 }

@@ -177,7 +177,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       pull.run(folder, { ...(Array.isArray(options) ? {} : options), fieldsOnly: true }),
     ),
     vscode.commands.registerCommand('zohoCrm.compareWithOrg', (uri?: vscode.Uri | string) => compare.run(uri)),
-    vscode.commands.registerCommand('zohoCrm.plan', (folder?: vscode.Uri) => planApply.plan(folder)),
+    vscode.commands.registerCommand('zohoCrm.plan', (folder?: vscode.Uri, target?: string) =>
+      planApply.plan(folder, typeof target === 'string' ? target : undefined),
+    ),
+    vscode.commands.registerCommand('zohoCrm.promote', (folder?: vscode.Uri, options?: ApplyOptions | vscode.Uri[]) =>
+      planApply.promote(folder, options),
+    ),
     vscode.commands.registerCommand('zohoCrm.apply', (folder?: vscode.Uri, options?: ApplyOptions | vscode.Uri[]) =>
       planApply.apply(folder, options),
     ),

@@ -154,7 +154,14 @@ export class OrgView implements vscode.TreeDataProvider<Node>, vscode.FileDecora
         if (!modules.length) continue;
         const state = await this.org.syncStates.read(vscode.Uri.joinPath(folder.uri, SYNC_STATE_FILE));
         if ('error' in state) throw new Error(`${SYNC_STATE_FILE} in ${folder.name} ${state.error}`);
-        plans.push(...(await planFolder(client, modules, state, orgId, this.services.settings.read().apiVersion)));
+        const { plans: folderPlans } = await planFolder(
+          client,
+          modules,
+          state,
+          { org: orgId, label: connection.label },
+          this.services.settings.read().apiVersion,
+        );
+        plans.push(...folderPlans);
       }
       const named = new Set(plans.map((plan) => plan.name.toLowerCase()));
       const onlyInOrg = snapshot.modules.filter(

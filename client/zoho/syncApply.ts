@@ -13,7 +13,7 @@ import { createModule } from './createModule';
 import { messageOf } from './errors';
 import { errorInFile } from './moduleFile';
 import { applyOrder, changes, ModulePlan } from './syncPlan';
-import { ModuleBaseline } from './syncState';
+import { ModuleReading } from './syncState';
 import { currentBaseline } from './syncFolder';
 import { updateFields } from './updateFields';
 import { updateModule } from './updateModule';
@@ -47,7 +47,7 @@ export async function applyPlan(
   plans: ModulePlan[],
   options: ApplyOptions,
   /** Called after each module with the org's state now: the caller records it at once. */
-  recordBaseline: (module: string, baseline: ModuleBaseline) => Promise<void>,
+  recordBaseline: (module: string, reading: ModuleReading) => Promise<void>,
 ): Promise<ApplyRun> {
   const run: ApplyRun = { modules: [] };
   // Nothing goes while any file to send has errors: the same check as Create's, before the first request.

@@ -3,12 +3,15 @@
  * file by its sibling module file, else its name), the org read once per kind and once or twice per module that
  * has files, a few reads at a time, and each module planned against its baseline.
  */
-import { ApiVersion, documentKindOf, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
+import { ApiVersion, documentKindOf, moduleOfFieldsFile, siblingModuleFile, ZOHO_CODES } from '@crm/languageservice';
+import { ZohoError } from './errors';
 import { CrmClient } from './crmClient';
 import { listFields } from './fieldsApi';
 import { readModuleFile } from './moduleFile';
 import { LocalFile, LocalModule, ModulePlan, planModule } from './syncPlan';
-import { baselineFromOrg, baselineOf, ModuleBaseline, SyncState } from './syncState';
+import { MappedId, mapOrgIds, OrgDirectory, UnmappedId } from './idMapping';
+import { directoryOf, directoryOfModule, listGlobalPicklists } from './orgDirectory';
+import { baselineFromOrg, baselineOf, ModuleReading, recordedDirectories, SyncState } from './syncState';
 
 /** Reads of the org at once: Zoho allows a handful of concurrent calls per org. */
 export const CONCURRENT_READS = 5;
@@ -42,14 +45,58 @@ export async function orgIdOf(client: CrmClient, fallback: string): Promise<stri
   return org?.id ?? fallback;
 }
 
+/** Which org a plan is for, and what names the ids its files carry from other orgs. */
+export interface PlanTarget {
+  /** The org's id (its baselines are kept apart). */
+  org: string;
+  /** How messages name it. */
+  label: string;
+  /** Orgs the files' ids may come from, besides those recorded in the baseline (a snapshot, a signed-in org). */
+  sources?: OrgDirectory[];
+  /** Profile names that differ between the orgs: the source's name → the target's. */
+  renames?: Record<string, string>;
+}
+
+export interface FolderPlan {
+  plans: ModulePlan[];
+  /** The ids sent in place of the files' own, by name (empty when the files already carry the target's). */
+  mapping: MappedId[];
+  /** Ids the target cannot take: apply sends nothing while there is one. */
+  unmapped: UnmappedId[];
+  /** The target's directory, read for the mapping. */
+  target: OrgDirectory;
+}
+
 export async function planFolder(
   client: CrmClient,
   local: LocalModule[],
   state: SyncState,
-  org: string,
+  target: PlanTarget,
   version: ApiVersion,
-): Promise<ModulePlan[]> {
-  const listing = await client.listModules();
+): Promise<FolderPlan> {
+  // Profiles are read only when a file names one, global picklists only when a file uses one: a plan of files
+  // without org-scoped ids costs what it did before promotion existed.
+  const texts = local.flatMap((module) => [module.moduleFile?.text ?? '', module.fieldsFile?.text ?? '']);
+  const [listing, profiles, picklists] = await Promise.all([
+    client.listModules(),
+    texts.some((text) => text.includes('"profiles"'))
+      ? client.listProfiles().catch((error: unknown) => {
+          if (error instanceof ZohoError && error.code === ZOHO_CODES.oauthScopeMismatch) return undefined;
+          throw error;
+        })
+      : Promise.resolve([]),
+    texts.some((text) => text.includes('"global_picklist"'))
+      ? listGlobalPicklists(client).catch(() => undefined)
+      : Promise.resolve(undefined),
+  ]);
+  const directory = directoryOf(target.org, target.label, profiles, listing, picklists);
+  const mapped = mapOrgIds(
+    local,
+    [...(target.sources ?? []), ...recordedDirectories(state)],
+    directory,
+    target.renames,
+  );
+  local = mapped.modules;
   const reads = await limited(local, CONCURRENT_READS, async (module) => {
     const known = listing.find((candidate) => candidate.api_name.toLowerCase() === module.name.toLowerCase());
     if (!known) return undefined;
@@ -59,19 +106,23 @@ export async function planFolder(
     ]);
     return details ? { module: details, fields } : undefined;
   });
-  return local.map((module, index) =>
-    planModule(module, reads[index], baselineOf(state, org, reads[index]?.module.api_name ?? module.name), version),
+  const plans = local.map((module, index) =>
+    planModule(
+      module,
+      reads[index],
+      baselineOf(state, target.org, reads[index]?.module.api_name ?? module.name),
+      version,
+      (id) => directory.profiles[id],
+    ),
   );
+  return { plans, mapping: mapped.mapping, unmapped: mapped.unmapped, target: directory };
 }
 
-/** Where the org stands now for one module (after a write of ours): what its baseline becomes. */
-export async function currentBaseline(
-  client: CrmClient,
-  apiName: string,
-  version: ApiVersion,
-): Promise<ModuleBaseline> {
+/** Where the org stands now for one module (after a write of ours): what its baseline becomes, and its names. */
+export async function currentBaseline(client: CrmClient, apiName: string, version: ApiVersion): Promise<ModuleReading> {
   const [module, fields] = await Promise.all([client.getModule(apiName), listFields(client, apiName).catch(() => [])]);
-  return baselineFromOrg(module, fields, version);
+  const { profiles, modules, globalPicklists } = directoryOfModule('', '', module, fields);
+  return { baseline: baselineFromOrg(module, fields, version), names: { profiles, modules, globalPicklists } };
 }
 
 /** `work` on each item, at most `limit` at a time, results in the items' order. */

@@ -10,6 +10,7 @@ import { ApiVersion } from '@crm/languageservice';
 import { ModuleDetails } from './crmClient';
 import { FieldSummary } from './fieldsApi';
 import { fieldsFileText, fileFieldOf, isOwnCustomField } from './fieldsFile';
+import type { OrgDirectory } from './idMapping';
 import { moduleFileText } from './moduleFile';
 
 export const SYNC_STATE_FILE = '.crm-sync.json';
@@ -29,10 +30,13 @@ export interface ModuleBaseline {
   fieldsText?: string;
 }
 
+/** What the org's ids name, as far as our reads of it saw: how a promotion names the ids of files from it. */
+export type RecordedNames = Omit<OrgDirectory, 'org'>;
+
 export interface SyncState {
   version: 1;
-  /** By org id: each module's baseline, by API name. */
-  orgs: Record<string, { modules: Record<string, ModuleBaseline> }>;
+  /** By org id: each module's baseline, by API name, and the names of the org's ids seen so far. */
+  orgs: Record<string, { modules: Record<string, ModuleBaseline>; names?: RecordedNames }>;
 }
 
 export function emptySyncState(): SyncState {
@@ -72,9 +76,71 @@ export function readSyncState(text: string | undefined): SyncState | { error: st
         ...(typeof item.fieldsText === 'string' ? { fieldsText: item.fieldsText } : {}),
       };
     }
-    state.orgs[org] = { modules: kept };
+    const names = readNames((entry as { names?: unknown }).names);
+    state.orgs[org] = { modules: kept, ...(names ? { names } : {}) };
   }
   return state;
+}
+
+/** Recorded names, read as untrusted: ids of digits, names one bounded line; anything else left out. */
+function readNames(value: unknown): RecordedNames | undefined {
+  if (!isRecord(value)) return undefined;
+  const map = (given: unknown) => {
+    const kept: Record<string, string> = Object.create(null);
+    if (isRecord(given))
+      for (const [id, name] of Object.entries(given))
+        if (/^\d{1,30}$/.test(id) && typeof name === 'string' && name && name.length <= 200 && !/[\r\n]/.test(name))
+          kept[id] = name;
+    return kept;
+  };
+  return {
+    label: typeof value.label === 'string' ? value.label.slice(0, 200) : '',
+    profiles: map(value.profiles),
+    modules: map(value.modules),
+    ...(isRecord(value.globalPicklists) ? { globalPicklists: map(value.globalPicklists) } : {}),
+  };
+}
+
+/** The state with what `directory` names added to its org's recorded names (newer names win). */
+export function withNames(state: SyncState, directory: OrgDirectory): SyncState {
+  const entry = state.orgs[directory.org] ?? { modules: {} };
+  const before = entry.names;
+  const names: RecordedNames = {
+    label: directory.label || before?.label || '',
+    profiles: { ...before?.profiles, ...directory.profiles },
+    modules: { ...before?.modules, ...directory.modules },
+    ...(before?.globalPicklists || directory.globalPicklists
+      ? { globalPicklists: { ...before?.globalPicklists, ...directory.globalPicklists } }
+      : {}),
+  };
+  return { version: 1, orgs: { ...state.orgs, [directory.org]: { ...entry, names } } };
+}
+
+/** One module as the org has it after a pull or a write: its baseline and the names its answers gave ids. */
+export interface ModuleReading {
+  baseline: ModuleBaseline;
+  names: Omit<OrgDirectory, 'org' | 'label'>;
+}
+
+/** The state with one module's reading recorded: its baseline, and its names added to the org's. */
+export function withReading(
+  state: SyncState,
+  org: { id: string; label: string },
+  module: string,
+  reading: ModuleReading,
+): SyncState {
+  return withNames(withBaseline(state, org.id, module, reading.baseline), {
+    org: org.id,
+    label: org.label,
+    ...reading.names,
+  });
+}
+
+/** Every org's recorded names, as directories a promotion can name ids through. */
+export function recordedDirectories(state: SyncState): OrgDirectory[] {
+  return Object.entries(state.orgs).flatMap(([org, entry]) =>
+    entry.names ? [{ org, ...entry.names, label: entry.names.label || org }] : [],
+  );
 }
 
 /** The file's text: keys sorted, so a commit shows only what moved. */
@@ -89,7 +155,7 @@ export function syncStateText(state: SyncState): string {
     Object.keys(state.orgs)
       .sort()
       .map((org) => {
-        const modules = state.orgs[org].modules;
+        const { modules, names } = state.orgs[org];
         return [
           org,
           {
@@ -98,6 +164,16 @@ export function syncStateText(state: SyncState): string {
                 .sort()
                 .map((name) => [name, { ...modules[name], fields: sorted(modules[name].fields) }]),
             ),
+            ...(names
+              ? {
+                  names: {
+                    label: names.label,
+                    profiles: sorted(names.profiles),
+                    modules: sorted(names.modules),
+                    ...(names.globalPicklists ? { globalPicklists: sorted(names.globalPicklists) } : {}),
+                  },
+                }
+              : {}),
           },
         ];
       }),
@@ -112,7 +188,7 @@ export function baselineOf(state: SyncState, org: string, module: string): Modul
 /** The state with one module's baseline replaced (the others kept as they were). */
 export function withBaseline(state: SyncState, org: string, module: string, baseline: ModuleBaseline): SyncState {
   const modules = { ...(state.orgs[org]?.modules ?? {}), [module]: baseline };
-  return { version: 1, orgs: { ...state.orgs, [org]: { modules } } };
+  return { version: 1, orgs: { ...state.orgs, [org]: { ...state.orgs[org], modules } } };
 }
 
 /** What the org has now, as a baseline: the module's hash (a custom one's) and each custom field's. */

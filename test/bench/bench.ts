@@ -389,13 +389,14 @@ async function planFigure(): Promise<void> {
     standIn.requests.length = 0;
     const started = process.hrtime.bigint();
     const org = await orgIdOf(client, 'bench');
-    const plans = await planFolder(client, modules, emptySyncState(), org, 'v7');
+    const { plans } = await planFolder(client, modules, emptySyncState(), { org, label: 'bench' }, 'v7');
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     const requests = standIn.crmRequests().length;
     if (plans.some((plan) => plan.state !== 'up to date')) throw new Error('the 100 modules should be up to date');
-    // Two reads one after the other (the org, the listing), then the modules CONCURRENT_READS at a time.
+    // Two reads one after the other (the org; the listing, with the profiles beside it when a file names one, for
+    // the ids' names), then the modules CONCURRENT_READS at a time.
     const ideal = (2 + Math.ceil(modules.length / CONCURRENT_READS)) * 100;
-    console.log(`${'plan, 100 modules: requests (target ≤ 2 + 100)'.padEnd(56)} ${requests}`);
+    console.log(`${'plan, 100 modules: requests (target ≤ 3 + 100)'.padEnd(56)} ${requests}`);
     line(`plan, 100 modules at 100 ms, ${CONCURRENT_READS} reads at once`, elapsed, ideal, 'ms', 'ratio ≤ 1.5', [
       'ours',
       'ideal',

@@ -8,7 +8,7 @@ import { selfClientSignIn } from '../../client/zoho/signIn';
 import { TokenManager } from '../../client/zoho/tokenManager';
 import { applyPlan } from '../../client/zoho/syncApply';
 import { groupFiles, planFolder } from '../../client/zoho/syncFolder';
-import { emptySyncState, SyncState, withBaseline } from '../../client/zoho/syncState';
+import { emptySyncState, SyncState, withReading } from '../../client/zoho/syncState';
 import { ZohoStandIn } from '../zohoStandIn/standIn';
 import { CapturingLog, DEMO_CLIENT, startStandIn } from '../helpers/standIn';
 
@@ -58,19 +58,23 @@ describe('fifty updates of our own', () => {
       },
     ];
     for (let round = 1; round <= 50; round++) {
-      const plans = await planFolder(client, groupFiles(files(round)).modules, state, 'org', 'v7');
+      const plans = (
+        await planFolder(client, groupFiles(files(round)).modules, state, { org: 'org', label: 'the org' }, 'v7')
+      ).plans;
       assert.notEqual(plans[0].state, 'conflict', `round ${round}`);
       const run = await applyPlan(
         client,
         plans,
         { version: 'v7', force: [], allowDelete: false },
         async (module, baseline) => {
-          state = withBaseline(state, 'org', module, baseline);
+          state = withReading(state, { id: 'org', label: 'the org' }, module, baseline);
         },
       );
       assert.equal(run.stopped, undefined, `round ${round}: ${run.stopped}`);
     }
-    const final = await planFolder(client, groupFiles(files(50)).modules, state, 'org', 'v7');
+    const final = (
+      await planFolder(client, groupFiles(files(50)).modules, state, { org: 'org', label: 'the org' }, 'v7')
+    ).plans;
     assert.equal(final[0].state, 'up to date');
     assert.equal(standIn.crmRequests('PUT').length, 50);
   });

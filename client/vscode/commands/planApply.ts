@@ -3,7 +3,8 @@
  * (client/zoho/syncFolder.ts, syncApply.ts). Plan shows, per module and field, what Apply would do, in a
  * read-only document; Apply asks once with that list, then carries it out under one progress notification,
  * stopping at a conflict or the first refusal (refusals land on their files' lines), and records each module's
- * new state in the folder's `.crm-sync.json` as it goes.
+ * new state in the folder's `.crm-sync.json` as it goes. Each takes a target connection (the active one unless
+ * told); Promote to… picks another, and the files' ids of the active org are sent as the target's, by name.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -14,14 +15,17 @@ import {
   changes,
   describePlan,
   describeFieldError,
+  describeMapping,
+  directoryOfSnapshot,
   errorSentence,
+  FolderPlan,
   groupFiles,
   ModulePlan,
   orgIdOf,
   planFolder,
   SYNC_STATE_FILE,
   SyncState,
-  withBaseline,
+  withReading,
 } from '@crm/zoho';
 import { documentKindOf } from '@crm/languageservice';
 import { ConnectionInfo } from '../connections/connectionStore';
@@ -45,12 +49,13 @@ export interface ApplyOptions {
   confirm?: boolean;
   overwrite?: string[];
   allowDelete?: boolean;
+  /** The connection to apply to (its id); the active one unless given. */
+  target?: string;
 }
 
-interface Planned {
+interface Planned extends FolderPlan {
   folder: vscode.WorkspaceFolder;
   connection: ConnectionInfo;
-  plans: ModulePlan[];
   org: string;
   state: SyncState;
   stateFile: vscode.Uri;
@@ -73,12 +78,19 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
     return this.contents.get(uri.toString()) ?? '';
   }
 
-  async plan(folder?: vscode.Uri): Promise<PlanResult> {
-    const planned = await this.makePlan(folder, 'plan');
+  async plan(folder?: vscode.Uri, target?: string): Promise<PlanResult> {
+    const planned = await this.makePlan(folder, 'plan', target);
     if (isStopped(planned)) return planned;
     const { lines, summary } = describePlan(planned.plans);
     const where = folder ? vscode.workspace.asRelativePath(folder, true) : planned.folder.name;
-    const text = `Plan: ${where} → ${planned.connection.label} (each difference: the org's value → the file's)\n\n${[...lines, '', summary].join('\n')}\n`;
+    const mapping = describeMapping(planned.mapping, planned.connection.label);
+    const text = `Plan: ${where} → ${planned.connection.label} (each difference: the org's value → the file's)\n\n${[
+      ...(mapping.length ? [...mapping, ''] : []),
+      ...lines,
+      '',
+      summary,
+      ...planned.unmapped.map((entry) => `Error: ${entry.message}`),
+    ].join('\n')}\n`;
     const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Plan for ${where.replace(/[\\/]/g, ' ')}.txt` });
     this.contents.set(uri.toString(), text);
     this.emitter.fire(uri);
@@ -100,9 +112,45 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
     }
   }
 
+  /**
+   * Zoho CRM: Promote to…: the folder applied to another signed-in org, the active one's ids mapped by name. The
+   * same question, mapping table and production warning as Apply; the active connection stays as it was.
+   */
+  async promote(folder?: vscode.Uri, options: ApplyOptions | vscode.Uri[] = {}): Promise<ApplyResult> {
+    const settings = Array.isArray(options) ? {} : options;
+    if (settings.target) return this.apply(folder, settings);
+    const active = this.services.store.active();
+    const others = this.services.store.list().filter((connection) => connection.id !== active?.id);
+    if (!active || !others.length) {
+      const message =
+        'Promote needs two signed-in orgs: sign in to the org to promote to (Zoho CRM: Sign In), then switch back.';
+      void notify('info', message, 'Sign In').then(
+        (choice) => choice && vscode.commands.executeCommand('zohoCrm.signIn'),
+      );
+      return { kind: 'cancelled', message };
+    }
+    const pick = await vscode.window.showQuickPick(
+      others.map((connection) => ({
+        label: connection.label,
+        description: `${connection.environment} · ${connection.dataCenter.toUpperCase()}`,
+        detail: `Its ids are taken by name from ${active.label}'s; the files do not change.`,
+        id: connection.id,
+      })),
+      { placeHolder: `Promote the folder from ${active.label} to…`, ignoreFocusOut: true },
+    );
+    if (!pick) return { kind: 'cancelled', message: 'Promote cancelled; nothing was sent.' };
+    return this.apply(folder, { ...settings, target: pick.id });
+  }
+
   private async applyNow(folder: vscode.Uri | undefined, options: ApplyOptions): Promise<ApplyResult> {
-    const planned = await this.makePlan(folder, 'apply');
+    const planned = await this.makePlan(folder, 'apply', options.target);
     if (isStopped(planned)) return planned;
+    if (planned.unmapped.length)
+      // Before the question and any write: an id the target cannot take would be refused half-way.
+      return failed(
+        this.services.log,
+        `Nothing was sent to ${planned.connection.label}: ${planned.unmapped[0].message}${planned.unmapped.length > 1 ? ` (and ${planned.unmapped.length - 1} more: Zoho CRM: Plan lists them)` : ''}`,
+      );
     const pending = planned.plans.filter(changes);
     if (!pending.length) {
       const message = `Nothing to apply: ${planned.connection.label} matches the files of ${planned.folder.name}.`;
@@ -110,10 +158,15 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       return { kind: 'unchanged', message };
     }
     const { lines, summary } = describePlan(pending);
+    const mapping = describeMapping(planned.mapping, planned.connection.label);
     if (options.confirm !== false) {
+      const production = planned.connection.environment === 'production';
+      const count = `${pending.length} module${pending.length === 1 ? '' : 's'}`;
       const choice = await vscode.window.showWarningMessage(
-        `Apply ${pending.length} module${pending.length === 1 ? '' : 's'} to ${planned.connection.label}?`,
-        { modal: true, detail: [...lines, '', summary].join('\n') },
+        production
+          ? `${planned.connection.label} is a production org: apply ${count} there?`
+          : `Apply ${count} to ${planned.connection.label}?`,
+        { modal: true, detail: [...lines, '', summary, ...(mapping.length ? ['', ...mapping] : [])].join('\n') },
         'Apply',
       );
       if (choice !== 'Apply') return { kind: 'cancelled', message: 'Apply cancelled; nothing was sent.' };
@@ -143,7 +196,7 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
             },
             async (module, baseline) => {
               progress.report({ message: module });
-              state = withBaseline(state, planned.org, module, baseline);
+              state = withReading(state, { id: planned.org, label: planned.connection.label }, module, baseline);
               await this.org.syncStates.write(planned.stateFile, state);
             },
           ),
@@ -180,7 +233,11 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
     };
   }
 
-  private async makePlan(folderUri: vscode.Uri | undefined, verb: 'plan' | 'apply'): Promise<Planned | Stopped> {
+  private async makePlan(
+    folderUri: vscode.Uri | undefined,
+    verb: 'plan' | 'apply',
+    targetId?: string,
+  ): Promise<Planned | Stopped> {
     const folder = folderUri
       ? vscode.workspace.getWorkspaceFolder(folderUri)
       : (vscode.workspace.workspaceFolders ?? []).length > 1
@@ -197,8 +254,14 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       );
     if (!modules.length)
       return failed(this.services.log, `${folder.name} has no *.crm-module.json or *.crm-fields.json.`);
-    const connection = await connectionFor(this.services, true, `${verb} the folder`);
+    const target = targetId && this.services.store.list().find((candidate) => candidate.id === targetId);
+    if (targetId && !target) return failed(this.services.log, 'That connection is no longer signed in.');
+    const connection = target || (await connectionFor(this.services, true, `${verb} the folder`));
     if (isStopped(connection)) return connection;
+    // Promoting: the active org's names are the source of the files' ids (its snapshot is at hand).
+    const active = this.services.store.active();
+    const activeSnapshot = active && active.id !== connection.id ? this.org.current() : undefined;
+    const sources = activeSnapshot ? [directoryOfSnapshot(activeSnapshot, active!.label)] : [];
     const stateFile = vscode.Uri.joinPath(folder.uri, SYNC_STATE_FILE);
     const state = await this.org.syncStates.read(stateFile);
     if ('error' in state)
@@ -212,8 +275,14 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
         async () => {
           const client = await this.services.store.crmClient(connection);
           const org = await orgIdOf(client, connection.label);
-          const plans = await planFolder(client, modules, state, org, this.services.settings.read().apiVersion);
-          return { folder, connection, plans, org, state, stateFile };
+          const folderPlan = await planFolder(
+            client,
+            modules,
+            state,
+            { org, label: connection.label, sources },
+            this.services.settings.read().apiVersion,
+          );
+          return { ...folderPlan, folder, connection, org, state, stateFile };
         },
       );
     } catch (error) {

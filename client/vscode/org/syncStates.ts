@@ -14,7 +14,7 @@ import {
   SYNC_STATE_FILE,
   SyncState,
   syncStateText,
-  withBaseline,
+  withReading,
 } from '@crm/zoho';
 import { ApiVersion } from '@crm/languageservice';
 
@@ -62,7 +62,7 @@ export class SyncStates {
         currentBaseline(client, apiName, version),
         orgIdOf(client, orgFallback),
       ]);
-      await this.write(file, withBaseline(state, org, apiName, baseline));
+      await this.write(file, withReading(state, { id: org, label: orgFallback }, apiName, baseline));
     } catch (error) {
       this.log.warn(`${SYNC_STATE_FILE} was not updated for ${apiName}: ${messageOf(error)}`);
     }
