@@ -14,6 +14,8 @@ import { dataCenter, DATA_CENTERS, dataCenterOfUrl, Environment, messageOf, reda
 export const ENVIRONMENTS_FILE = 'crm-environments.json';
 const MAX_BYTES = 256 * 1024;
 const VARIABLE = /^ZOHO_[A-Z0-9_]{1,60}$/;
+/** Shaped like a variable's name (refused later when not ZOHO_); anything else under "secrets" is a value. */
+const NAME_LIKE = /^[A-Z][A-Z0-9_]{0,80}$/;
 const SECRET_KEYS = ['clientId', 'clientSecret', 'refreshToken'] as const;
 /** Keys that hold a secret's value wherever they appear (the file names variables, under "secrets"). */
 const SECRET_NAMES =
@@ -112,8 +114,8 @@ function secretIn(value: unknown, at: string[]): string | undefined {
     const inSecrets = at.includes('secrets');
     const looksLikeToken = redactPatterns(value) !== value;
     const underSecretKey = SECRET_NAMES.test(at[at.length - 1] ?? '') && value !== '';
-    const valueNotName = inSecrets && !VARIABLE.test(value);
-    return looksLikeToken || (underSecretKey && !VARIABLE.test(value)) || valueNotName ? at.join('.') : undefined;
+    const valueNotName = inSecrets && !NAME_LIKE.test(value);
+    return looksLikeToken || (underSecretKey && !NAME_LIKE.test(value)) || valueNotName ? at.join('.') : undefined;
   }
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {

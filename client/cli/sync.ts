@@ -25,7 +25,6 @@ import {
   LocalModule,
   locateError,
   messageOf,
-  ModulePlan,
   groupFiles,
   orgIdOf,
   planFolder,

@@ -240,6 +240,8 @@ function compareLookup(org: Field | undefined, mine: Field): { lines: string[]; 
   let patch: Field | undefined;
   for (const key of new Set([...Object.keys(before), ...Object.keys(mine)])) {
     if (sameJson(before[key], mine[key]) || mine[key] === undefined) continue;
+    // A module is its api_name: an id beside it is the org's own detail (Pull leaves it out; promotion maps it).
+    if (key === 'module' && sameModule(before[key], mine[key])) continue;
     const said = `lookup.${key}: ${shown(before[key])} → ${shown(mine[key])}`;
     if (key === 'query_details') {
       lines.push(said);
@@ -248,6 +250,11 @@ function compareLookup(org: Field | undefined, mine: Field): { lines: string[]; 
     else notes.push(`${said} (Zoho's update takes only a lookup's query_details; not sent)`);
   }
   return { lines, notes, patch };
+}
+
+function sameModule(org: unknown, mine: unknown): boolean {
+  const name = (module: unknown) => (module as { api_name?: unknown } | undefined)?.api_name;
+  return typeof name(mine) === 'string' && String(name(org)).toLowerCase() === String(name(mine)).toLowerCase();
 }
 
 /**

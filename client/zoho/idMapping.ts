@@ -170,7 +170,11 @@ class Mapper {
               edits.push({ path: ['fields', index, 'global_picklist', 'id'], value: to });
           }
         });
-    } else profiles(record(value)?.profiles, ['profiles']);
+    } else {
+      const modules = record(value)?.modules;
+      if (Array.isArray(modules))
+        modules.forEach((module, index) => profiles(record(module)?.profiles, ['modules', index, 'profiles']));
+    }
     if (!edits.length) return file;
     let text = file.text;
     for (const edit of edits) text = applyEdits(text, modify(text, edit.path, edit.value, {}));

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { selfClientSignIn } from '../../client/zoho/signIn';
-import { ZohoStandIn } from '../zohoStandIn/standIn';
+import { OrgName, ZohoStandIn } from '../zohoStandIn/standIn';
 import { DEMO_CLIENT } from './standIn';
 
 export const CLI = path.resolve(__dirname, '../../../dist/cli.js');
@@ -41,11 +41,12 @@ export function runCli(
 export async function standInEnvironment(
   standIn: ZohoStandIn,
   scopes = ['ZohoCRM.settings.modules.ALL', 'ZohoCRM.settings.fields.ALL'],
+  org: OrgName = 'production',
 ): Promise<Record<string, string>> {
   const signIn = await selfClientSignIn({
     clientId: DEMO_CLIENT.clientId,
     clientSecret: DEMO_CLIENT.clientSecret,
-    code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, scopes),
+    code: standIn.issueSelfClientCode(DEMO_CLIENT.clientId, scopes, org),
     accountsServer: standIn.url,
   });
   return {

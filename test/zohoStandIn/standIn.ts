@@ -66,6 +66,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The org of the request's access token, once the token is known. */
+  org?: OrgName;
 }
 
 interface Grant {
@@ -422,14 +424,15 @@ export class ZohoStandIn {
     const query = Object.fromEntries(url.searchParams);
     if (url.pathname.startsWith('/__standin/'))
       return this.control(url.pathname, request.method ?? 'GET', query, body, response);
-    this.requests.push({
+    const recorded: RecordedRequest = {
       listener,
       method: request.method ?? 'GET',
       path: url.pathname,
       query,
       headers: request.headers,
       body,
-    });
+    };
+    this.requests.push(recorded);
 
     if (url.pathname === '/oauth/v2/auth' && request.method === 'GET') return this.authorize(listener, query, response);
     if (url.pathname === '/oauth/v2/token' && request.method === 'POST')
@@ -439,7 +442,7 @@ export class ZohoStandIn {
     // 127.0.0.1 links through its port proxy, which keeps only the root of the address.
     if ((url.pathname === '/' || url.pathname === '/crm/settings/modules') && request.method === 'GET')
       return this.modulesPage(this.orgs[query.org === 'sandbox' ? 'sandbox' : 'production'], response);
-    if (url.pathname.startsWith('/crm/')) return this.crm(listener, request, response, url.pathname, body);
+    if (url.pathname.startsWith('/crm/')) return this.crm(listener, request, response, recorded, body);
     json(response, 404, {
       code: 'INVALID_URL_PATTERN',
       details: {},
@@ -583,9 +586,10 @@ export class ZohoStandIn {
     listener: 'us' | 'eu',
     request: IncomingMessage,
     response: ServerResponse,
-    path: string,
+    recorded: RecordedRequest,
     body: string,
   ): Promise<void> {
+    const path = recorded.path;
     if (this.faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.faults.latencyMs));
     if (listener !== 'us')
       return json(response, 404, {
@@ -634,6 +638,7 @@ export class ZohoStandIn {
       });
 
     const org = this.orgs[access.org];
+    recorded.org = access.org;
     const version = /^\/crm\/v(\d+)\//.exec(path)?.[1];
     const route = path.replace(/^\/crm\/v\d+/, '');
     const method = request.method ?? 'GET';
