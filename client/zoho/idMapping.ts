@@ -102,7 +102,7 @@ export function mapFileIds(
   return { file: mapper.file(file), mapping: [...mapper.rows.values()], unmapped: mapper.unmapped };
 }
 
-/** The mapping as a table for the plan: one line per id that changes, or a line saying none did. */
+/** The mapping as a table for the plan: per org the ids came from, one line per id that changes; none: no lines. */
 export function describeMapping(mapping: MappedId[], target: string): string[] {
   const changed = mapping.filter((row) => row.to !== row.from);
   if (!changed.length) return [];
@@ -110,13 +110,15 @@ export function describeMapping(mapping: MappedId[], target: string): string[] {
     oneLine(`${row.kind} ${row.name}${row.targetName ? ` → ${row.targetName}` : ''}`, 80),
   );
   const width = Math.max(...names.map((name) => name.length));
-  return [
-    `Ids mapped by name for ${target}:`,
-    ...changed.map(
-      (row, index) =>
-        `  ${names[index].padEnd(width)}  ${row.from} (${oneLine(row.source, 60)}) → ${row.to ?? 'the id it is created with'}`,
+  const sources = [...new Set(changed.map((row) => row.source))];
+  return sources.flatMap((source) => [
+    `Ids mapped by name from ${oneLine(source, 80)} to ${oneLine(target, 80)}:`,
+    ...changed.flatMap((row, index) =>
+      row.source === source
+        ? [`  ${names[index].padEnd(width)}  ${row.from} → ${row.to ?? '(created in this run: sent by api_name)'}`]
+        : [],
     ),
-  ];
+  ]);
 }
 
 class Mapper {

@@ -35,7 +35,11 @@ describe('mapping org ids by name', () => {
         ['Standard', '5002', '2002', 'Sandbox'],
       ],
     );
-    assert.match(describeMapping(mapping, 'Production').join('\n'), /profile Standard +5002 \(Sandbox\) → 2002/);
+    assert.deepEqual(describeMapping(mapping, 'Production'), [
+      'Ids mapped by name from Sandbox to Production:',
+      '  profile Administrator  5001 → 2001',
+      '  profile Standard       5002 → 2002',
+    ]);
   });
 
   it('keeps ids the target already has, and says nothing of them', () => {

@@ -151,11 +151,14 @@ describe('promotion from the sandbox to production', () => {
     const plan = await run(['plan', '--env', 'production']);
     assert.equal(plan.code, 2, plan.stdout + plan.stderr);
     assert.match(plan.stdout, /Parcels: create/);
-    assert.match(plan.stdout, /Ids mapped by name for production/);
-    assert.match(plan.stdout, new RegExp(`profile Administrator +${SANDBOX.admin} \\(.*\\) → ${PRODUCTION.admin}`));
-    assert.match(plan.stdout, new RegExp(`profile Standard +${SANDBOX.standard} \\(.*\\) → ${PRODUCTION.standard}`));
-    assert.match(plan.stdout, /lookup module Contacts +5553001000000002179 \(.*\) → 2423488000000002179/);
-    assert.match(plan.stdout, /global picklist Regions +5553001000000700011 \(.*\) → 2423488000000700011/);
+    assert.match(
+      plan.stdout,
+      /Ids mapped by name from sandbox \(127\.0\.0\.1:\d+\) to production \(127\.0\.0\.1:\d+\):/,
+    );
+    assert.match(plan.stdout, new RegExp(`profile Administrator +${SANDBOX.admin} → ${PRODUCTION.admin}`));
+    assert.match(plan.stdout, new RegExp(`profile Standard +${SANDBOX.standard} → ${PRODUCTION.standard}`));
+    assert.match(plan.stdout, /lookup module Contacts +5553001000000002179 → 2423488000000002179/);
+    assert.match(plan.stdout, /global picklist Regions +5553001000000700011 → 2423488000000700011/);
   });
 
   it("sends production's ids in every write, request by request, and leaves the files as they were", async () => {

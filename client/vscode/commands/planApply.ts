@@ -159,6 +159,8 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
     }
     const { lines, summary } = describePlan(pending);
     const mapping = describeMapping(planned.mapping, planned.connection.label);
+    // In the log too: what was sent in place of the files' ids stays readable after the question is gone.
+    if (mapping.length) this.services.log.info(mapping.join('\n'));
     if (options.confirm !== false) {
       const production = planned.connection.environment === 'production';
       const count = `${pending.length} module${pending.length === 1 ? '' : 's'}`;

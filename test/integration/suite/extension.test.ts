@@ -1021,6 +1021,136 @@ describe('Zoho CRM Modules in a real VS Code', function () {
     }
   });
 
+  it('Promote to… applies a folder made in the sandbox to production: its ids mapped by name, asked first, sent there only', async () => {
+    const production = api.activeConnection()!;
+    const { code } = await standIn<{ code: string }>('/__standin/self-client-code?org=sandbox', {
+      method: 'POST',
+      body: JSON.stringify({ client_id: DEMO.clientId }),
+    });
+    const sandbox = await vscode.commands.executeCommand<{ id: string; label: string }>('zohoCrm.signIn', {
+      method: 'selfClient',
+      dataCenter: 'us',
+      environment: 'sandbox',
+      clientId: DEMO.clientId,
+      clientSecret: DEMO.clientSecret,
+      code,
+    });
+    assert.equal(sandbox.label, 'Zylker Local Sandbox (US · sandbox)');
+    const folder = vscode.Uri.file(path.join(WORKSPACE, 'promote'));
+    const stateFile = path.join(WORKSPACE, '.crm-sync.json');
+    const moduleFile = vscode.Uri.joinPath(folder, 'Bins.crm-module.json');
+    const fieldsFile = vscode.Uri.joinPath(folder, 'Bins.crm-fields.json');
+    // Written against the sandbox: its Administrator and Standard.
+    const moduleText = `${JSON.stringify(
+      {
+        modules: [
+          {
+            plural_label: 'Bins',
+            singular_label: 'Bin',
+            api_name: 'Bins',
+            profiles: [{ id: '5553001000000015011' }, { id: '5553001000000015014' }],
+          },
+        ],
+      },
+      null,
+      2,
+    )}\n`;
+    const fieldsText = `${JSON.stringify(
+      {
+        fields: [
+          {
+            field_label: 'Aisle',
+            data_type: 'text',
+            length: 10,
+            profiles: [{ id: '5553001000000015014', permission_type: 'read_only' }],
+          },
+        ],
+      },
+      null,
+      2,
+    )}\n`;
+    try {
+      await vscode.workspace.fs.writeFile(moduleFile, new TextEncoder().encode(moduleText));
+      await vscode.workspace.fs.writeFile(fieldsFile, new TextEncoder().encode(fieldsText));
+      const inSandbox = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+        'zohoCrm.apply',
+        folder,
+        {
+          confirm: false,
+        },
+      );
+      assert.equal(inSandbox.kind, 'applied', inSandbox.message);
+      await standIn('/__standin/requests', { method: 'DELETE' });
+      // Promote to…: the other connection is offered; the question names production and shows the mapping.
+      const asked = Promise.resolve(vscode.commands.executeCommand('zohoCrm.promote', folder));
+      if (DRIVER) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const { texts } = await driver<{ texts: string[] }>(
+          `/text?selector=${encodeURIComponent('.quick-input-widget')}`,
+        );
+        assert.match(
+          texts.join('\n'),
+          /taken by name from Zylker Local Sandbox \(US · sandbox\)'s; the files do not change/,
+        );
+        assert.match(texts.join('\n'), /Zylker Local \(US · production\)/);
+        await driver('/screenshot?name=promote-pick');
+        await driver('/key?key=Enter');
+      } else {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      await assert.rejects(
+        asked,
+        /refused to show dialog in tests\. Contents: Zylker Local \(US · production\) is a production org: apply 1 module there\?/,
+      );
+      // The question's detail (which a VS Code under test does not show) has the mapping; so has the log.
+      const log = api.logLines().join('\n');
+      assert.match(
+        log,
+        /Ids mapped by name from Zylker Local Sandbox \(US · sandbox\) to Zylker Local \(US · production\):/,
+      );
+      assert.match(log, /profile Standard +5553001000000015014 → 2423488000000015975/);
+      const writes = async () =>
+        (await standIn<{ method: string; path: string; body: string; org?: string }[]>('/__standin/requests')).filter(
+          (request) => request.path.startsWith('/crm/') && request.method !== 'GET',
+        );
+      assert.deepEqual(await writes(), [], 'asked, and refused: nothing sent');
+      const promoted = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+        'zohoCrm.promote',
+        folder,
+        {
+          target: production.id,
+          confirm: false,
+        },
+      );
+      assert.equal(promoted.kind, 'applied', promoted.message);
+      const sent = await writes();
+      assert.deepEqual(
+        sent.map((request) => `${request.org} ${request.method} ${request.path}`),
+        ['production POST /crm/v7/settings/modules', 'production POST /crm/v7/settings/fields'],
+      );
+      assert.deepEqual(JSON.parse(sent[0].body).modules[0].profiles, [
+        { id: '2423488000000015972' },
+        { id: '2423488000000015975' },
+      ]);
+      assert.deepEqual(JSON.parse(sent[1].body).fields[0].profiles, [
+        { id: '2423488000000015975', permission_type: 'read_only' },
+      ]);
+      assert.equal(readFileSync(moduleFile.fsPath, 'utf8'), moduleText, 'the files do not change');
+      assert.equal(readFileSync(fieldsFile.fsPath, 'utf8'), fieldsText);
+      assert.equal(api.activeConnection()?.id, sandbox.id, 'the active connection stays as it was');
+      const after = await vscode.commands.executeCommand<{ text: string }>('zohoCrm.plan', folder, production.id);
+      assert.match(after.text, /^Bins: up to date$/m);
+      assert.match(after.text, /profile Administrator +5553001000000015011 → 2423488000000015972/);
+      if (DRIVER) await driver('/screenshot?name=promote-plan');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    } finally {
+      await vscode.commands.executeCommand('zohoCrm.signOut', { connectionId: sandbox.id, confirm: false });
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+      await vscode.workspace.fs.delete(vscode.Uri.file(stateFile)).then(undefined, () => undefined);
+    }
+    assert.equal(api.activeConnection()?.id, production.id);
+  });
+
   it('a refresh is exactly the GETs it needs (no fields file is open); refused, the last org data stays in use and says its age', async () => {
     // Joins the refresh the update started (one fetch at a time), so the next one really goes out.
     await vscode.commands.executeCommand('zohoCrm.refreshOrgData');
