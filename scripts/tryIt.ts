@@ -64,8 +64,17 @@ through it step by step.
    from the file and Update offers *Update and Delete…*, which names the field before it goes. **Zoho CRM: Pull
    Fields…** writes any module's custom fields as a file.
 
+8. Promotion, sandbox first: sign in a second time, to the local Zoho's sandbox (**Zoho CRM: Sign In** › *Paste a
+   Self Client grant code* › United States › Sandbox, the code from ${standInUrl}/__standin/self-client-code?org=sandbox).
+   With the sandbox active (status bar), make a folder \`sandbox-work\` with a new \`crates.crm-module.json\` (an empty
+   file offers its snippet; Ctrl+Space in a profile \`"id"\` lists the sandbox's profiles by name), right-click the
+   folder › **Zoho CRM: Apply**, then **Zoho CRM: Promote to…** › Zylker Local: the plan names each sandbox id and
+   the production id sent in its place, asks, and sends; the file stays as it is.
+
 The local Zoho has four profiles (Administrator, Standard, a lite and a portal one), Zoho's standard modules
-(Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module, Shipments.
+(Leads, Contacts, Accounts, Deals, Tasks, Products) and one custom module, Shipments. Its sandbox has the same
+profiles under other ids, one more ("Sandbox Testers", which production lacks: promoting a file that names it
+stops before anything is sent), and no Shipments.
 `,
   );
 }
