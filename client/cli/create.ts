@@ -6,7 +6,7 @@ import { readToSend } from './lint';
 import { createFieldsCommand, sendFields } from './createFields';
 import { documentKindOf } from '@crm/languageservice';
 import { printer, printOrgProblems, printRejection } from './output';
-import { recordBaseline } from './sync';
+import { recordBaseline, textForTarget } from './sync';
 
 import type { Io } from './io';
 
@@ -26,11 +26,19 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     if (typeof connected === 'number') return connected;
     const { client } = connected;
     const print = printer(io, format);
+    // Ids of another org (a sandbox's profiles) go as this org's, by name; the files stay as they are.
+    const sent = await textForTarget(connected, file, text, io);
+    if (typeof sent === 'number') return sent;
+    const fieldsSent =
+      fieldsText === undefined ? undefined : await textForTarget(connected, fieldsFile, fieldsText, io);
+    if (typeof fieldsSent === 'number') return fieldsSent;
+    const mappedRules = sent === text ? rules : checkRules(sent, rulesVersion(io));
+    const sentRules = mappedRules.kind === 'valid' ? mappedRules : rules; // an id's length never makes a file invalid
     // The same check before sending as the editor's: the module itself (then update is the way), or clashes.
     const snapshot = await orgForChecks(client, connected.label);
     if (!snapshot) io.err('Could not check whether the module exists (the sign-in cannot list modules); sending it.\n');
     const { org, production } = await orgKind(connected);
-    const verdict = checkOrg('create', rules, snapshot, production);
+    const verdict = checkOrg('create', sentRules, snapshot, production);
     if (verdict.kind === 'exists') {
       const message = `${connected.label} already has the module ${verdict.apiName}; nothing was sent. Use crm-module update ${file} to change it.`;
       print({ status: 'exists', apiName: verdict.apiName, message, file }, message);
@@ -39,12 +47,12 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
     if (verdict.kind === 'clash') return printOrgProblems(io, format, file, text, verdict.findings);
     const subject = JSON.stringify(rules.pluralLabel ?? file);
     if (verdict.askFirst && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
-    const outcome = await createModule(client, text);
+    const outcome = await createModule(client, sent);
     switch (outcome.kind) {
       case 'created': {
         const created = `Created module from ${file}: id ${outcome.id}`;
-        const moduleName = await createdModuleName(client, text, outcome.id);
-        if (fieldsText === undefined) {
+        const moduleName = await createdModuleName(client, sent, outcome.id);
+        if (fieldsSent === undefined) {
           if (moduleName) await recordBaseline(connected, moduleName, io);
           print({ status: 'created', id: outcome.id, file }, created);
           return 0;
@@ -54,7 +62,7 @@ export async function createCommand(file: string, format: 'text' | 'json', io: I
           print({ status: 'created', id: outcome.id, file, message }, message);
           return 1;
         }
-        const fields = await sendFields(connected, fieldsFile, fieldsText, moduleName);
+        const fields = await sendFields(connected, fieldsFile, fieldsSent, moduleName);
         await recordBaseline(connected, moduleName, io);
         print({ status: 'created', id: outcome.id, file, fields: fields.json }, `${created}\n${fields.text}`);
         return fields.code;

@@ -11,7 +11,7 @@ import { allowedInProduction, connectFromEnvironment, Connected, orgKind } from 
 import { readToSend } from './lint';
 import { moduleNameOf } from './fieldsOrg';
 import { printer } from './output';
-import { recordBaseline } from './sync';
+import { recordBaseline, textForTarget } from './sync';
 
 import type { Io } from './io';
 
@@ -30,7 +30,9 @@ export async function createFieldsCommand(
     const { org, production } = await orgKind(connected);
     const subject = `the fields of ${path.basename(file)} in ${moduleName}`;
     if (production && !(await allowedInProduction(connected, yes, org, 'create', subject, io))) return 2;
-    const report = await sendFields(connected, file, text, moduleName);
+    const sent = await textForTarget(connected, file, text, io);
+    if (typeof sent === 'number') return sent;
+    const report = await sendFields(connected, file, sent, moduleName);
     await recordBaseline(connected, moduleName, io);
     printer(io, format)(report.json, report.text);
     return report.code;

@@ -21,7 +21,7 @@ import { connectFromEnvironment, Connected, orgName, rulesVersion } from './conn
 import { Format, printer, printOrgProblems, printRejection } from './output';
 import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
 import { diffFieldsCommand, moduleNameOf, pulledFieldsText, updateFieldsCommand } from './fieldsOrg';
-import { recordBaseline } from './sync';
+import { recordBaseline, textForTarget } from './sync';
 
 import type { Io } from './io';
 
@@ -238,8 +238,11 @@ export function updateCommand(file: string, format: Format, allowDelete: boolean
   return withOrg(io, 1, async (connected) => {
     const fields = documentKindOf(file) === 'fields';
     // One read: the text checked here is the text the plan is made from and sent.
-    const text = readToSend(file, format, io, fields);
-    if (text === 1) return 1;
+    const read = readToSend(file, format, io, fields);
+    if (read === 1) return 1;
+    // Ids of another org go as this org's, by name (the file stays as it is): what is planned is what is sent.
+    const text = await textForTarget(connected, file, read, io);
+    if (typeof text === 'number') return text;
     if (fields) return updateFieldsCommand(file, text, connected, format, allowDelete, io);
     const rules = checkRules(text, rulesVersion(io));
     if (rules.kind === 'invalid') return 1; // reported above, from the same rules
@@ -248,7 +251,7 @@ export function updateCommand(file: string, format: Format, allowDelete: boolean
     if (typeof plan === 'number') return plan === 2 ? 1 : plan;
     // Once the module is known to be there and custom: the same check before sending as the editor's.
     const verdict = checkOrg('update', rules, snapshot, false);
-    if (verdict.kind === 'clash') return printOrgProblems(io, format, file, text, verdict.findings);
+    if (verdict.kind === 'clash') return printOrgProblems(io, format, file, read, verdict.findings);
     const print = printer(io, format);
     if (!plan.changes.length) {
       print(
@@ -268,7 +271,7 @@ export function updateCommand(file: string, format: Format, allowDelete: boolean
         await recordBaseline(connected, plan.apiName, io);
         return 0;
       case 'rejected':
-        return printRejection(io, format, file, text, {
+        return printRejection(io, format, file, read, {
           ...outcome,
           errors: outcome.errors.map((error) => errorInFile(error, plan)),
         });

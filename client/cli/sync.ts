@@ -306,3 +306,35 @@ export async function mapIdsCommand(files: string[], io: Io, yes: boolean, fromS
     return 0;
   });
 }
+
+/**
+ * One file's text for the org of this run, for create and update of one file as plan and apply do: ids of other
+ * orgs recorded here (or in --from-snapshot) sent as this org's, by name, the mapping said on stderr; an exit code
+ * after naming what this org lacks. No other org known: the text as it is, and no request.
+ */
+export async function textForTarget(
+  connected: Connected,
+  file: string,
+  text: string,
+  io: Io,
+): Promise<string | number> {
+  const state = readState(path.resolve(SYNC_STATE_FILE));
+  const recorded = 'error' in state ? [] : recordedDirectories(state);
+  if (!recorded.length) return text;
+  const org = await orgIdOf(connected.client, connected.label);
+  const sources = recorded.filter((directory) => directory.org !== org);
+  if (!sources.length) return text;
+  const target = await readDirectory(connected.client, org, connected.label, text.includes('"global_picklist"'));
+  const {
+    file: mapped,
+    mapping,
+    unmapped,
+  } = mapFileIds({ path: file, text }, sources, target, connected.environment?.profiles);
+  if (unmapped.length) {
+    io.err(`${unmapped.map((entry) => `error ${entry.message}`).join('\n')}\nNothing was sent.\n`);
+    return 1;
+  }
+  const table = describeMapping(mapping, connected.label);
+  if (table.length) io.err(`${table.join('\n')}\n`);
+  return mapped.text;
+}

@@ -247,7 +247,8 @@ class Mapper {
       typeof apiName === 'string' ? apiName : this.nameOf(id, (directory) => directory.globalPicklists)?.name;
     const known = this.target.globalPicklists;
     if (name === undefined) {
-      if (known?.[id] !== undefined) return id;
+      // Unnamed anywhere, and the target's own were not read: nothing to judge it by; it goes as written.
+      if (known === undefined || known[id] !== undefined) return id;
       return this.unknown('global picklist', id, file, `global picklist id ${id} is not one of ${this.target.label}'s`);
     }
     if (!known)

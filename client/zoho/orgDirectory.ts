@@ -3,7 +3,8 @@
  * or gathered from what a pull or a write already read (a module's profiles by name, its fields' lookups and
  * picklists) for the baseline, so a later promotion can name the ids of files that came from it at no cost.
  */
-import { OrgSnapshot, oneLine } from '@crm/languageservice';
+import { OrgSnapshot, oneLine, ZOHO_CODES } from '@crm/languageservice';
+import { ZohoError } from './errors';
 import { AnswerReader } from './answerShape';
 import { CrmClient, ModuleDetails, ModuleSummary, ProfileSummary, unexpected } from './crmClient';
 import { FieldSummary } from './fieldsApi';
@@ -21,11 +22,21 @@ export async function readDirectory(
   withGlobalPicklists: boolean,
 ): Promise<OrgDirectory> {
   const [profiles, modules, globalPicklists] = await Promise.all([
-    client.listProfiles(),
+    readProfiles(client),
     client.listModules(),
     withGlobalPicklists ? listGlobalPicklists(client).catch(() => undefined) : Promise.resolve(undefined),
   ]);
   return directoryOf(org, label, profiles, modules, globalPicklists);
+}
+
+/** The org's profiles; undefined when the sign-in may not read them (ids are then kept as they are). */
+export async function readProfiles(client: CrmClient): Promise<ProfileSummary[] | undefined> {
+  try {
+    return await client.listProfiles();
+  } catch (error) {
+    if (error instanceof ZohoError && error.code === ZOHO_CODES.oauthScopeMismatch) return undefined;
+    throw error;
+  }
 }
 
 /** A directory from the org's listings (read by the caller, so a plan reads the module listing once). */

@@ -3,14 +3,13 @@
  * file by its sibling module file, else its name), the org read once per kind and once or twice per module that
  * has files, a few reads at a time, and each module planned against its baseline.
  */
-import { ApiVersion, documentKindOf, moduleOfFieldsFile, siblingModuleFile, ZOHO_CODES } from '@crm/languageservice';
-import { ZohoError } from './errors';
+import { ApiVersion, documentKindOf, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
 import { CrmClient } from './crmClient';
 import { listFields } from './fieldsApi';
 import { readModuleFile } from './moduleFile';
 import { LocalFile, LocalModule, ModulePlan, planModule } from './syncPlan';
 import { MappedId, mapOrgIds, OrgDirectory, UnmappedId } from './idMapping';
-import { directoryOf, directoryOfModule, listGlobalPicklists } from './orgDirectory';
+import { directoryOf, directoryOfModule, listGlobalPicklists, readProfiles } from './orgDirectory';
 import { baselineFromOrg, baselineOf, ModuleReading, recordedDirectories, SyncState } from './syncState';
 
 /** Reads of the org at once: Zoho allows a handful of concurrent calls per org. */
@@ -79,12 +78,7 @@ export async function planFolder(
   const texts = local.flatMap((module) => [module.moduleFile?.text ?? '', module.fieldsFile?.text ?? '']);
   const [listing, profiles, picklists] = await Promise.all([
     client.listModules(),
-    texts.some((text) => text.includes('"profiles"'))
-      ? client.listProfiles().catch((error: unknown) => {
-          if (error instanceof ZohoError && error.code === ZOHO_CODES.oauthScopeMismatch) return undefined;
-          throw error;
-        })
-      : Promise.resolve([]),
+    texts.some((text) => text.includes('"profiles"')) ? readProfiles(client) : Promise.resolve([]),
     texts.some((text) => text.includes('"global_picklist"'))
       ? listGlobalPicklists(client).catch(() => undefined)
       : Promise.resolve(undefined),

@@ -250,6 +250,40 @@ describe('promotion from the sandbox to production', () => {
     );
   });
 
+  it('create and update of one file map its ids too', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'crm-promote-one-'));
+    writeFileSync(path.join(other, 'crm-environments.json'), environmentsFile());
+    const file = path.join(other, 'Totes.crm-module.json');
+    const module = {
+      plural_label: 'Totes',
+      singular_label: 'Tote',
+      api_name: 'Totes',
+      profiles: [{ id: SANDBOX.admin }, { id: SANDBOX.standard }],
+    };
+    writeFileSync(file, JSON.stringify({ modules: [module] }));
+    assert.equal((await run(['create', '--env', 'sandbox', '--yes', file], other)).code, 0);
+    standIn.requests.length = 0;
+    const created = await run(['create', '--env', 'production', '--yes', file], other);
+    assert.equal(created.code, 0, created.stdout + created.stderr);
+    assert.match(created.stderr, /Ids mapped by name from sandbox .* to production/);
+    const post = productionWrites()[0];
+    assert.deepEqual(JSON.parse(post.body).modules[0].profiles, [
+      { id: PRODUCTION.admin },
+      { id: PRODUCTION.standard },
+    ]);
+    writeFileSync(file, JSON.stringify({ modules: [{ ...module, singular_label: 'Tote Bag' }] }));
+    standIn.requests.length = 0;
+    const updated = await run(['update', '--env', 'production', file], other);
+    assert.equal(updated.code, 0, updated.stdout + updated.stderr);
+    const puts = productionWrites();
+    assert.deepEqual(
+      puts.map((request) => request.method),
+      ['PUT'],
+    );
+    assert.doesNotMatch(puts[0].body, /5553001/);
+    assert.doesNotMatch(updated.stderr, /profiles/, 'the same profiles by name: no difference to send');
+  });
+
   it('rewrites a file for one org only when asked, and asks first', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'crm-promote-rewrite-'));
     writeFileSync(path.join(other, 'crm-environments.json'), environmentsFile());
