@@ -42,7 +42,7 @@ export { currentBaseline, groupFiles, orgIdOf, planFolder } from './syncFolder';
 export type { FolderPlan } from './syncFolder';
 export { describeMapping, mapFileIds } from './idMapping';
 export type { OrgDirectory } from './idMapping';
-export { directoryOfSnapshot, readDirectory } from './orgDirectory';
+export { directoryOfSnapshot, listGlobalPicklists, readDirectory } from './orgDirectory';
 export { recordedDirectories } from './syncState';
 export type { ItemState, LocalFile, LocalModule, ModulePlan } from './syncPlan';
 export { baselineOf, readSyncState, SYNC_STATE_FILE, syncStateText, withReading } from './syncState';

@@ -10,7 +10,8 @@ import { checkFieldsRules, createFields, describeFieldError, errorSentence, fiel
 import { Services } from '../connections/services';
 import { OrgData } from '../org/orgData';
 import {
-  connectionFor,
+  targetConnection,
+  textToSend,
   failed,
   fieldsFileOf,
   isStopped,
@@ -36,16 +37,25 @@ export class CreateFieldsCommand {
   ) {}
 
   /** `options.confirm: false` is for automation: no question before a production send. */
-  async run(target?: vscode.Uri | string, options?: { confirm?: boolean } | vscode.Uri[]): Promise<CreateFieldsResult> {
+  async run(
+    target?: vscode.Uri | string,
+    options?: { confirm?: boolean; target?: string } | vscode.Uri[],
+  ): Promise<CreateFieldsResult> {
     const restricted = refuseWhenRestricted(this.services.log, 'Zoho CRM: Create Fields');
     if (restricted) return restricted;
     const uri = fieldsFileOf(target);
     if (!uri) return this.fail('Open a *.crm-fields.json file (or pick one in the Explorer) to create its fields.');
     const confirm = Array.isArray(options) || options?.confirm !== false;
-    return this.oneAtATime.run(uri, (phase) => this.send(uri, confirm, phase));
+    const targetId = Array.isArray(options) ? undefined : options?.target;
+    return this.oneAtATime.run(uri, (phase) => this.send(uri, confirm, phase, targetId));
   }
 
-  private async send(uri: vscode.Uri, confirm: boolean, phase: (now: string) => void): Promise<CreateFieldsResult> {
+  private async send(
+    uri: vscode.Uri,
+    confirm: boolean,
+    phase: (now: string) => void,
+    targetId: string | undefined,
+  ): Promise<CreateFieldsResult> {
     const { log, settings } = this.services;
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, log);
@@ -60,9 +70,12 @@ export class CreateFieldsCommand {
       return { kind: 'blocked', message };
     }
     const moduleName = await moduleOfFieldsUri(uri);
-    const connection = await connectionFor(this.services, true, 'create the fields', phase);
+    const connection = await targetConnection(this.services, targetId, true, 'create the fields', phase);
     if (isStopped(connection)) return connection;
-    const fields = fieldsOfBody(text);
+    // Another org's ids go as this org's, by name; the file stays as it is.
+    const sent = await textToSend(this.services, this.org, connection, uri, text);
+    if (typeof sent !== 'string') return sent;
+    const fields = fieldsOfBody(sent);
     if (confirm && connection.environment === 'production' && settings.read().askBeforeProductionCreate) {
       phase('waiting for your answer');
       const choice = await vscode.window.showWarningMessage(

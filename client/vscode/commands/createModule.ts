@@ -25,7 +25,8 @@ import {
   ZohoError,
 } from '@crm/zoho';
 import {
-  connectionFor,
+  targetConnection,
+  textToSend,
   failed,
   isStopped,
   moduleFileOf,
@@ -68,7 +69,7 @@ export class CreateModuleCommand {
   /** `options.confirm: false` is for automation: no question before a production send. */
   async run(
     target?: vscode.Uri | string,
-    options?: { interactive?: boolean; confirm?: boolean } | vscode.Uri[],
+    options?: { interactive?: boolean; confirm?: boolean; target?: string } | vscode.Uri[],
   ): Promise<CommandResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Create Module');
     if (restricted) return restricted;
@@ -77,10 +78,17 @@ export class CreateModuleCommand {
     const uri = moduleFileOf(target);
     if (!uri)
       return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to create its module in Zoho CRM.');
-    return this.oneAtATime.run(uri, (phase) => this.send(uri, interactive, confirm, phase));
+    const targetId = Array.isArray(options) ? undefined : options?.target;
+    return this.oneAtATime.run(uri, (phase) => this.send(uri, interactive, confirm, phase, targetId));
   }
 
-  private async send(uri: vscode.Uri, interactive: boolean, confirm: boolean, phase: Phase): Promise<CommandResult> {
+  private async send(
+    uri: vscode.Uri,
+    interactive: boolean,
+    confirm: boolean,
+    phase: Phase,
+    targetId: string | undefined,
+  ): Promise<CommandResult> {
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
@@ -95,12 +103,25 @@ export class CreateModuleCommand {
       if (refused.length) return this.blocked(path.basename(fieldsDocument.uri.path), refused, false);
     }
 
-    const connection = await connectionFor(this.services, interactive, 'create the module', phase);
+    const connection = await targetConnection(this.services, targetId, interactive, 'create the module', phase);
     if (isStopped(connection)) return connection;
+    // Another org's ids (a sandbox's profiles) go as this org's, by name; the files stay as they are.
+    const sent = await textToSend(this.services, this.org, connection, uri, text);
+    if (typeof sent !== 'string') return sent;
+    const fieldsSent = fieldsDocument
+      ? await textToSend(this.services, this.org, connection, fieldsDocument.uri, fieldsDocument.getText())
+      : undefined;
+    if (fieldsSent !== undefined && typeof fieldsSent !== 'string') return fieldsSent;
+    const sentRules = sent === text ? rules : checkRules(sent, this.services.settings.read().apiVersion);
 
     // What the org is known to have: the module itself (then Update is the way), or clashes Zoho would refuse.
     const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
-    const verdict = checkOrg('create', rules, snapshot, connection.environment === 'production');
+    const verdict = checkOrg(
+      'create',
+      sentRules.kind === 'valid' ? sentRules : rules,
+      snapshot,
+      connection.environment === 'production',
+    );
     if (verdict.kind === 'exists') return this.offerUpdate(uri, connection, verdict.apiName, interactive);
     if (verdict.kind === 'clash') return this.blocked(name, verdict.findings, true);
 
@@ -130,9 +151,9 @@ export class CreateModuleCommand {
         },
         async (progress) => {
           const client = await this.store.crmClient(connection!);
-          const created = await createModule(client, text);
+          const created = await createModule(client, sent);
           if (created.kind !== 'created') return { outcome: created, fieldsRun: undefined };
-          const moduleName = await createdModuleName(client, text, created.id).catch(() => undefined);
+          const moduleName = await createdModuleName(client, sent, created.id).catch(() => undefined);
           if (!fieldsDocument) {
             if (moduleName) await this.org.recordWrite(connection!, uri, moduleName);
             return { outcome: created, fieldsRun: undefined };
@@ -142,7 +163,7 @@ export class CreateModuleCommand {
           if (!moduleName)
             return { outcome: created, fieldsRun: 'its API name could not be read back, so its fields were not sent' };
           let reported = 0;
-          const fields = fieldsOfBody(fieldsDocument.getText());
+          const fields = fieldsOfBody(fieldsSent ?? fieldsDocument.getText());
           const fieldsRun = await createFields(client, moduleName, fields, (done, total) => {
             progress.report({ message: `fields: ${done} of ${total}`, increment: ((done - reported) / total) * 100 });
             reported = done;

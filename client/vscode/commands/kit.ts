@@ -8,6 +8,8 @@ import { Logger, messageOf } from '@crm/zoho';
 import { documentKindOf, MODULE_FILE, moduleOfFieldsFile, siblingModuleFile } from '@crm/languageservice';
 import { Services } from '../connections/services';
 import { notify } from '../messages/notify';
+import { OrgData } from '../org/orgData';
+import { textForConnection } from '../org/targetIds';
 
 export type Stopped = { kind: 'failed'; message: string } | { kind: 'cancelled'; message: string };
 
@@ -115,6 +117,31 @@ export async function connectionFor(
     void notify('error', message);
     return { kind: 'failed', message };
   }
+}
+
+/** The connection a command sends to: the one named (automation, Promote), else the active one (or a sign-in). */
+export async function targetConnection(
+  services: Services,
+  targetId: string | undefined,
+  interactive: boolean,
+  purpose: string,
+  phase: Phase = () => {},
+): Promise<ConnectionInfo | Stopped> {
+  if (targetId === undefined) return connectionFor(services, interactive, purpose, phase);
+  const found = services.store.list().find((connection) => connection.id === targetId);
+  return found ?? failed(services.log, 'That connection is no longer signed in; nothing was sent.');
+}
+
+/** The text to send to `connection` (another org's ids mapped by name), or how the command stops. */
+export async function textToSend(
+  services: Services,
+  org: OrgData,
+  connection: ConnectionInfo,
+  uri: vscode.Uri,
+  text: string,
+): Promise<string | Stopped> {
+  const sent = await textForConnection(services, org, connection, uri, text);
+  return typeof sent === 'string' ? sent : failed(services.log, sent.refused);
 }
 
 /** A command that stops: logged, said in a short notification, returned for automation. */

@@ -24,7 +24,8 @@ import { Services } from '../connections/services';
 import { OrgData } from '../org/orgData';
 import { notify, notificationText } from '../messages/notify';
 import {
-  connectionFor,
+  targetConnection,
+  textToSend,
   failed,
   fieldsFileOf,
   isStopped,
@@ -49,6 +50,8 @@ export interface UpdateFieldsOptions {
   overwrite?: boolean;
   deleteFields?: string[];
   removeOptions?: boolean;
+  /** The connection to send to (its id); the active one unless given. */
+  target?: string;
 }
 
 export class UpdateFieldsCommand {
@@ -88,10 +91,20 @@ export class UpdateFieldsCommand {
       return { kind: 'blocked', message };
     }
     const moduleName = await moduleOfFieldsUri(uri);
-    const connection = await connectionFor(this.services, options.confirm !== false, 'update the fields', phase);
+    const connection = await targetConnection(
+      this.services,
+      options.target,
+      options.confirm !== false,
+      'update the fields',
+      phase,
+    );
     if (isStopped(connection)) return connection;
+    // Another org's ids go as this org's, by name: what is planned is what is sent; the file stays as it is.
+    const sent = await textToSend(this.services, this.org, connection, uri, text);
+    if (typeof sent !== 'string') return sent;
     phase(`reading the fields of ${moduleName} from ${connection.label}`);
-    const fields = fieldsOfBody(text);
+    const fields = fieldsOfBody(sent);
+    const activeData = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
     let plan: FieldsPlan;
     let org: FieldSummary[];
     let orgModule: ModuleDetails;
@@ -115,7 +128,7 @@ export class UpdateFieldsCommand {
       }
       org = read.fields;
       orgModule = read.module;
-      const names = new Map((this.org.current()?.profiles ?? []).map((profile) => [profile.id, profile.name]));
+      const names = new Map((activeData?.profiles ?? []).map((profile) => [profile.id, profile.name]));
       plan = planFieldsUpdate(read.module.api_name, fields, org, version, (id) => names.get(id));
     } catch (error) {
       return this.fail(this.log.redactor.redact(errorSentence(error, 'Reading the fields')));

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 
 import { ConnectionInfo } from '../connections/connectionStore';
 import {
-  connectionFor,
+  targetConnection,
+  textToSend,
   failed,
   isStopped,
   moduleFileOf,
@@ -57,7 +58,7 @@ export class UpdateModuleCommand {
   /** `options.confirm: false` is for automation: no question before sending. */
   async run(
     target?: vscode.Uri | string,
-    options?: { confirm?: boolean; interactive?: boolean; overwrite?: boolean } | vscode.Uri[],
+    options?: { confirm?: boolean; interactive?: boolean; overwrite?: boolean; target?: string } | vscode.Uri[],
   ): Promise<UpdateResult> {
     const restricted = refuseWhenRestricted(this.log, 'Zoho CRM: Update Module');
     if (restricted) return restricted;
@@ -66,7 +67,14 @@ export class UpdateModuleCommand {
     if (!uri)
       return this.fail('Open a *.crm-module.json file (or pick one in the Explorer) to update its module in Zoho CRM.');
     return this.oneAtATime.run(uri, (phase) =>
-      this.send(uri, settings.confirm !== false, settings.interactive !== false, phase, settings.overwrite ?? false),
+      this.send(
+        uri,
+        settings.confirm !== false,
+        settings.interactive !== false,
+        phase,
+        settings.overwrite ?? false,
+        settings.target,
+      ),
     );
   }
 
@@ -76,22 +84,30 @@ export class UpdateModuleCommand {
     interactive: boolean,
     phase: Phase,
     overwrite: boolean,
+    targetId?: string,
   ): Promise<UpdateResult> {
     const name = path.basename(uri.path);
     const document = await openModuleDocument(uri, this.log);
     if (isStopped(document)) return document;
-    const text = document.getText();
-    const rules = checkRules(text, this.services.settings.read().apiVersion);
-    if (rules.kind === 'invalid') return this.blocked(name, rules.findings.length, false);
-    const file = readModuleFile(text)!;
-    if (!file.api_name)
+    const written = document.getText();
+    const writtenRules = checkRules(written, this.services.settings.read().apiVersion);
+    if (writtenRules.kind === 'invalid') return this.blocked(name, writtenRules.findings.length, false);
+    const apiName = readModuleFile(written)!.api_name;
+    if (!apiName)
       return this.fail(
         `${name} has no api_name: Update needs it to know which module of the org the file is. Add the module's API name (Pull Module writes it).`,
       );
 
-    const connection = await connectionFor(this.services, interactive, 'update the module', phase);
+    const connection = await targetConnection(this.services, targetId, interactive, 'update the module', phase);
     if (isStopped(connection)) return connection;
-    phase(`reading ${file.api_name} from ${connection.label}`);
+    // Another org's ids go as this org's, by name: what is planned and compared is what is sent.
+    const text = await textToSend(this.services, this.org, connection, uri, written);
+    if (typeof text !== 'string') return text;
+    const mappedRules = text === written ? writtenRules : checkRules(text, this.services.settings.read().apiVersion);
+    const rules = mappedRules.kind === 'valid' ? mappedRules : writtenRules;
+    const file = readModuleFile(text)!;
+    const activeData = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
+    phase(`reading ${apiName} from ${connection.label}`);
 
     let plan: UpdatePlan;
     let orgModule: ModuleDetails;
@@ -100,17 +116,17 @@ export class UpdateModuleCommand {
       const found = await vscode.window.withProgress(
         {
           location: vscode.ProgressLocation.Notification,
-          title: notificationText(`Reading ${file.api_name} from ${connection.label}…`),
+          title: notificationText(`Reading ${apiName} from ${connection.label}…`),
         },
-        () => findOrgModule(client, file.api_name!, this.org.current()),
+        () => findOrgModule(client, apiName, activeData),
       );
-      if (!found) return this.missing(uri, connection, file.api_name, interactive);
+      if (!found) return this.missing(uri, connection, apiName, interactive);
       if (found.generated_type && found.generated_type !== 'custom') {
         return this.fail(
-          `${file.api_name} is one of Zoho's ${found.generated_type === 'default' ? 'standard' : found.generated_type} modules, not a custom one: Update Module changes only custom modules.`,
+          `${apiName} is one of Zoho's ${found.generated_type === 'default' ? 'standard' : found.generated_type} modules, not a custom one: Update Module changes only custom modules.`,
         );
       }
-      const names = new Map((this.org.current()?.profiles ?? []).map((profile) => [profile.id, profile.name]));
+      const names = new Map((activeData?.profiles ?? []).map((profile) => [profile.id, profile.name]));
       for (const profile of found.profiles ?? []) if (profile.name) names.set(String(profile.id), profile.name);
       plan = planUpdate(file, found, (id) => names.get(id));
       orgModule = found;
@@ -120,8 +136,7 @@ export class UpdateModuleCommand {
 
     // Once the module is known to be there and custom: the same check before sending as Create's (labels
     // another module uses, profiles the org lacks).
-    const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
-    const verdict = checkOrg('update', rules, snapshot, connection.environment === 'production');
+    const verdict = checkOrg('update', rules, activeData, connection.environment === 'production');
     if (verdict.kind === 'clash') return this.blocked(name, verdict.findings.length, true);
 
     if (!plan.changes.length) {

@@ -1143,6 +1143,25 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       assert.match(after.text, /profile Administrator +5553001000000015011 → 2423488000000015972/);
       if (DRIVER) await driver('/screenshot?name=promote-plan');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // Create and Update take a target connection too, and map the same way.
+      const lids = vscode.Uri.joinPath(folder, 'Lids.crm-module.json');
+      await vscode.workspace.fs.writeFile(
+        lids,
+        new TextEncoder().encode(moduleText.replace(/Bins/g, 'Lids').replace(/"Bin"/, '"Lid"')),
+      );
+      await standIn('/__standin/requests', { method: 'DELETE' });
+      const created = await vscode.commands.executeCommand<{ kind: string; message: string }>(
+        'zohoCrm.createModule',
+        lids,
+        { target: production.id, confirm: false },
+      );
+      assert.equal(created.kind, 'created', created.message);
+      const [post] = await writes();
+      assert.equal(post.org, 'production');
+      assert.deepEqual(JSON.parse(post.body).modules[0].profiles, [
+        { id: '2423488000000015972' },
+        { id: '2423488000000015975' },
+      ]);
     } finally {
       await vscode.commands.executeCommand('zohoCrm.signOut', { connectionId: sandbox.id, confirm: false });
       await vscode.workspace.fs.delete(folder, { recursive: true });
