@@ -112,16 +112,12 @@ export class CreateModuleCommand {
       ? await textToSend(this.services, this.org, connection, fieldsDocument.uri, fieldsDocument.getText())
       : undefined;
     if (fieldsSent !== undefined && typeof fieldsSent !== 'string') return fieldsSent;
-    const sentRules = sent === text ? rules : checkRules(sent, this.services.settings.read().apiVersion);
+    const mappedRules = sent === text ? rules : checkRules(sent, this.services.settings.read().apiVersion);
+    const sentRules = mappedRules.kind === 'valid' ? mappedRules : rules;
 
     // What the org is known to have: the module itself (then Update is the way), or clashes Zoho would refuse.
     const snapshot = connection.id === this.services.store.active()?.id ? this.org.current() : undefined;
-    const verdict = checkOrg(
-      'create',
-      sentRules.kind === 'valid' ? sentRules : rules,
-      snapshot,
-      connection.environment === 'production',
-    );
+    const verdict = checkOrg('create', sentRules, snapshot, connection.environment === 'production');
     if (verdict.kind === 'exists') return this.offerUpdate(uri, connection, verdict.apiName, interactive);
     if (verdict.kind === 'clash') return this.blocked(name, verdict.findings, true);
 
