@@ -33,10 +33,10 @@ export async function startLanguageClient(
   };
   // Subscribed before the client exists: a snapshot that comes while the server starts is sent once it has.
   const snapshots = new SnapshotForwarder(
-    () => org.current(),
+    () => org.forServer(),
     (snapshot) => void client.sendNotification(OrgSnapshotNotification, { snapshot }),
   );
-  context.subscriptions.push(org.onDidChange((snapshot) => snapshots.changed(snapshot)));
+  context.subscriptions.push(org.onDidChange(() => snapshots.changed(org.forServer())));
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }, { language: FIELDS_LANGUAGE_ID }],
     outputChannel,

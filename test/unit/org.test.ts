@@ -278,6 +278,51 @@ describe('org completion and hover', () => {
   });
 });
 
+describe("another org's profile ids (a file written against the sandbox)", () => {
+  const withSandbox = readSnapshot({
+    ...ORG,
+    elsewhere: [
+      {
+        org: 'Zylker (US · sandbox)',
+        profiles: [
+          { id: '9990000000000000012', name: 'standard' },
+          { id: '9990000000000000099', name: 'Sandbox Testers' },
+          { id: 'not-an-id', name: 'Dropped' },
+        ],
+      },
+    ],
+  })!;
+  const text = body({
+    plural_label: 'Stocks',
+    singular_label: 'Stock',
+    profiles: [{ id: '9990000000000000012' }, { id: '9990000000000000099' }],
+  });
+
+  it('are no mistake when this org has a profile of that name, and one it lacks is named', () => {
+    const findings = orgFindings(text, withSandbox);
+    assert.equal(findings.length, 1);
+    assert.equal(text.slice(findings[0].offset, findings[0].offset + findings[0].length), '"9990000000000000099"');
+    assert.match(
+      findings[0].message,
+      /^9990000000000000099 is Zylker \(US · sandbox\)'s profile "Sandbox Testers", and Zylker \(US · production\) has no profile of that name/,
+    );
+    // Without the other org known, both are this org's unknown ids, as before.
+    assert.equal(orgFindings(text).length, 2);
+  });
+
+  it('hover with what goes in their place', () => {
+    const shown = hover(analyze(text).parsed, text.indexOf('9990000000000000012'), withSandbox, NOW)!;
+    assert.match(
+      shown.markdown,
+      /^\*\*standard\*\* of Zylker \(US · sandbox\): sent to Zylker \(US · production\) as its Standard \(5550000000000000012; org data from 3 min ago\)/,
+    );
+    assert.deepEqual(
+      withSandbox.elsewhere![0].profiles.map((profile) => profile.id),
+      ['9990000000000000012', '9990000000000000099'],
+    );
+  });
+});
+
 describe('org snapshot', () => {
   it('reads only what has the shape, from untrusted input', () => {
     assert.equal(readSnapshot(null), undefined);

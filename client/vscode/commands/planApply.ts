@@ -133,10 +133,10 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       others.map((connection) => ({
         label: connection.label,
         description: `${connection.environment} · ${connection.dataCenter.toUpperCase()}`,
-        detail: `Its ids are taken by name from ${active.label}'s; the files do not change.`,
+        detail: 'Profile ids mapped by name; the files stay as they are.',
         id: connection.id,
       })),
-      { placeHolder: `Promote the folder from ${active.label} to…`, ignoreFocusOut: true },
+      { placeHolder: `Promote from ${active.label} to…`, ignoreFocusOut: true },
     );
     if (!pick) return { kind: 'cancelled', message: 'Promote cancelled; nothing was sent.' };
     return this.apply(folder, { ...settings, target: pick.id });

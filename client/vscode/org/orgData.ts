@@ -64,6 +64,22 @@ export class OrgData implements vscode.Disposable {
     return active ? this.state.get<OrgSnapshot>(STATE_PREFIX + active.id) : undefined;
   }
 
+  /**
+   * What the language server is handed: the active org's data, with the profiles of the other signed-in orgs
+   * (a file written against one of them is sent here with this org's ids, by name: not a mistake to flag).
+   */
+  forServer(): OrgSnapshot | undefined {
+    const current = this.current();
+    const active = this.services.store.active();
+    if (!current || !active) return current;
+    const elsewhere = this.services.store.list().flatMap((connection) => {
+      const snapshot =
+        connection.id === active.id ? undefined : this.state.get<OrgSnapshot>(STATE_PREFIX + connection.id);
+      return snapshot ? [{ org: connection.label, profiles: snapshot.profiles }] : [];
+    });
+    return elsewhere.length ? { ...current, elsewhere } : current;
+  }
+
   /** Fetches the active connection's org data now; one fetch at a time per connection. */
   async refresh(connection = this.services.store.active()): Promise<OrgSnapshot | undefined> {
     if (!connection) return undefined;

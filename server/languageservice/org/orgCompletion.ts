@@ -57,9 +57,15 @@ export function profileCompletions(
 
 /** The hover's first line for a profile id the org has; for one it lacks the diagnostic speaks (once). */
 export function describeProfileId(snapshot: OrgSnapshot, id: string, now: number): string | undefined {
-  const profile = indexOf(snapshot).profilesById.get(id);
-  if (!profile) return undefined;
+  const index = indexOf(snapshot);
+  const profile = index.profilesById.get(id);
   const age = `org data from ${snapshotAge(snapshot, now)}`;
+  const elsewhere = profile ? undefined : index.elsewhereById.get(id);
+  const here = elsewhere && index.profileNamed(elsewhere.profile.name);
+  // Another org's id: what goes to this org in its place (promotion maps profiles by name).
+  if (elsewhere && here)
+    return `**${escapeMarkdown(elsewhere.profile.name)}** of ${escapeMarkdown(elsewhere.org)}: sent to ${escapeMarkdown(snapshot.org)} as its ${escapeMarkdown(here.name)} (${here.id}; ${age}).`;
+  if (!profile) return undefined;
   return `**${escapeMarkdown(profile.name)}**: ${escapeMarkdown(profileKind(profile))} of ${escapeMarkdown(snapshot.org)} (${age}).`;
 }
 

@@ -98,6 +98,22 @@ function unknownProfiles(module: Node, index: OrgIndex, org: string, age: string
     const id = String(idNode.value);
     // An empty or malformed id is the schema rules' finding; the org rule speaks of real-looking ids.
     if (!/^\d+$/.test(id) || index.profilesById.has(id)) continue;
+    // Another org's profile (a sandbox's): sent as this org's profile of that name, so no mistake, unless it
+    // has none of that name; then Create, Update and Apply stop, and so does this rule.
+    const elsewhere = index.elsewhereById.get(id);
+    if (elsewhere && index.profileNamed(elsewhere.profile.name)) continue;
+    if (elsewhere) {
+      findings.push({
+        code: ZOHO_CODES.invalidData,
+        severity: 'error',
+        rule: 'org-profile-unknown',
+        offset: idNode.offset,
+        length: idNode.length,
+        message: `${id} is ${elsewhere.org}'s profile "${elsewhere.profile.name}", and ${org} has no profile of that name: sending to it stops here.`,
+        fixes: [everyProfileFix(profiles, index)],
+      });
+      continue;
+    }
     const candidates = closestProfiles(id, index);
     const names = candidates
       .slice(0, 3)

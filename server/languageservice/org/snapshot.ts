@@ -40,6 +40,11 @@ export interface OrgSnapshot {
   moduleFields?: Record<string, OrgField[]>;
   /** Zoho's edition of the org (standard, professional, enterprise, ultimate), when it was read. */
   edition?: string;
+  /**
+   * Other orgs the person works with (signed in to, or recorded beside the files): their profiles by id. A file
+   * written against one of them is sent with this org's ids, by name: its ids are not this org's mistakes.
+   */
+  elsewhere?: { org: string; profiles: OrgProfile[] }[];
 }
 
 /**
@@ -59,11 +64,12 @@ export function readSnapshot(value: unknown): OrgSnapshot | undefined {
       : typeof item === 'number' && Number.isSafeInteger(item) && item >= 0
         ? String(item)
         : undefined;
-  const profiles = record.profiles.flatMap((entry): OrgProfile[] => {
+  const readProfile = (entry: unknown): OrgProfile[] => {
     const profile = entry as Record<string, unknown> | null;
     const profileId = id(profile?.id);
     return profileId ? [{ id: profileId, name: text(profile?.name) ?? profileId, type: text(profile?.type) }] : [];
-  });
+  };
+  const profiles = record.profiles.flatMap(readProfile);
   const modules = record.modules.flatMap((entry): OrgModule[] => {
     const module = entry as Record<string, unknown> | null;
     const apiName = text(module?.api_name);
@@ -94,6 +100,16 @@ export function readSnapshot(value: unknown): OrgSnapshot | undefined {
       ? { moduleFields: readModuleFields(record.moduleFields as Record<string, unknown>, text) }
       : {}),
     ...(text(record.edition) ? { edition: text(record.edition)!.toLowerCase() } : {}),
+    ...(Array.isArray(record.elsewhere)
+      ? {
+          elsewhere: record.elsewhere.slice(0, 20).flatMap((entry) => {
+            const other = entry as Record<string, unknown> | null;
+            const name = text(other?.org);
+            if (!name || !Array.isArray(other?.profiles)) return [];
+            return [{ org: name, profiles: other.profiles.flatMap(readProfile) }];
+          }),
+        }
+      : {}),
   };
 }
 
@@ -143,8 +159,19 @@ export class OrgIndex {
   private readonly modulesByLabel = new Map<string, OrgModule>();
   private readonly modulesByApiName = new Map<string, OrgModule>();
 
+  /** A profile id of another org: which org, and its name there. */
+  readonly elsewhereById = new Map<string, { org: string; profile: OrgProfile }>();
+  private readonly profilesByName = new Map<string, OrgProfile>();
+
   constructor(readonly snapshot: OrgSnapshot) {
-    for (const profile of snapshot.profiles) this.profilesById.set(profile.id, profile);
+    for (const profile of snapshot.profiles) {
+      this.profilesById.set(profile.id, profile);
+      this.profilesByName.set(profile.name.toLowerCase(), profile);
+    }
+    for (const other of snapshot.elsewhere ?? [])
+      for (const profile of other.profiles)
+        if (!this.profilesById.has(profile.id) && !this.elsewhereById.has(profile.id))
+          this.elsewhereById.set(profile.id, { org: other.org, profile });
     this.profilesInOrder = [...snapshot.profiles].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
     for (const module of snapshot.modules) {
       for (const label of [module.plural_label, module.singular_label]) {
@@ -161,6 +188,11 @@ export class OrgIndex {
 
   moduleWithLabel(label: string): OrgModule | undefined {
     return this.modulesByLabel.get(label.trim().toLowerCase());
+  }
+
+  /** This org's profile of that name (Zoho's names are unique ignoring case). */
+  profileNamed(name: string): OrgProfile | undefined {
+    return this.profilesByName.get(name.toLowerCase());
   }
 
   moduleWithApiName(apiName: string): OrgModule | undefined {

@@ -1036,6 +1036,28 @@ describe('Zoho CRM Modules in a real VS Code', function () {
       code,
     });
     assert.equal(sandbox.label, 'Zylker Local Sandbox (US · sandbox)');
+    // With the sandbox active, production's ids in a file are no mistake: the hover says what goes in their place.
+    const warehouses = await open('warehouses.crm-module.json');
+    const idAt = positionOf(warehouses.document, '2423488000000015972', 2);
+    let hovered = '';
+    for (let tries = 0; tries < 100 && !/sent to Zylker Local Sandbox/.test(hovered); tries++) {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        warehouses.document.uri,
+        idAt,
+      );
+      hovered = hovers
+        .flatMap((hover) => hover.contents.map((part) => (typeof part === 'string' ? part : part.value)))
+        .join('\n');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    assert.match(
+      hovered,
+      /\*\*Administrator\*\* of Zylker Local \(US · production\): sent to Zylker Local Sandbox \(US · sandbox\) as its Administrator \(5553001000000015011/,
+    );
+    assert.ok(
+      !ours(vscode.languages.getDiagnostics(warehouses.document.uri)).some((d) => /has no profile/.test(d.message)),
+    );
     const folder = vscode.Uri.file(path.join(WORKSPACE, 'promote'));
     const stateFile = path.join(WORKSPACE, '.crm-sync.json');
     const moduleFile = vscode.Uri.joinPath(folder, 'Bins.crm-module.json');
@@ -1088,11 +1110,8 @@ describe('Zoho CRM Modules in a real VS Code', function () {
         const { texts } = await driver<{ texts: string[] }>(
           `/text?selector=${encodeURIComponent('.quick-input-widget')}`,
         );
-        assert.match(
-          texts.join('\n'),
-          /taken by name from Zylker Local Sandbox \(US · sandbox\)'s; the files do not change/,
-        );
-        assert.match(texts.join('\n'), /Zylker Local \(US · production\)/);
+        assert.match(texts.join('\n'), /Zylker Local \(US · production\)\s*production · US/);
+        assert.doesNotMatch(texts.join('\n'), /Sandbox/, 'the active org is not offered');
         await driver('/screenshot?name=promote-pick');
         await driver('/key?key=Enter');
       } else {
