@@ -7,23 +7,8 @@
  */
 import { applyEdits, JSONPath, modify, parse } from 'jsonc-parser';
 import { documentKindOf, oneLine } from '@crm/languageservice';
+import type { OrgDirectory } from './orgDirectory';
 import type { LocalFile, LocalModule } from './syncPlan';
-
-/** What an org's ids name: names only, never a secret; kept per org in the baseline. */
-export interface OrgDirectory {
-  /** The org's id. */
-  org: string;
-  /** How messages name it ("Zylker (www.zohoapis.com)"). */
-  label: string;
-  /** Profile id → name. */
-  profiles: Record<string, string>;
-  /** Set when the sign-in may not read the profiles: ids are then kept, and one named elsewhere stops the run. */
-  profilesUnread?: true;
-  /** Module id → api_name. */
-  modules: Record<string, string>;
-  /** Global picklist id → api_name; absent when it was not read. */
-  globalPicklists?: Record<string, string>;
-}
 
 export type IdKind = 'profile' | 'lookup module' | 'global picklist';
 

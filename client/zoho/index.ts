@@ -41,7 +41,7 @@ export { changes, describePlan, planModule } from './syncPlan';
 export { currentBaseline, groupFiles, orgIdOf, planFolder } from './syncFolder';
 export type { FolderPlan } from './syncFolder';
 export { describeMapping, mapFileIds } from './idMapping';
-export type { OrgDirectory } from './idMapping';
+export type { OrgDirectory } from './orgDirectory';
 export { directoryOfSnapshot, listGlobalPicklists, readDirectory } from './orgDirectory';
 export { recordedDirectories } from './syncState';
 export type { ItemState, LocalFile, LocalModule, ModulePlan } from './syncPlan';

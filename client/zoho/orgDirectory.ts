@@ -8,7 +8,22 @@ import { ZohoError } from './errors';
 import { AnswerReader } from './answerShape';
 import { CrmClient, ModuleDetails, ModuleSummary, ProfileSummary, unexpected } from './crmClient';
 import { FieldSummary } from './fieldsApi';
-import type { OrgDirectory } from './idMapping';
+
+/** What an org's ids name: names only, never a secret; kept per org in the baseline. */
+export interface OrgDirectory {
+  /** The org's id. */
+  org: string;
+  /** How messages name it ("Zylker (www.zohoapis.com)"). */
+  label: string;
+  /** Profile id → name. */
+  profiles: Record<string, string>;
+  /** Set when the sign-in may not read the profiles: ids are then kept, and one named elsewhere stops the run. */
+  profilesUnread?: true;
+  /** Module id → api_name. */
+  modules: Record<string, string>;
+  /** Global picklist id → api_name; absent when it was not read. */
+  globalPicklists?: Record<string, string>;
+}
 
 /** The scope Zoho's global picklist listing needs; without it only picklists given by api_name can be mapped. */
 const GLOBAL_PICKLIST_SCOPE = 'ZohoCRM.settings.global_picklist.READ';

@@ -8,8 +8,8 @@ import { CrmClient } from './crmClient';
 import { listFields } from './fieldsApi';
 import { readModuleFile } from './moduleFile';
 import { LocalFile, LocalModule, ModulePlan, planModule } from './syncPlan';
-import { MappedId, mapOrgIds, OrgDirectory, UnmappedId } from './idMapping';
-import { directoryOf, directoryOfModule, listGlobalPicklists, readProfiles } from './orgDirectory';
+import { MappedId, mapOrgIds, UnmappedId } from './idMapping';
+import { directoryOf, directoryOfModule, listGlobalPicklists, OrgDirectory, readProfiles } from './orgDirectory';
 import { baselineFromOrg, baselineOf, ModuleReading, recordedDirectories, SyncState } from './syncState';
 
 /** Reads of the org at once: Zoho allows a handful of concurrent calls per org. */

@@ -10,7 +10,7 @@ import { ApiVersion } from '@crm/languageservice';
 import { ModuleDetails } from './crmClient';
 import { FieldSummary } from './fieldsApi';
 import { fieldsFileText, fileFieldOf, isOwnCustomField } from './fieldsFile';
-import type { OrgDirectory } from './idMapping';
+import type { OrgDirectory } from './orgDirectory';
 import { moduleFileText } from './moduleFile';
 
 export const SYNC_STATE_FILE = '.crm-sync.json';

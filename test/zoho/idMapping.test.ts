@@ -1,7 +1,8 @@
 /** Ids named through the org they came from and sent as the target's: the pure mapping, case by case. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { describeMapping, mapFileIds, mapOrgIds, OrgDirectory } from '../../client/zoho/idMapping';
+import { describeMapping, mapFileIds, mapOrgIds } from '../../client/zoho/idMapping';
+import type { OrgDirectory } from '../../client/zoho/orgDirectory';
 import { readSyncState, recordedDirectories, syncStateText, withNames } from '../../client/zoho/syncState';
 
 const sandbox: OrgDirectory = {
