@@ -41,9 +41,9 @@ export interface IdMappingResult {
   unmapped: UnmappedId[];
 }
 
-/** How the caller names what resolves ids ("pull the files from their org first…"): said with an unknown id. */
+/** What names an unknown id, said with it: the org's names recorded by a pull or a write, or a snapshot. */
 const UNKNOWN_HINT =
-  'Pull or create the files in their org once (its names are then recorded in .crm-sync.json), or name its snapshot with --from-snapshot';
+  'Pull, create or apply the files in their org once from here (its names are then recorded in .crm-sync.json), or sign in to it in VS Code, or give the CLI its snapshot with --from-snapshot';
 
 export function mapOrgIds(
   local: LocalModule[],
