@@ -215,11 +215,14 @@ async function planFor(
 /** Exit 0: no differences; 1: differences; 2: any other trouble. */
 export function diffCommand(file: string, format: Format, io: Io): Promise<number> {
   return withOrg(io, 2, async (connected) => {
-    const { text, error } = lintFile(file, rulesVersion(io));
-    if (error || text === undefined) {
+    const { text: read, error } = lintFile(file, rulesVersion(io));
+    if (error || read === undefined) {
       io.err(`${error}\n`);
       return 2;
     }
+    // Compared as it would be sent: another org's ids as this org's, by name (what update would send).
+    const text = await textForTarget(connected, file, read, io);
+    if (typeof text === 'number') return 2;
     if (documentKindOf(file) === 'fields') return diffFieldsCommand(file, text, connected, format, io);
     const plan = await planFor(file, text, connected, io);
     if (typeof plan === 'number') return plan;

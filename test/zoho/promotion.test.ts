@@ -272,6 +272,11 @@ describe('promotion from the sandbox to production', () => {
       { id: PRODUCTION.standard },
     ]);
     writeFileSync(file, JSON.stringify({ modules: [{ ...module, singular_label: 'Tote Bag' }] }));
+    // diff compares as update sends: the same profiles by name are no difference, the label is.
+    const diff = await run(['diff', '--env', 'production', file], other);
+    assert.equal(diff.code, 1, diff.stdout + diff.stderr);
+    assert.doesNotMatch(diff.stdout, /profiles/);
+    assert.match(diff.stdout, /singular_label/);
     standIn.requests.length = 0;
     const updated = await run(['update', '--env', 'production', file], other);
     assert.equal(updated.code, 0, updated.stdout + updated.stderr);
