@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_PROFILES, PROFILES, ZohoStandIn } from '../zohoStandIn/standIn';
 import { runCli, standInEnvironment } from '../helpers/cli';
+import { LOOPBACK_ONLY } from '../helpers/loopbackOnly';
 import { startStandIn } from '../helpers/standIn';
 
 const SCOPES = [
@@ -62,8 +63,10 @@ describe('promotion from the sandbox to production', () => {
   let env: Record<string, string>;
   let dir: string;
   const outputs: string[] = [];
+  // The environments file names Zoho's own hosts: each CLI run resolves every name to 127.0.0.1, so nothing
+  // leaves this machine even if the overrides below were ignored.
   const run = async (args: string[], cwd = dir) => {
-    const result = await runCli(args, env, { cwd });
+    const result = await runCli(args, env, { cwd, preload: [LOOPBACK_ONLY] });
     outputs.push(result.stdout, result.stderr);
     return result;
   };
