@@ -21,7 +21,7 @@ import { connectFromEnvironment, Connected, orgName, rulesVersion } from './conn
 import { Format, printer, printOrgProblems, printRejection } from './output';
 import { FileReport, formatReports, lintFile, readToSend, reportsFailed, toProblem } from './lint';
 import { diffFieldsCommand, moduleNameOf, pulledFieldsText, updateFieldsCommand } from './fieldsOrg';
-import { recordBaseline, textForTarget } from './sync';
+import { recordBaseline, recordedElsewhere, textForTarget } from './sync';
 
 import type { Io } from './io';
 
@@ -290,11 +290,14 @@ export function lintWithOrgCommand(files: string[], format: Format, io: Io): Pro
   return withOrg(io, 2, async (connected) => {
     const fieldsFiles = files.filter((file) => documentKindOf(file) === 'fields');
     // One GET per module whose fields files are checked: their labels and API names against the module's fields.
-    const snapshot: OrgSnapshot = await withModuleFields(
+    const fetched: OrgSnapshot = await withModuleFields(
       connected.client,
       await fetchOrgSnapshot(connected.client, await orgName(connected)),
       fieldsFiles.map(moduleNameOf),
     );
+    // Files written against another org recorded here are checked as apply would send them: ids by name.
+    const elsewhere = recordedElsewhere();
+    const snapshot = elsewhere.length ? { ...fetched, elsewhere } : fetched;
     const reports: FileReport[] = files.map((file) => {
       const { text, ...report } = lintFile(file, rulesVersion(io));
       if (text === undefined) return report;

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, readSnapshot } from '@crm/languageservice';
+import { LineIndex, OrgSnapshot, readSnapshot } from '@crm/languageservice';
 import {
   APPLY_LOCK_FILE,
   applyPlan,
@@ -337,4 +337,18 @@ export async function textForTarget(
   const table = describeMapping(mapping, connected.label);
   if (table.length) io.err(`${table.join('\n')}\n`);
   return mapped.text;
+}
+
+/**
+ * The orgs recorded here, for `lint --org`: their profiles by id, so a file written against another org is checked
+ * as apply would send it (an id named alike in this org is no mistake). The org itself may be among them: its own
+ * ids are its own whatever else names them, so no request is needed to leave it out.
+ */
+export function recordedElsewhere(): NonNullable<OrgSnapshot['elsewhere']> {
+  const state = readState(path.resolve(SYNC_STATE_FILE));
+  const recorded = 'error' in state ? [] : recordedDirectories(state);
+  return recorded.map((directory) => ({
+    org: directory.label,
+    profiles: Object.entries(directory.profiles).map(([id, name]) => ({ id, name })),
+  }));
 }

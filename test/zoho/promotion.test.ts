@@ -206,6 +206,25 @@ describe('promotion from the sandbox to production', () => {
     assert.equal(state.orgs[standIn.orgs.sandbox.id].names.profiles[SANDBOX.admin], 'Administrator');
   });
 
+  it('lint --org checks the files as production would receive them', async () => {
+    const linted = await run([
+      'lint',
+      '--org',
+      '--env',
+      'production',
+      'Parcels.crm-module.json',
+      'Parcels.crm-fields.json',
+    ]);
+    assert.equal(linted.code, 0, linted.stdout + linted.stderr);
+    // Without the sandbox recorded, its ids are production's unknown profiles.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'crm-promote-lint-'));
+    writeFileSync(path.join(elsewhere, 'crm-environments.json'), environmentsFile());
+    writeFileSync(path.join(elsewhere, 'Parcels.crm-module.json'), moduleText);
+    const unknown = await run(['lint', '--org', '--env', 'production', 'Parcels.crm-module.json'], elsewhere);
+    assert.equal(unknown.code, 1, unknown.stdout + unknown.stderr);
+    assert.match(unknown.stdout, /has no profile 5553001000000015011/);
+  });
+
   it('stops before any write when production lacks a profile, naming it and the file', async () => {
     const other = mkdtempSync(path.join(tmpdir(), 'crm-promote-missing-'));
     writeFileSync(path.join(other, 'crm-environments.json'), environmentsFile());
