@@ -89,7 +89,7 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       ...lines,
       '',
       summary,
-      ...planned.unmapped.map((entry) => `Error: ${entry.message}`),
+      ...planned.unmapped.map((entry) => `Error: ${shown(entry)}`),
     ].join('\n')}\n`;
     const uri = vscode.Uri.from({ scheme: PLAN_SCHEME, path: `/Plan for ${where.replace(/[\\/]/g, ' ')}.txt` });
     this.contents.set(uri.toString(), text);
@@ -117,6 +117,8 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
    * same question, mapping table and production warning as Apply; the active connection stays as it was.
    */
   async promote(folder?: vscode.Uri, options: ApplyOptions | vscode.Uri[] = {}): Promise<ApplyResult> {
+    const restricted = refuseWhenRestricted(this.services.log, 'Zoho CRM: Promote to…');
+    if (restricted) return restricted;
     const settings = Array.isArray(options) ? {} : options;
     if (settings.target) return this.apply(folder, settings);
     const active = this.services.store.active();
@@ -149,7 +151,7 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
       // Before the question and any write: an id the target cannot take would be refused half-way.
       return failed(
         this.services.log,
-        `Nothing was sent to ${planned.connection.label}: ${planned.unmapped[0].message}${planned.unmapped.length > 1 ? ` (and ${planned.unmapped.length - 1} more: Zoho CRM: Plan lists them)` : ''}`,
+        `Nothing was sent to ${planned.connection.label}: ${shown(planned.unmapped[0])}${planned.unmapped.length > 1 ? ` (and ${planned.unmapped.length - 1} more: Zoho CRM: Plan lists them)` : ''}`,
       );
     const pending = planned.plans.filter(changes);
     if (!pending.length) {
@@ -296,4 +298,9 @@ export class PlanApplyCommands implements vscode.TextDocumentContentProvider, vs
     this.registration.dispose();
     this.emitter.dispose();
   }
+}
+
+/** An unmapped id's sentence with its file as the person sees it (relative to the workspace). */
+function shown(entry: { file: string; message: string }): string {
+  return entry.message.replace(entry.file, vscode.workspace.asRelativePath(entry.file));
 }
